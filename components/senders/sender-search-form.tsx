@@ -1,0 +1,64 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { normaliseMobileInput } from '@/lib/schemas/common';
+import { senderLookupSchema } from '@/lib/schemas/sender';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { fieldError } from './translate-field-error';
+
+interface Props {
+  initialMobile: string;
+  searching: boolean;
+  onSearch: (mobile: string) => void;
+}
+
+export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) {
+  const { t } = useI18n();
+  const { register, handleSubmit, formState, setValue } = useForm({
+    resolver: zodResolver(senderLookupSchema),
+    defaultValues: { mobile: initialMobile },
+  });
+
+  useEffect(() => {
+    setValue('mobile', initialMobile);
+  }, [initialMobile, setValue]);
+
+  const field = register('mobile', {
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      const cleaned = normaliseMobileInput(e.target.value);
+      if (cleaned !== e.target.value) setValue('mobile', cleaned);
+    },
+  });
+
+  return (
+    <form
+      role="search"
+      noValidate
+      onSubmit={handleSubmit(({ mobile }) => onSearch(mobile))}
+      className="flex flex-col gap-3 sm:flex-row sm:items-end"
+    >
+      <div className="flex-1">
+        <TextField
+          {...field}
+          label={t('senders.search.label')}
+          hint={t('senders.search.hint')}
+          error={fieldError(t, formState.errors.mobile?.message)}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="off"
+          enterKeyHint="search"
+          maxLength={16}
+          autoFocus={initialMobile === ''}
+          className="text-lg tracking-wider tabular-nums"
+        />
+      </div>
+      <Button type="submit" disabled={searching} className="sm:mb-0">
+        {searching ? t('senders.search.searching') : t('senders.search.submit')}
+      </Button>
+    </form>
+  );
+}

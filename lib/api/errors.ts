@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import type { EkoFailure } from '@/lib/eko/client';
+import { DEFAULT_LOCALE, isMessageKey, type Locale, type MessageKey, type MessageVars, translate } from '@/lib/i18n';
+
+// The one error table. Every error leaves a route handler as
+// { "error": { "code", "message", "fields"? } } with the status below; nothing internal leaks.
+
+export const API_ERRORS = {
+  invalid_input: 400,
+  invalid_json: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  eko_invalid_params: 422,
+  eko_rejected: 422,
+  eko_agent_not_allowed: 422,
+  eko_setup: 502,
+  upstream_bad_response: 502,
+  upstream_rejected: 502,
+  upstream_unavailable: 502,
+  upstream_timeout: 504,
+  internal: 500,
+} as const satisfies Record<string, number>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/** The body every failed route-handler call returns. */
+export interface ApiErrorBody {
+  error: { code: ApiErrorCode; message: string; fields?: Record<string, string> };
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly options: { fields?: Record<string, string>; vars?: MessageVars; messageKey?: MessageKey } = {},
+  ) {
+    super(code);
+    this.name = 'ApiError';
+    this.status = API_ERRORS[code];
+  }
+
+  toBody(locale: Locale = DEFAULT_LOCALE): ApiErrorBody {
+    const key: MessageKey = this.options.messageKey ?? `errors.${this.code}`;
+    const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, this.options.vars).trim() } };
+    if (this.options.fields && Object.keys(this.options.fields).length > 0) body.error.fields = this.options.fields;
+    return body;
+  }
+}
+
+/** Zod issues → { "address.pincode": "Enter the 6-digit PIN code." }, first issue per field. */
+export function fieldsFromZod(error: z.ZodError, locale: Locale = DEFAULT_LOCALE, prefix?: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
+    if (path in fields) continue;
+    fields[path] = translate(locale, isMessageKey(issue.message) ? issue.message : 'validation.invalid');
+  }
+  return fields;
+}
+
+// Eko business statuses that have a better message than "code N" (docs/eko-api.md §9).
+const EKO_STATUS_ERRORS: Record<number, ApiErrorCode> = {
+  319: 'eko_setup',
+  346: 'eko_agent_not_allowed',
+  1297: 'eko_agent_not_allowed',
+};
+
+/** Turns a typed Eko failure into the agent-facing error. Flows with step-specific codes check first. */
+export function apiErrorFromEko(failure: EkoFailure): ApiError {
+  if (failure.kind === 'upstream') {
+    switch (failure.cause) {
+      case 'timeout':
+        return new ApiError('upstream_timeout');
+      case 'network':
+      case 'server_error':
+        return new ApiError('upstream_unavailable');
+      case 'forbidden':
+        return new ApiError('upstream_rejected');
+      case 'http_error':
+      case 'not_json':
+      case 'bad_envelope':
+        return new ApiError('upstream_bad_response');
+    }
+  }
+  if (failure.invalidParams) return new ApiError('eko_invalid_params', { fields: failure.invalidParams });
+  const code = failure.status ?? failure.responseStatusId ?? failure.responseTypeId ?? 0;
+  const mapped = EKO_STATUS_ERRORS[failure.status ?? -1] ?? EKO_STATUS_ERRORS[failure.responseStatusId ?? -1];
+  if (mapped) return new ApiError(mapped, { vars: { code } });
+  return new ApiError('eko_rejected', { vars: { code, reason: failure.reason ?? '' } });
+}

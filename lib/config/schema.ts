@@ -1,0 +1,116 @@
+// Pure configuration schema: no `server-only` marker so that scripts/start.ts can validate the
+// environment before it launches anything. Only lib/config/index.ts (server-only) exposes values
+// to the app; nothing under components/ may import this file.
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { z } from 'zod';
+
+/** Published Eko UAT dummy credentials (docs/eko-api.md §2); the Eko sandbox accepts exactly these. */
+export const SANDBOX_CREDENTIALS = {
+  developerKey: 'becbbce45f79c6f5109f848acd540567',
+  accessKey: 'd2fe1d99-6298-4af2-8cc5-d97dcf46df30',
+  initiatorId: '9962981729',
+  userCode: '20810200',
+} as const;
+
+export const SANDBOX_EKO_PORT = 4100;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const noSurroundingSpace = (name: string) =>
+  z.string().refine((v) => v === v.trim(), `${name} has leading or trailing whitespace (Eko rejects it with 403)`);
+
+const base64Der = (kind: 'public' | 'private') =>
+  z.string().refine((v) => {
+    try {
+      const der = Buffer.from(v, 'base64');
+      const key =
+        kind === 'public'
+          ? createPublicKey({ key: der, format: 'der', type: 'spki' })
+          : createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+      return key.asymmetricKeyType === 'rsa';
+    } catch {
+      return false;
+    }
+  }, kind === 'public' ? 'must be a base64 DER SubjectPublicKeyInfo RSA key' : 'must be a base64 DER PKCS#8 RSA private key');
+
+const envSchema = z.object({
+  EKO_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  EKO_DEVELOPER_KEY: optional(noSurroundingSpace('EKO_DEVELOPER_KEY').min(8)),
+  EKO_ACCESS_KEY: optional(noSurroundingSpace('EKO_ACCESS_KEY').min(8)),
+  EKO_INITIATOR_ID: optional(z.string().regex(/^\d{10}$/, 'must be the 10-digit registered mobile number')),
+  /** The agent's Eko user_code until accounts arrive (part 2); outside sandbox it is required for now. */
+  EKO_USER_CODE: optional(z.string().regex(/^\d{5,12}$/, 'must be the numeric Eko user_code')),
+  EKO_AADHAAR_PUBLIC_KEY: optional(base64Der('public')),
+  EKO_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(15_000)),
+  /** Where the embedded Eko sandbox listens in sandbox mode. */
+  EKO_SANDBOX_URL: optional(z.url({ protocol: /^https?$/ })),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
+  SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  AADHAAR_TRANSPORT_KEY: optional(base64Der('private')),
+  PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
+});
+
+export interface EkoConfig {
+  baseUrl: string;
+  developerKey: string;
+  accessKey: string;
+  initiatorId: string;
+  timeoutMs: number;
+}
+
+export interface AppConfig {
+  /** True when EKO_BASE_URL is unset: the Eko stand-in answers and no real money moves. */
+  sandboxMode: boolean;
+  eko: EkoConfig;
+  /** Fallback agent identity until sessions exist (part 2 of 6). */
+  defaultUserCode: string;
+  databaseUrl?: string;
+  sessionSecret?: string;
+  aadhaarTransportKey?: string;
+  ekoAadhaarPublicKey?: string;
+  port: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    // Name the variable, never echo its value: it may be a secret.
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const sandboxMode = e.EKO_BASE_URL === undefined;
+
+  if (!sandboxMode) {
+    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_USER_CODE'] as const).filter(
+      (name) => e[name] === undefined,
+    );
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: required when EKO_BASE_URL is set`));
+    }
+  }
+
+  return {
+    sandboxMode,
+    eko: {
+      baseUrl: (e.EKO_BASE_URL ?? e.EKO_SANDBOX_URL ?? `http://127.0.0.1:${SANDBOX_EKO_PORT}/ekoapi/v3`).replace(/\/+$/, ''),
+      developerKey: e.EKO_DEVELOPER_KEY ?? SANDBOX_CREDENTIALS.developerKey,
+      accessKey: e.EKO_ACCESS_KEY ?? SANDBOX_CREDENTIALS.accessKey,
+      initiatorId: e.EKO_INITIATOR_ID ?? SANDBOX_CREDENTIALS.initiatorId,
+      timeoutMs: e.EKO_TIMEOUT_MS,
+    },
+    defaultUserCode: e.EKO_USER_CODE ?? SANDBOX_CREDENTIALS.userCode,
+    databaseUrl: e.DATABASE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    aadhaarTransportKey: e.AADHAAR_TRANSPORT_KEY,
+    ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY,
+    port: e.PORT,
+  };
+}

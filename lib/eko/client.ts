@@ -1,0 +1,171 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { getConfig } from '@/lib/config';
+import type { EkoConfig } from '@/lib/config/schema';
+import type { EkoEndpoint } from './endpoints';
+import { type EkoEnvelope, failureReason, readEnvelope } from './envelope';
+import { ekoAuthHeaders } from './sign';
+
+/** Why a call produced no usable Eko answer. */
+export type UpstreamCause =
+  | 'timeout'
+  | 'network'
+  | 'server_error'
+  | 'forbidden'
+  | 'http_error'
+  | 'not_json'
+  | 'bad_envelope';
+
+export type EkoFailure =
+  | {
+      kind: 'business';
+      status: number | null;
+      responseStatusId: number | null;
+      responseTypeId: number | null;
+      message: string;
+      reason: string | null;
+      /** Keyed by our field names (endpoint fieldMap applied). */
+      invalidParams: Record<string, string> | null;
+    }
+  | { kind: 'upstream'; cause: UpstreamCause; httpStatus: number | null };
+
+/** What the audit trail records for every call. */
+export interface EkoCallMeta {
+  action: string;
+  clientRefId: string | null;
+  latencyMs: number;
+  attempts: number;
+  httpStatus: number | null;
+  status: number | null;
+  responseTypeId: number | null;
+}
+
+export type EkoResult<T> = ({ ok: true; value: T } | { ok: false; failure: EkoFailure }) & { meta: EkoCallMeta };
+
+export interface EkoCallInput<Path, Body> {
+  path: Path;
+  body: Body;
+  userCode: string;
+}
+
+/** Unique, at most 20 characters (docs/eko-api.md §6). */
+export function newClientRefId(): string {
+  return `AD${Date.now().toString(36).toUpperCase()}${randomBytes(8).toString('hex').toUpperCase()}`.slice(0, 20);
+}
+
+type Attempt =
+  | { kind: 'answer'; httpStatus: number; envelope: EkoEnvelope }
+  | { kind: 'failed'; cause: UpstreamCause; httpStatus: number | null };
+
+const RETRYABLE_HTTP = new Set([502, 503, 504]);
+
+async function attempt(url: string, init: RequestInit, timeoutMs: number, credentials: EkoConfig): Promise<Attempt> {
+  let res: Response;
+  try {
+    // Signed afresh for every attempt: a reused timestamp is a 403.
+    res = await fetch(url, {
+      ...init,
+      headers: ekoAuthHeaders(credentials),
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: 'no-store',
+    });
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    return { kind: 'failed', cause: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', httpStatus: null };
+  }
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (err) {
+    const name = (err as { name?: string }).name;
+    return { kind: 'failed', cause: name === 'TimeoutError' ? 'timeout' : 'network', httpStatus: res.status };
+  }
+  if (res.status === 403) return { kind: 'failed', cause: 'forbidden', httpStatus: 403 };
+  if (res.status >= 500) return { kind: 'failed', cause: 'server_error', httpStatus: res.status };
+  if (res.status !== 200) return { kind: 'failed', cause: 'http_error', httpStatus: res.status };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: 'failed', cause: 'not_json', httpStatus: res.status };
+  }
+  const envelope = readEnvelope(json);
+  if (!envelope) return { kind: 'failed', cause: 'bad_envelope', httpStatus: res.status };
+  return { kind: 'answer', httpStatus: res.status, envelope };
+}
+
+function mapInvalidParams(raw: Record<string, string> | null, fieldMap: Readonly<Record<string, string>>) {
+  if (!raw) return null;
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(raw)) out[fieldMap[field] ?? field] = message;
+  return out;
+}
+
+/** One signed call to Eko, routed on response_type_id then status, returning a typed result. */
+export async function callEko<Path, Body, Out>(
+  endpoint: EkoEndpoint<Path, Body, Out>,
+  input: EkoCallInput<Path, Body>,
+  config: EkoConfig = getConfig().eko,
+): Promise<EkoResult<Out>> {
+  // A body that breaks the contract is our bug, not the agent's: fail loudly before sending.
+  const fields = endpoint.body.parse(input.body) as Record<string, unknown>;
+  const clientRefId = endpoint.sendClientRefId ? newClientRefId() : null;
+  const common: Record<string, string> = { initiator_id: config.initiatorId, user_code: input.userCode };
+  if (clientRefId) common.client_ref_id = clientRefId;
+
+  let url = config.baseUrl + endpoint.path(input.path);
+  const init: RequestInit = { method: endpoint.method };
+  if (endpoint.method === 'GET') {
+    url += `?${new URLSearchParams(common).toString()}`;
+  } else {
+    init.body = JSON.stringify({ ...common, ...fields });
+  }
+
+  const started = performance.now();
+  const maxAttempts = endpoint.idempotent ? 2 : 1;
+  let result: Attempt;
+  let attempts = 0;
+  for (;;) {
+    attempts += 1;
+    result = await attempt(url, init, config.timeoutMs, config);
+    const retryable =
+      result.kind === 'failed' &&
+      (result.cause === 'network' || (result.cause === 'server_error' && RETRYABLE_HTTP.has(result.httpStatus ?? 0)));
+    if (!retryable || attempts >= maxAttempts) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  const meta: EkoCallMeta = {
+    action: endpoint.action,
+    clientRefId,
+    latencyMs: Math.round(performance.now() - started),
+    attempts,
+    httpStatus: result.httpStatus,
+    status: result.kind === 'answer' ? result.envelope.status : null,
+    responseTypeId: result.kind === 'answer' ? result.envelope.responseTypeId : null,
+  };
+
+  if (result.kind === 'failed') {
+    return { ok: false, failure: { kind: 'upstream', cause: result.cause, httpStatus: result.httpStatus }, meta };
+  }
+  const env = result.envelope;
+  const value = endpoint.normalise(env, input.path);
+  if (value !== null) return { ok: true, value, meta };
+  if (env.status === 0 && !env.invalidParams) {
+    // "Success" in a shape we do not know: never guess what it meant.
+    return { ok: false, failure: { kind: 'upstream', cause: 'bad_envelope', httpStatus: result.httpStatus }, meta };
+  }
+  return {
+    ok: false,
+    failure: {
+      kind: 'business',
+      status: env.status,
+      responseStatusId: env.responseStatusId,
+      responseTypeId: env.responseTypeId,
+      message: env.message,
+      reason: failureReason(env),
+      invalidParams: mapInvalidParams(env.invalidParams, endpoint.fieldMap),
+    },
+    meta,
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { MessageKey } from '@/lib/i18n';
+
+// Schema messages are catalogue keys, so forms (any language) and route handlers (English
+// today) render the same text. See lib/api/errors.ts for how issues become field messages.
+
+/** A string field whose "missing" and "wrong type" both read as a catalogue message. */
+export const text = (invalid: MessageKey = 'validation.invalid') =>
+  z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : invalid) });
+
+export const mobileSchema = text('validation.mobile').trim().regex(/^[6-9]\d{9}$/, 'validation.mobile');
+
+/** Accept what agents paste (+91, spaces, dashes, a leading 0) and keep the 10 digits. */
+export function normaliseMobileInput(raw: string): string {
+  let digits = raw.replace(/\D/g, '');
+  if (digits.length === 12 && digits.startsWith('91')) digits = digits.slice(2);
+  else if (digits.length === 11 && digits.startsWith('0')) digits = digits.slice(1);
+  return digits.slice(0, 10);
+}

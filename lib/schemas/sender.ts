@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { mobileSchema, text } from './common';
+
+export { mobileSchema };
+
+export const senderLookupSchema = z.object({ mobile: mobileSchema });
+
+/** India's states and union territories, as agents expect to pick them. */
+export const INDIAN_STATES = [
+  'Andaman and Nicobar Islands', 'Andhra Pradesh', 'Arunachal Pradesh', 'Assam', 'Bihar', 'Chandigarh',
+  'Chhattisgarh', 'Dadra and Nagar Haveli and Daman and Diu', 'Delhi', 'Goa', 'Gujarat', 'Haryana',
+  'Himachal Pradesh', 'Jammu and Kashmir', 'Jharkhand', 'Karnataka', 'Kerala', 'Ladakh', 'Lakshadweep',
+  'Madhya Pradesh', 'Maharashtra', 'Manipur', 'Meghalaya', 'Mizoram', 'Nagaland', 'Odisha', 'Puducherry',
+  'Punjab', 'Rajasthan', 'Sikkim', 'Tamil Nadu', 'Telangana', 'Tripura', 'Uttar Pradesh', 'Uttarakhand',
+  'West Bengal',
+] as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Today's date in India, as YYYY-MM-DD, whatever the device's clock zone. */
+export function todayInIndia(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
+}
+
+function isRealDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900;
+}
+
+function yearsBetween(dob: string, today: string): number {
+  const [by, bm, bd] = dob.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+export const dobSchema = text('validation.dob.format')
+  .trim()
+  .refine(isRealDate, 'validation.dob.format')
+  .refine((v) => !isRealDate(v) || v <= todayInIndia(), 'validation.dob.future')
+  .refine((v) => !isRealDate(v) || v > todayInIndia() || yearsBetween(v, todayInIndia()) >= 18, 'validation.dob.minor')
+  .refine((v) => !isRealDate(v) || yearsBetween(v, todayInIndia()) <= 120, 'validation.dob.tooOld');
+
+const addressPart = text('validation.address.text')
+  .trim()
+  .min(2, 'validation.address.text')
+  .max(50, 'validation.address.text')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'/()-]*$/u, 'validation.address.text');
+
+export const addressSchema = z.object(
+  {
+    line: text('validation.address.line').trim().min(3, 'validation.address.line').max(100, 'validation.address.line'),
+    area: addressPart,
+    city: addressPart,
+    district: addressPart,
+    state: z.enum(INDIAN_STATES, { error: 'validation.address.state' }),
+    pincode: text('validation.pincode').trim().regex(/^[1-9]\d{5}$/, 'validation.pincode'),
+  },
+  { error: 'validation.required' },
+);
+
+export const onboardSenderSchema = z.object({
+  name: text('validation.name')
+    .trim()
+    .transform((v) => v.replace(/\s+/g, ' '))
+    .pipe(z.string().regex(/^[A-Za-z][A-Za-z ]{1,49}$/, 'validation.name')),
+  dob: dobSchema,
+  address: addressSchema,
+});
+
+export type OnboardSenderInput = z.infer<typeof onboardSenderSchema>;
+export type OnboardSenderForm = z.input<typeof onboardSenderSchema>;

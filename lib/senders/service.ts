@@ -1,0 +1,39 @@
+import 'server-only';
+import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
+import type { AgentContext } from '@/lib/auth/agent';
+import { callEko } from '@/lib/eko/client';
+import { ekoEndpoints } from '@/lib/eko/endpoints';
+import type { OnboardSenderInput } from '@/lib/schemas/sender';
+import type { OnboardingOutcome, Sender } from './types';
+
+export async function lookupSender(agent: AgentContext, mobile: string): Promise<Sender> {
+  const result = await callEko(ekoEndpoints.getSender, { path: { customerId: mobile }, body: {}, userCode: agent.userCode });
+  if (!result.ok) throw apiErrorFromEko(result.failure);
+  return result.value;
+}
+
+const NAME_LETTERS_ONLY = 132;
+
+/** Onboard Sender is not idempotent: sent once; a timeout tells the agent to search before retrying. */
+export async function onboardSender(
+  agent: AgentContext,
+  mobile: string,
+  input: OnboardSenderInput,
+): Promise<OnboardingOutcome> {
+  const { line, city, state, pincode, district, area } = input.address;
+  const result = await callEko(ekoEndpoints.onboardSender, {
+    path: { customerId: mobile },
+    body: {
+      name: input.name,
+      dob: input.dob,
+      residence_address: JSON.stringify({ line, city, state, pincode, district, area }),
+    },
+    userCode: agent.userCode,
+  });
+  if (result.ok) return result.value;
+  const failure = result.failure;
+  if (failure.kind === 'business' && !failure.invalidParams && failure.status === NAME_LETTERS_ONLY) {
+    throw new ApiError('eko_invalid_params', { fields: { name: 'Eko accepts the name in letters only.' } });
+  }
+  throw apiErrorFromEko(failure);
+}

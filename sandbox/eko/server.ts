@@ -1,0 +1,291 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authProblem, type SandboxCredentials } from './auth';
+import { FAULT_FIXTURES, type FaultFixture, SENDER_FIXTURES, SLOW_MS } from './fixtures';
+import { dmtRoutes } from './dmt';
+
+// An Eko UAT stand-in over real HTTP: exact header names, 13-digit timestamps and signatures
+// (403 otherwise), invalid_params for bad bodies, current reference shapes by default and the
+// seed-page shapes on a switch. State lives in memory and resets on restart or /__sandbox/reset.
+
+export const BASE_PATH = '/ekoapi/v3';
+
+export type ResponseShape = 'current' | 'seed';
+
+type Person = { name: string; dob: string };
+type Limits = { monthly: number; used: number };
+export type SenderRecord =
+  | ({ kind: 'kyc_verified' } & Person & Limits)
+  | ({ kind: 'not_kyc' } & Person & Limits)
+  | ({ kind: 'kyc_pending' } & Person)
+  | ({ kind: 'otp_pending' } & Person);
+
+export interface CallRecord {
+  at: string;
+  method: string;
+  path: string;
+  customerId: string | null;
+  clientRefId: string | null;
+  httpStatus: number;
+  status: number | null;
+}
+
+export interface SandboxState {
+  shape: ResponseShape;
+  credentials: SandboxCredentials;
+  senders: Map<string, SenderRecord>;
+  /** Method, path and ids of every call, never bodies: the duplicate-submission tests count these. */
+  calls: CallRecord[];
+}
+
+export interface EkoRequest {
+  method: string;
+  /** Path below BASE_PATH, e.g. /customer/payment/dmt-fino/sender/9000000001 */
+  path: string;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  state: SandboxState;
+}
+
+export interface EkoReply {
+  httpStatus?: number;
+  json: Record<string, unknown>;
+}
+
+export interface SandboxRoute {
+  method: 'GET' | 'POST' | 'PUT';
+  pattern: RegExp;
+  handle: (req: EkoRequest, match: RegExpExecArray) => EkoReply;
+}
+
+export function lookupSender(state: SandboxState, mobile: string): SenderRecord | null {
+  const known = state.senders.get(mobile);
+  if (known) return known;
+  const fixture = SENDER_FIXTURES[mobile];
+  if (!fixture || fixture.kind === 'not_enrolled') return null;
+  return { ...fixture };
+}
+
+/** Eko's validation-error envelope (docs/eko-api.md §5). */
+export function invalidParams(fields: Record<string, string>, status = 1): EkoReply {
+  return {
+    json: { status, response_status_id: 1, response_type_id: -1, message: 'Invalid parameters', invalid_params: fields },
+  };
+}
+
+function send(res: ServerResponse, httpStatus: number, body: string, contentType: string) {
+  res.writeHead(httpStatus, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const sendJson = (res: ServerResponse, httpStatus: number, json: unknown) =>
+  send(res, httpStatus, JSON.stringify(json), 'application/json; charset=utf-8');
+
+async function readBody(req: IncomingMessage, max = 256 * 1024): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function customerIdOf(path: string, body: Record<string, unknown>): string | null {
+  const m = /\/sender\/(\d+)/.exec(path);
+  if (m?.[1]) return m[1];
+  return typeof body.customer_id === 'string' ? body.customer_id : null;
+}
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface EkoSandbox {
+  server: Server;
+  state: SandboxState;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  reset(): void;
+}
+
+export function createEkoSandbox(options: { credentials: SandboxCredentials; shape?: ResponseShape }): EkoSandbox {
+  const state: SandboxState = {
+    shape: options.shape ?? 'current',
+    credentials: options.credentials,
+    senders: new Map(),
+    calls: [],
+  };
+  const routes: SandboxRoute[] = [...dmtRoutes];
+
+  async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (url.pathname === '/health') {
+      sendJson(res, 200, { ok: true, shape: state.shape });
+      return true;
+    }
+    if (!url.pathname.startsWith('/__sandbox/')) return false;
+    const action = url.pathname.slice('/__sandbox/'.length);
+    if (action === 'config' && req.method === 'GET') {
+      sendJson(res, 200, { shape: state.shape });
+    } else if (action === 'config' && req.method === 'PUT') {
+      const raw = await readBody(req);
+      let shape: unknown;
+      try {
+        shape = (JSON.parse(raw ?? '{}') as { shape?: unknown }).shape;
+      } catch {
+        /* fall through to the 400 below */
+      }
+      if (shape !== 'current' && shape !== 'seed') {
+        sendJson(res, 400, { error: 'shape must be "current" or "seed"' });
+      } else {
+        state.shape = shape;
+        sendJson(res, 200, { shape });
+      }
+    } else if (action === 'reset' && req.method === 'POST') {
+      reset();
+      sendJson(res, 200, { ok: true });
+    } else if (action === 'calls' && req.method === 'GET') {
+      const customerId = url.searchParams.get('customer_id');
+      sendJson(res, 200, { calls: customerId ? state.calls.filter((c) => c.customerId === customerId) : state.calls });
+    } else {
+      sendJson(res, 404, { error: 'unknown sandbox control' });
+    }
+    return true;
+  }
+
+  async function fault(kind: FaultFixture, res: ServerResponse): Promise<boolean> {
+    switch (kind) {
+      case 'timeout':
+        return true; // hold the socket; the client's timeout fires first
+      case 'server_error':
+        send(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+        return true;
+      case 'html':
+        send(res, 200, '<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Service under maintenance</body></html>', 'text/html');
+        return true;
+      case 'invalid_json':
+        send(res, 200, '{"status":0,"response_type_id":309,"data":{"customer_profile":{"name":"Trunc', 'application/json');
+        return true;
+      case 'forbidden':
+        sendJson(res, 403, { message: 'Forbidden' });
+        return true;
+      case 'no_key':
+        sendJson(res, 200, { message: 'No key for Response' });
+        return true;
+      case 'slow':
+        await delay(SLOW_MS);
+        return false;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    if (await control(req, res, url)) return;
+
+    if (!url.pathname.startsWith(`${BASE_PATH}/`)) {
+      send(res, 404, 'Not Found', 'text/plain');
+      return;
+    }
+    const path = url.pathname.slice(BASE_PATH.length);
+    const method = req.method ?? 'GET';
+    const matching = routes.filter((r) => r.pattern.test(path));
+    const route = matching.find((r) => r.method === method);
+    if (!route) {
+      send(res, matching.length > 0 ? 405 : 404, matching.length > 0 ? 'Method Not Allowed' : 'Not Found', 'text/plain');
+      return;
+    }
+
+    const rawBody = method === 'GET' ? '' : await readBody(req);
+    let body: Record<string, unknown> = {};
+    const record = (httpStatus: number, status: number | null) =>
+      state.calls.push({
+        at: new Date().toISOString(),
+        method,
+        path,
+        customerId: customerIdOf(path, body),
+        clientRefId: (body.client_ref_id as string | undefined) ?? url.searchParams.get('client_ref_id'),
+        httpStatus,
+        status,
+      });
+
+    const problem = authProblem(req.headers, state.credentials);
+    if (method !== 'GET') {
+      if (rawBody === null) {
+        record(413, null);
+        send(res, 413, 'Payload Too Large', 'text/plain');
+        return;
+      }
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        record(415, null);
+        send(res, 415, 'Unsupported Media Type', 'text/plain');
+        return;
+      }
+      try {
+        const parsed: unknown = JSON.parse(rawBody || '{}');
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+        body = parsed as Record<string, unknown>;
+      } catch {
+        record(400, null);
+        sendJson(res, 400, { message: 'Malformed JSON body' });
+        return;
+      }
+    }
+
+    const faultKind = FAULT_FIXTURES[customerIdOf(path, body) ?? ''];
+    if (faultKind) {
+      record(faultKind === 'forbidden' ? 403 : 200, null);
+      if (await fault(faultKind, res)) return;
+    }
+
+    if (problem) {
+      record(403, null);
+      sendJson(res, 403, { message: `Forbidden: ${problem}` });
+      return;
+    }
+
+    const initiator = method === 'GET' ? url.searchParams.get('initiator_id') : body.initiator_id;
+    const userCode = method === 'GET' ? url.searchParams.get('user_code') : body.user_code;
+    let reply: EkoReply;
+    if (initiator !== state.credentials.initiatorId) {
+      reply = { json: { status: 319, response_status_id: 319, response_type_id: -1, message: 'Invalid initiator_id', data: {} } };
+    } else if (typeof userCode !== 'string' || !/^\d{5,12}$/.test(userCode)) {
+      reply = invalidParams({ user_code: 'Please provide a valid user_code' });
+    } else {
+      reply = route.handle({ method, path, query: url.searchParams, body, state }, route.pattern.exec(path)!);
+    }
+    const status = typeof reply.json.status === 'number' ? reply.json.status : null;
+    if (!faultKind) record(reply.httpStatus ?? 200, status);
+    sendJson(res, reply.httpStatus ?? 200, reply.json);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, 'Internal Server Error', 'text/plain');
+    });
+  });
+
+  function reset() {
+    state.senders.clear();
+    state.calls.length = 0;
+  }
+
+  return {
+    server,
+    state,
+    reset,
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve(`http://${host}:${address.port}${BASE_PATH}`);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+}

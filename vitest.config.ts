@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@/': root,
+      // `server-only` throws outside React's server build; tests run server modules directly.
+      'server-only': fileURLToPath(new URL('./scripts/empty-module.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['{app,lib,components,sandbox,scripts}/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
