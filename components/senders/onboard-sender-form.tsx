@@ -51,7 +51,7 @@ export function OnboardSenderForm({ mobile, onDone, onRecheck }: { mobile: strin
       <form noValidate onSubmit={submit} className="mt-4 flex flex-col gap-4" aria-busy={onboard.isPending}>
         <div className="grid gap-4 md:grid-cols-2">
           <TextField {...register('name')} label={t('onboard.name')} hint={t('onboard.name.hint')} error={fieldError(t, errors.name?.message)} autoComplete="off" autoCapitalize="words" />
-          <TextField {...register('dob')} label={t('onboard.dob')} error={fieldError(t, errors.dob?.message)} type="date" max={todayInIndia()} min="1900-01-01" />
+          <TextField {...register('dob')} label={t('onboard.dob')} hint={t('onboard.dob.hint')} error={fieldError(t, errors.dob?.message)} type="date" max={todayInIndia()} min="1900-01-01" />
         </div>
         <fieldset className="grid gap-4 rounded-lg border border-slate-300 p-4 md:grid-cols-2">
           <legend className="px-1 text-base font-semibold">{t('onboard.address.legend')}</legend>

@@ -45,6 +45,7 @@ export const en = {
   'onboard.name': 'Full name',
   'onboard.name.hint': 'Letters and spaces only, as on Aadhaar',
   'onboard.dob': 'Date of birth',
+  'onboard.dob.hint': 'As on Aadhaar',
   'onboard.address.legend': 'Home address',
   'onboard.address.line': 'House and street',
   'onboard.address.area': 'Area or locality',

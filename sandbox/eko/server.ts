@@ -264,6 +264,7 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
   });
 
   function reset() {
+    state.shape = options.shape ?? 'current';
     state.senders.clear();
     state.calls.length = 0;
   }

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resetConfigForTests } from '@/lib/config';
+import { startTestSandbox } from '@/sandbox/eko/test-helpers';
+import type { EkoSandbox } from '@/sandbox/eko/server';
+import { GET, POST } from './route';
+
+// The sender route handlers, called as Next calls them, with Eko = the sandbox over HTTP.
+
+let sandbox: EkoSandbox;
+
+beforeAll(async () => {
+  const started = await startTestSandbox();
+  sandbox = started.sandbox;
+  process.env.EKO_SANDBOX_URL = started.config.baseUrl;
+  process.env.EKO_TIMEOUT_MS = '1500';
+  delete process.env.EKO_BASE_URL;
+  resetConfigForTests();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
+const get = (mobile: string) => GET(new Request(`http://app.test/api/senders/${mobile}`), ctx(mobile));
+const post = (mobile: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  POST(
+    new Request(`http://app.test/api/senders/${mobile}`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+    ctx(mobile),
+  );
+
+const enrolment = {
+  name: 'Sita Ram',
+  dob: '1990-05-17',
+  address: { line: '12 Gandhi Road', area: 'Shivaji Nagar', city: 'Pune', district: 'Pune', state: 'Maharashtra', pincode: '411005' },
+};
+
+describe('GET /api/senders/:mobile', () => {
+  it('returns the normalised sender', async () => {
+    const res = await get('9000000002');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      sender: {
+        mobile: '9000000002',
+        state: 'not_kyc',
+        name: 'Ramesh Kumar',
+        limits: { monthly: 5000, used: 1200, available: 3800, monthlyAfterEkyc: 25000 },
+        pendingStep: null,
+      },
+    });
+  });
+
+  it.each(['12345', '5000000000', '90000000011', 'abcdefghij', '%20'])('refuses mobile %s with 400 naming the field', async (m) => {
+    const res = await get(m);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.fields.mobile).toMatch(/10-digit mobile/);
+    expect(sandbox.state.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['9000000090', 504, 'upstream_timeout'],
+    ['9000000091', 502, 'upstream_unavailable'],
+    ['9000000092', 502, 'upstream_bad_response'],
+    ['9000000093', 502, 'upstream_bad_response'],
+    ['9000000094', 502, 'upstream_rejected'],
+    ['9000000096', 502, 'upstream_bad_response'],
+  ])('maps fault fixture %s to %i %s', async (mobile, status, code) => {
+    const res = await get(mobile);
+    expect(res.status).toBe(status);
+    const body = await res.json();
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(20);
+    expect(JSON.stringify(body)).not.toMatch(/html|stack|Error:/i);
+  });
+});
+
+describe('POST /api/senders/:mobile', () => {
+  it('onboards a not-enrolled sender once; the lookup then shows them', async () => {
+    const res = await post('9000000006', enrolment);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ outcome: 'wallet_opened' });
+    expect(sandbox.state.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    const card = await (await get('9000000006')).json();
+    expect(card.sender).toMatchObject({ state: 'not_kyc', name: 'Sita Ram', limits: { monthly: 5000 } });
+  });
+
+  it('names an impossible date of birth', async () => {
+    const res = await post('9000000005', { ...enrolment, dob: '1990-02-30' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields).toEqual({ dob: expect.stringMatching(/real date/) });
+  });
+
+  it('names each missing address part', async () => {
+    const { city: _c, pincode: _p, ...address } = enrolment.address;
+    const res = await post('9000000005', { ...enrolment, address });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).error.fields).sort()).toEqual(['address.city', 'address.pincode']);
+    expect(sandbox.state.calls).toHaveLength(0);
+  });
+
+  it('refuses malformed bodies with 4xx and the error shape', async () => {
+    const cases: [unknown, Record<string, string> | undefined, number, string][] = [
+      ['{"name":', undefined, 400, 'invalid_json'],
+      ['<xml/>', undefined, 400, 'invalid_json'],
+      [enrolment, { 'content-type': 'text/plain' }, 415, 'unsupported_media_type'],
+      [JSON.stringify({ ...enrolment, name: 'x'.repeat(40_000) }), undefined, 413, 'payload_too_large'],
+      ['[]', undefined, 400, 'invalid_input'],
+      ['null', undefined, 400, 'invalid_input'],
+      [{ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }, undefined, 400, 'invalid_input'],
+    ];
+    for (const [body, headers, status, code] of cases) {
+      const res = await post('9000000005', body, headers);
+      expect(res.status, code).toBe(status);
+      expect((await res.json()).error.code).toBe(code);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(sandbox.state.calls).toHaveLength(0);
+  });
+
+  it('never retries an onboarding that timed out', async () => {
+    const res = await post('9000000090', enrolment);
+    expect(res.status).toBe(504);
+    expect(sandbox.state.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+  });
+});

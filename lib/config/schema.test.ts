@@ -1,0 +1,58 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, SANDBOX_CREDENTIALS } from './schema';
+
+describe('configuration', () => {
+  it('defaults to sandbox mode with the sandbox credentials', () => {
+    const c = parseConfig({});
+    expect(c.sandboxMode).toBe(true);
+    expect(c.eko).toMatchObject({ baseUrl: 'http://127.0.0.1:4100/ekoapi/v3', accessKey: SANDBOX_CREDENTIALS.accessKey, timeoutMs: 15000 });
+    expect(c.defaultUserCode).toBe(SANDBOX_CREDENTIALS.userCode);
+    expect(c.port).toBe(3000);
+  });
+
+  it('requires credentials when EKO_BASE_URL is set, naming each missing one', () => {
+    try {
+      parseConfig({ EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3', EKO_ACCESS_KEY: 'abcdefgh-1234' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const message = (err as Error).message;
+      expect(message).toContain('EKO_DEVELOPER_KEY');
+      expect(message).toContain('EKO_INITIATOR_ID');
+      expect(message).toContain('EKO_USER_CODE');
+      expect(message).not.toContain('abcdefgh-1234');
+    }
+  });
+
+  it('uses the real endpoint and credentials, trimming a trailing slash', () => {
+    const c = parseConfig({
+      EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3/',
+      EKO_DEVELOPER_KEY: 'dev-key-123456',
+      EKO_ACCESS_KEY: 'access-key-123456',
+      EKO_INITIATOR_ID: '9962981729',
+      EKO_USER_CODE: '20810200',
+    });
+    expect(c.sandboxMode).toBe(false);
+    expect(c.eko.baseUrl).toBe('https://staging.eko.in/ekoapi/v3');
+  });
+
+  it('names malformed settings without echoing secrets', () => {
+    const secret = 'super-secret-value ';
+    expect(() => parseConfig({ EKO_ACCESS_KEY: secret })).toThrow(/EKO_ACCESS_KEY/);
+    expect(() => parseConfig({ EKO_ACCESS_KEY: secret })).not.toThrow(/super-secret/);
+    expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ EKO_AADHAAR_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow(/EKO_AADHAAR_PUBLIC_KEY/);
+  });
+
+  it('accepts RSA keys in the documented encodings', () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const c = parseConfig({
+      EKO_AADHAAR_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      AADHAAR_TRANSPORT_KEY: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+    });
+    expect(c.ekoAadhaarPublicKey).toBeDefined();
+    expect(c.aadhaarTransportKey).toBeDefined();
+  });
+});
