@@ -16,7 +16,7 @@ export function ApiErrorAlert({ error, onRetry, children }: { error: unknown; on
   const message =
     code === 'network' ? t('errors.network') : code === 'bad_response' ? t('errors.bad_response') : (apiError?.message ?? t('errors.internal'));
   return (
-    <Alert tone="error">
+    <Alert tone="error" testId="api-error">
       <p className="font-medium">{message}</p>
       {children}
       {onRetry && RETRYABLE.has(code) && (

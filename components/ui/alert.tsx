@@ -11,9 +11,9 @@ const tones: Record<Tone, string> = {
 };
 
 /** Errors are announced assertively; everything else politely. */
-export function Alert({ tone, children, className }: { tone: Tone; children: ReactNode; className?: string }) {
+export function Alert({ tone, children, className, testId }: { tone: Tone; children: ReactNode; className?: string; testId?: string }) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={clsx('rounded-lg border-l-4 p-4 text-base', tones[tone], className)}>
+    <div data-testid={testId} role={tone === 'error' ? 'alert' : 'status'} className={clsx('rounded-lg border-l-4 p-4 text-base', tones[tone], className)}>
       {children}
     </div>
   );

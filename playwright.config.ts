@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests against the production build (`next start`) with the Eko sandbox as its own
+// process, in Debian's Chromium (never a Playwright browser download).
+
+export const APP_PORT = 3199;
+export const EKO_SANDBOX_PORT = 4199;
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  // This machine has no internet: keep Chromium from dialling out at start.
+  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  // The sandbox keeps state (onboarded senders, response shape); one worker keeps tests independent.
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'tablet', use: { ...devices['Galaxy Tab S9'], launchOptions: chromium } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: chromium } },
+  ],
+  webServer: [
+    {
+      name: 'eko-sandbox',
+      command: 'node node_modules/tsx/dist/cli.mjs sandbox/eko/main.ts',
+      url: `http://127.0.0.1:${EKO_SANDBOX_PORT}/health`,
+      env: { EKO_SANDBOX_PORT: String(EKO_SANDBOX_PORT) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      name: 'app',
+      command: `node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      env: {
+        EKO_SANDBOX_URL: `http://127.0.0.1:${EKO_SANDBOX_PORT}/ekoapi/v3`,
+        // Short, so the timeout fixture is quick to test; real deployments keep the default.
+        EKO_TIMEOUT_MS: '3000',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
