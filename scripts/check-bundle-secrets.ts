@@ -6,7 +6,7 @@ import { SANDBOX_CREDENTIALS } from '../lib/config/schema';
 import { ROOT } from './lib/build';
 
 export function credentialValues(env: NodeJS.ProcessEnv = process.env): string[] {
-  const values = [SANDBOX_CREDENTIALS.developerKey, SANDBOX_CREDENTIALS.accessKey];
+  const values: string[] = [SANDBOX_CREDENTIALS.developerKey, SANDBOX_CREDENTIALS.accessKey];
   for (const name of ['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'SESSION_SECRET', 'AADHAAR_TRANSPORT_KEY']) {
     const v = env[name]?.trim();
     if (v && v.length >= 8) values.push(v);
