@@ -128,3 +128,49 @@ describe('POST /api/senders/:mobile', () => {
     expect(sandbox.state.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 });
+
+describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mode)', () => {
+  const credentials = { developerKey: 'partner-dev-key-0001', accessKey: 'partner-access-key-0001', initiatorId: '9123456780' };
+  let partner: EkoSandbox;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const { createEkoSandbox } = await import('@/sandbox/eko/server');
+    partner = createEkoSandbox({ credentials });
+    baseUrl = await partner.listen(0);
+  });
+  afterAll(async () => {
+    await partner.close();
+    for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_USER_CODE']) delete process.env[k];
+    resetConfigForTests();
+  });
+
+  const useServer = (accessKey: string) => {
+    Object.assign(process.env, {
+      EKO_BASE_URL: baseUrl,
+      EKO_DEVELOPER_KEY: credentials.developerKey,
+      EKO_ACCESS_KEY: accessKey,
+      EKO_INITIATOR_ID: credentials.initiatorId,
+      EKO_USER_CODE: '30000001',
+    });
+    resetConfigForTests();
+  };
+
+  it('signs with the configured credentials and shows both shapes the same', async () => {
+    useServer(credentials.accessKey);
+    const current = await (await get('9000000001')).json();
+    partner.state.shape = 'seed';
+    const seed = await (await get('9000000001')).json();
+    partner.state.shape = 'current';
+    expect(current.sender).toMatchObject({ state: 'kyc_verified', limits: { available: 17500 } });
+    expect(seed).toEqual(current);
+    expect(partner.state.calls.every((c) => c.httpStatus === 200)).toBe(true);
+  });
+
+  it('a wrong access key is a 403 upstream, reported as a refusal', async () => {
+    useServer('not-the-right-access-key');
+    const res = await get('9000000001');
+    expect(res.status).toBe(502);
+    expect((await res.json()).error.code).toBe('upstream_rejected');
+  });
+});
