@@ -2,8 +2,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The sandbox and scripts are separate processes; keep them out of the app's type-check surface.
-  typescript: { tsconfigPath: 'tsconfig.json' },
+  // Loaded by plain Node at run time: PGlite ships WASM beside its code, and rate-limiter-flexible
+  // imports drizzle-orm by a computed name.
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'drizzle-orm'],
 };
 
 export default nextConfig;

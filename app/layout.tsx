@@ -24,9 +24,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Suspense fallback={null}>
           <SandboxBanner />
         </Suspense>
-        <SiteHeader />
         <Providers>
-          <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6">
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
             {children}
           </main>
         </Providers>

@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
+import { homeFor, optionalPageUser } from '@/lib/auth/current-user';
 
-export default function Home() {
-  redirect('/senders');
+export default async function Home() {
+  const user = await optionalPageUser();
+  redirect(user ? homeFor(user.role) : '/login');
 }

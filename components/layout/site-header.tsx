@@ -1,19 +1,45 @@
 import Link from 'next/link';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { LogoutButton } from '@/components/auth/logout-button';
+import { homeFor, optionalPageUser } from '@/lib/auth/current-user';
+import { DEFAULT_LOCALE, type MessageKey, translate } from '@/lib/i18n';
 
-export function SiteHeader() {
-  const t = (key: Parameters<typeof translate>[1]) => translate(DEFAULT_LOCALE, key);
+const NAV: Record<'agent' | 'admin', { href: string; label: MessageKey }[]> = {
+  agent: [{ href: '/senders', label: 'nav.senders' }],
+  admin: [
+    { href: '/admin', label: 'nav.admin.overview' },
+    { href: '/admin/agents', label: 'nav.admin.agents' },
+    { href: '/admin/activity', label: 'nav.admin.activity' },
+  ],
+};
+
+export async function SiteHeader() {
+  const user = await optionalPageUser();
+  const t = (key: MessageKey, vars?: Record<string, string>) => translate(DEFAULT_LOCALE, key, vars);
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href="/senders" className="flex min-h-touch items-center text-xl font-bold text-brand-800">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+        <Link href={user ? homeFor(user.role) : '/login'} className="flex min-h-touch items-center text-xl font-bold text-brand-800">
           {t('app.name')}
         </Link>
-        <nav aria-label="Main">
-          <Link href="/senders" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50">
-            {t('nav.senders')}
-          </Link>
-        </nav>
+        {user && (
+          <div className="flex flex-wrap items-center gap-2">
+            <nav aria-label={t('nav.main')}>
+              <ul className="flex flex-wrap gap-1">
+                {NAV[user.role].map((item) => (
+                  <li key={item.href}>
+                    <Link href={item.href} className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50">
+                      {t(item.label)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <span className="hidden text-sm text-slate-700 md:inline" data-testid="signed-in-as">
+              {t('nav.signedInAs', { name: user.name })}
+            </span>
+            <LogoutButton />
+          </div>
+        )}
       </div>
     </header>
   );

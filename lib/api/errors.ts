@@ -8,6 +8,12 @@ import { DEFAULT_LOCALE, isMessageKey, type Locale, type MessageKey, type Messag
 export const API_ERRORS = {
   invalid_input: 400,
   invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  account_inactive: 403,
+  conflict: 409,
+  rate_limited: 429,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
@@ -34,7 +40,12 @@ export class ApiError extends Error {
   readonly status: number;
   constructor(
     readonly code: ApiErrorCode,
-    readonly options: { fields?: Record<string, string>; vars?: MessageVars; messageKey?: MessageKey } = {},
+    readonly options: {
+      fields?: Record<string, string>;
+      vars?: MessageVars;
+      messageKey?: MessageKey;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(code);
     this.name = 'ApiError';

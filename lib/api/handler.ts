@@ -1,26 +1,39 @@
 import 'server-only';
 import { z } from 'zod';
-import { type AgentContext, currentAgent } from '@/lib/auth/agent';
+import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
+import type { Role } from '@/lib/auth/session';
 import { ApiError, fieldsFromZod } from './errors';
 
-// The one route-handler wrapper: identity → parse (params, body) → call → map errors.
+// The one route-handler wrapper: session → role → parse (params, query, body) → call → map errors.
 // Handlers stay thin and never build error responses themselves.
 
 type RouteParams = Promise<Record<string, string | string[] | undefined>>;
 
-export interface HandlerContext<P, B> {
-  req: Request;
-  params: P;
-  body: B;
-  agent: AgentContext;
+/** What an Eko call needs to know about the agent it is made for. */
+export interface AgentContext {
+  id: string;
+  userCode: string;
 }
 
-interface RouteOptions<P extends z.ZodType, B extends z.ZodType> {
+interface HandlerContext<P, Q, B, U> {
+  req: Request;
+  params: P;
+  query: Q;
+  body: B;
+  user: U;
+}
+
+type Access = Role | 'public';
+type UserFor<A extends Access> = A extends 'public' ? SessionUser | null : SessionUser;
+
+interface RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  access: A;
   params?: P;
+  query?: Q;
   body?: B;
   /** Bodies above this are refused before parsing (PID blocks are a few KB). */
   maxBodyBytes?: number;
-  handler: (ctx: HandlerContext<z.output<P>, z.output<B>>) => Promise<unknown>;
+  handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, UserFor<A>>) => Promise<unknown>;
 }
 
 const DEFAULT_MAX_BODY = 16 * 1024;
@@ -60,37 +73,51 @@ async function parseJsonBody(req: Request, max: number): Promise<unknown> {
   }
 }
 
-export function jsonResponse(data: unknown, status = 200): Response {
-  return Response.json(data, { status, headers: { 'cache-control': 'no-store' } });
+function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ApiError('invalid_input', { fields: fieldsFromZod(parsed.error) });
+  return parsed.data;
+}
+
+export function jsonResponse(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
 export function errorResponse(error: ApiError): Response {
-  return jsonResponse(error.toBody(), error.status);
+  return jsonResponse(error.toBody(), error.status, error.options.headers);
 }
 
-export function route<P extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
-  options: RouteOptions<P, B>,
-) {
+/** The agent an Eko call is made for; admins never call Eko. */
+export function agentOf(user: SessionUser): AgentContext {
+  if (user.role !== 'agent' || !user.ekoUserCode) throw new ApiError('forbidden');
+  return { id: user.id, userCode: user.ekoUserCode };
+}
+
+export function route<
+  A extends Access,
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+>(options: RouteOptions<A, P, Q, B>) {
   return async (req: Request, ctx: { params: RouteParams }): Promise<Response> => {
     try {
-      const agent = await currentAgent(req);
-
-      let params: unknown;
-      if (options.params) {
-        const parsed = options.params.safeParse(await ctx.params);
-        if (!parsed.success) throw new ApiError('invalid_input', { fields: fieldsFromZod(parsed.error) });
-        params = parsed.data;
+      let user: SessionUser | null = null;
+      if (options.access !== 'public') {
+        const check = await checkRequest(req);
+        if (!check.user) throw new ApiError(check.reason === 'inactive' ? 'account_inactive' : 'unauthenticated');
+        if (check.user.role !== options.access) throw new ApiError('forbidden');
+        user = check.user;
       }
+      const params = options.params ? parseWith(options.params, await ctx.params) : undefined;
+      const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const body = options.body ? parseWith(options.body, await parseJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
 
-      let body: unknown;
-      if (options.body) {
-        const raw = await parseJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-        const parsed = options.body.safeParse(raw);
-        if (!parsed.success) throw new ApiError('invalid_input', { fields: fieldsFromZod(parsed.error) });
-        body = parsed.data;
-      }
-
-      const result = await options.handler({ req, params, body, agent } as HandlerContext<z.output<P>, z.output<B>>);
+      const result = await options.handler({ req, params, query, body, user } as HandlerContext<
+        z.output<P>,
+        z.output<Q>,
+        z.output<B>,
+        UserFor<A>
+      >);
       return result instanceof Response ? result : jsonResponse(result);
     } catch (err) {
       if (err instanceof ApiError) return errorResponse(err);

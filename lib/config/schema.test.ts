@@ -7,7 +7,7 @@ describe('configuration', () => {
     const c = parseConfig({});
     expect(c.sandboxMode).toBe(true);
     expect(c.eko).toMatchObject({ baseUrl: 'http://127.0.0.1:4100/ekoapi/v3', accessKey: SANDBOX_CREDENTIALS.accessKey, timeoutMs: 15000 });
-    expect(c.defaultUserCode).toBe(SANDBOX_CREDENTIALS.userCode);
+    expect(c.dataDir).toBe('.data');
     expect(c.port).toBe(3000);
   });
 
@@ -20,7 +20,6 @@ describe('configuration', () => {
       const message = (err as Error).message;
       expect(message).toContain('EKO_DEVELOPER_KEY');
       expect(message).toContain('EKO_INITIATOR_ID');
-      expect(message).toContain('EKO_USER_CODE');
       expect(message).not.toContain('abcdefgh-1234');
     }
   });
@@ -31,7 +30,6 @@ describe('configuration', () => {
       EKO_DEVELOPER_KEY: 'dev-key-123456',
       EKO_ACCESS_KEY: 'access-key-123456',
       EKO_INITIATOR_ID: '9962981729',
-      EKO_USER_CODE: '20810200',
     });
     expect(c.sandboxMode).toBe(false);
     expect(c.eko.baseUrl).toBe('https://staging.eko.in/ekoapi/v3');

@@ -39,8 +39,6 @@ const envSchema = z.object({
   EKO_DEVELOPER_KEY: optional(noSurroundingSpace('EKO_DEVELOPER_KEY').min(8)),
   EKO_ACCESS_KEY: optional(noSurroundingSpace('EKO_ACCESS_KEY').min(8)),
   EKO_INITIATOR_ID: optional(z.string().regex(/^\d{10}$/, 'must be the 10-digit registered mobile number')),
-  /** The agent's Eko user_code until accounts arrive (part 2); outside sandbox it is required for now. */
-  EKO_USER_CODE: optional(z.string().regex(/^\d{5,12}$/, 'must be the numeric Eko user_code')),
   EKO_AADHAAR_PUBLIC_KEY: optional(base64Der('public')),
   EKO_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(15_000)),
   /** Where the embedded Eko sandbox listens in sandbox mode. */
@@ -48,6 +46,8 @@ const envSchema = z.object({
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   AADHAAR_TRANSPORT_KEY: optional(base64Der('private')),
+  /** Embedded database and generated secrets; "memory" keeps everything in memory (tests). */
+  DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
 });
 
@@ -63,8 +63,8 @@ export interface AppConfig {
   /** True when EKO_BASE_URL is unset: the Eko stand-in answers and no real money moves. */
   sandboxMode: boolean;
   eko: EkoConfig;
-  /** Fallback agent identity until sessions exist (part 2 of 6). */
-  defaultUserCode: string;
+  /** Where PGlite and generated secrets live, or 'memory'. */
+  dataDir: string;
   databaseUrl?: string;
   sessionSecret?: string;
   aadhaarTransportKey?: string;
@@ -89,7 +89,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const sandboxMode = e.EKO_BASE_URL === undefined;
 
   if (!sandboxMode) {
-    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_USER_CODE'] as const).filter(
+    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID'] as const).filter(
       (name) => e[name] === undefined,
     );
     if (missing.length > 0) {
@@ -106,7 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       initiatorId: e.EKO_INITIATOR_ID ?? SANDBOX_CREDENTIALS.initiatorId,
       timeoutMs: e.EKO_TIMEOUT_MS,
     },
-    defaultUserCode: e.EKO_USER_CODE ?? SANDBOX_CREDENTIALS.userCode,
+    dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     aadhaarTransportKey: e.AADHAAR_TRANSPORT_KEY,

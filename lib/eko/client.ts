@@ -32,6 +32,7 @@ export type EkoFailure =
 /** What the audit trail records for every call. */
 export interface EkoCallMeta {
   action: string;
+  startedAt: Date;
   clientRefId: string | null;
   latencyMs: number;
   attempts: number;
@@ -121,6 +122,7 @@ export async function callEko<Path, Body, Out>(
     init.body = JSON.stringify({ ...common, ...fields });
   }
 
+  const startedAt = new Date();
   const started = performance.now();
   const maxAttempts = endpoint.idempotent ? 2 : 1;
   let result: Attempt;
@@ -137,6 +139,7 @@ export async function callEko<Path, Body, Out>(
 
   const meta: EkoCallMeta = {
     action: endpoint.action,
+    startedAt,
     clientRefId,
     latencyMs: Math.round(performance.now() - started),
     attempts,

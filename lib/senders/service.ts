@@ -1,13 +1,19 @@
 import 'server-only';
 import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
-import type { AgentContext } from '@/lib/auth/agent';
-import { callEko } from '@/lib/eko/client';
+import type { AgentContext } from '@/lib/api/handler';
+import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
+import { translate } from '@/lib/i18n';
 import type { OnboardSenderInput } from '@/lib/schemas/sender';
 import type { OnboardingOutcome, Sender } from './types';
 
 export async function lookupSender(agent: AgentContext, mobile: string): Promise<Sender> {
-  const result = await callEko(ekoEndpoints.getSender, { path: { customerId: mobile }, body: {}, userCode: agent.userCode });
+  const result = await callEkoAs(
+    agent,
+    ekoEndpoints.getSender,
+    { path: { customerId: mobile }, body: {} },
+    { senderMobile: mobile, describe: (sender) => sender.state },
+  );
   if (!result.ok) throw apiErrorFromEko(result.failure);
   return result.value;
 }
@@ -15,25 +21,21 @@ export async function lookupSender(agent: AgentContext, mobile: string): Promise
 const NAME_LETTERS_ONLY = 132;
 
 /** Onboard Sender is not idempotent: sent once; a timeout tells the agent to search before retrying. */
-export async function onboardSender(
-  agent: AgentContext,
-  mobile: string,
-  input: OnboardSenderInput,
-): Promise<OnboardingOutcome> {
+export async function onboardSender(agent: AgentContext, mobile: string, input: OnboardSenderInput): Promise<OnboardingOutcome> {
   const { line, city, state, pincode, district, area } = input.address;
-  const result = await callEko(ekoEndpoints.onboardSender, {
-    path: { customerId: mobile },
-    body: {
-      name: input.name,
-      dob: input.dob,
-      residence_address: JSON.stringify({ line, city, state, pincode, district, area }),
+  const result = await callEkoAs(
+    agent,
+    ekoEndpoints.onboardSender,
+    {
+      path: { customerId: mobile },
+      body: { name: input.name, dob: input.dob, residence_address: JSON.stringify({ line, city, state, pincode, district, area }) },
     },
-    userCode: agent.userCode,
-  });
+    { senderMobile: mobile, describe: (outcome) => outcome },
+  );
   if (result.ok) return result.value;
   const failure = result.failure;
   if (failure.kind === 'business' && !failure.invalidParams && failure.status === NAME_LETTERS_ONLY) {
-    throw new ApiError('eko_invalid_params', { fields: { name: 'Eko accepts the name in letters only.' } });
+    throw new ApiError('eko_invalid_params', { fields: { name: translate('en', 'errors.eko_name_letters') } });
   }
   throw apiErrorFromEko(failure);
 }

@@ -1,16 +1,18 @@
-import { route } from '@/lib/api/handler';
+import { agentOf, route } from '@/lib/api/handler';
 import { onboardSenderSchema, senderLookupSchema } from '@/lib/schemas/sender';
 import { lookupSender, onboardSender } from '@/lib/senders/service';
 
 // GET /api/senders/:mobile – the sender's state and monthly limits
 export const GET = route({
+  access: 'agent',
   params: senderLookupSchema,
-  handler: async ({ params, agent }) => ({ sender: await lookupSender(agent, params.mobile) }),
+  handler: async ({ params, user }) => ({ sender: await lookupSender(agentOf(user), params.mobile) }),
 });
 
 // POST /api/senders/:mobile – enrol a sender who is not enrolled (sent to Eko once, never retried)
 export const POST = route({
+  access: 'agent',
   params: senderLookupSchema,
   body: onboardSenderSchema,
-  handler: async ({ params, body, agent }) => ({ outcome: await onboardSender(agent, params.mobile, body) }),
+  handler: async ({ params, body, user }) => ({ outcome: await onboardSender(agentOf(user), params.mobile, body) }),
 });

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { LoginForm } from '@/components/auth/login-form';
+import { Alert } from '@/components/ui/alert';
+import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
+import { getConfig } from '@/lib/config';
+import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { safeReturnPath } from '@/lib/schemas/auth';
+
+export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'login.title') };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const next = safeReturnPath(typeof params.next === 'string' ? params.next : null);
+  const demo = getConfig().sandboxMode
+    ? Object.values(DEMO_ACCOUNTS).map(({ role, mobile, password }) => ({ role, mobile, password }))
+    : [];
+  const t = (key: Parameters<typeof translate>[1]) => translate(DEFAULT_LOCALE, key);
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-4">
+      <h1 className="text-3xl font-bold">{t('login.title')}</h1>
+      <p className="text-slate-700">{t('login.intro')}</p>
+      {params.reason === 'inactive' && <Alert tone="error">{t('login.inactive')}</Alert>}
+      {next && params.reason !== 'inactive' && <Alert tone="info">{t('login.expired')}</Alert>}
+      <LoginForm returnTo={next} demoAccounts={demo} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { getDb } from '@/lib/db/client';
+import { listAgents } from '@/lib/db/queries/users';
+import { DEFAULT_LOCALE, formatMobile, type MessageKey, translate } from '@/lib/i18n';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { AgentActions } from './agent-actions';
+import { CreateAgentForm } from './create-agent-form';
+import { DataTable } from './data-table';
+import { indiaDateTime } from './labels';
+
+const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, vars);
+
+export async function AgentsPage({ query }: { query: string }) {
+  const { rows, total } = await listAgents(await getDb(), { query, limit: 200, offset: 0 });
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">{t('admin.agents.title')}</h1>
+      <CreateAgentForm />
+      <form method="get" role="search" className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="flex-1">
+          <TextField name="q" label={t('admin.agents.search')} defaultValue={query} type="search" />
+        </div>
+        <Button type="submit">{t('admin.agents.searchSubmit')}</Button>
+      </form>
+      <p className="text-slate-700">{t('admin.agents.count', { count: total })}</p>
+      <DataTable
+        caption={t('admin.agents.title')}
+        testId="agents-table"
+        headers={[t('admin.agents.name'), t('admin.agents.mobile'), t('admin.agents.userCode'), t('admin.agents.status'), t('admin.agents.lastActivity'), t('admin.agents.actions')]}
+        rows={rows.map((a) => [
+          a.name,
+          <span key="m" className="tabular-nums">{formatMobile(a.mobile)}</span>,
+          a.ekoUserCode ?? '—',
+          a.active ? t('admin.agents.active') : t('admin.agents.inactive'),
+          a.lastActivityAt ? indiaDateTime(a.lastActivityAt) : t('admin.agents.never'),
+          <AgentActions key="a" id={a.id} name={a.name} active={a.active} />,
+        ])}
+        empty={t('admin.agents.none')}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import 'server-only';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getConfig } from '@/lib/config';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const MIGRATIONS = join(process.cwd(), 'drizzle');
+const MIGRATION_LOCK_ID = 731_402; // pg_advisory_lock: instances starting together migrate once
+
+interface DbHandle {
+  db: Db;
+  close: () => Promise<void>;
+}
+
+function pidIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite has no data-directory lock and two processes on one folder lose writes
+ * (electric-sql/pglite#323), so we keep a pid file beside it.
+ */
+function takePgliteLock(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8').trim());
+    if (pid && pid !== process.pid && pidIsAlive(pid)) {
+      throw new Error(
+        `The embedded database ${dir} is already open in process ${pid}. Stop that process first, ` +
+          'or set DATABASE_URL to share a PostgreSQL database between processes.',
+      );
+    }
+  }
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => {
+    try {
+      if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', release);
+  return release;
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let client: InstanceType<typeof PGlite>;
+  let release = () => {};
+  if (dataDir === 'memory') {
+    client = new PGlite();
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    const dir = join(dataDir, 'pglite');
+    release = takePgliteLock(dir);
+    client = new PGlite(dir);
+  }
+  const db = drizzle({ client, schema, casing: 'snake_case' });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return {
+    db: db as unknown as Db,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  const db = drizzle({ client: pool, schema, casing: 'snake_case' });
+  const conn = await pool.connect();
+  try {
+    await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+  } finally {
+    await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
+    conn.release();
+  }
+  return { db: db as unknown as Db, close: () => pool.end() };
+}
+
+// One instance per process, kept on globalThis so dev-mode reloads never open a second PGlite.
+const globalForDb = globalThis as unknown as { agentDeskDb?: Promise<DbHandle> };
+
+/** Opens the database once (PostgreSQL with DATABASE_URL, else PGlite) and applies migrations. */
+export function getDbHandle(): Promise<DbHandle> {
+  if (!globalForDb.agentDeskDb) {
+    const config = getConfig();
+    const opening = config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+    globalForDb.agentDeskDb = opening.then(async (handle) => {
+      const { ensureDemoAccounts } = await import('./seed');
+      if (config.sandboxMode) await ensureDemoAccounts(handle.db);
+      return handle;
+    });
+    // A failed open must not be cached forever: the next request tries again.
+    globalForDb.agentDeskDb.catch(() => {
+      globalForDb.agentDeskDb = undefined;
+    });
+  }
+  return globalForDb.agentDeskDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Tests: close and forget the instance so the next getDb() opens afresh. */
+export async function closeDb(): Promise<void> {
+  const pending = globalForDb.agentDeskDb;
+  globalForDb.agentDeskDb = undefined;
+  if (pending) await (await pending).close();
+}

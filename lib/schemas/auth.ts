@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { mobileSchema, text } from './common';
+
+export const loginSchema = z.object({
+  mobile: mobileSchema,
+  password: text('validation.password.required').min(1, 'validation.password.required').max(200, 'validation.password.required'),
+});
+
+export type LoginInput = z.infer<typeof loginSchema>;
+
+/** Where to go after login: only same-site paths, so a crafted link cannot send agents elsewhere. */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/api/')) return null;
+  return value;
+}

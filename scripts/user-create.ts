@@ -1,0 +1,51 @@
+// npm run user:create -- --role admin --name "Asha Rao" --mobile 9876543210 [--password …] [--user-code 20810200]
+// Creates an account directly in the database (the first admin, outside sandbox mode). With the
+// embedded database, stop the app first: PGlite allows one process at a time.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { hashPassword, temporaryPassword } from '../lib/auth/password';
+import { closeDb, getDb } from '../lib/db/client';
+import { createUser } from '../lib/db/queries/users';
+import { mobileSchema } from '../lib/schemas/common';
+
+const args = z
+  .object({
+    role: z.enum(['admin', 'agent']),
+    name: z.string().trim().min(2).max(80),
+    mobile: mobileSchema,
+    password: z.string().min(8).max(128).optional(),
+    'user-code': z.string().regex(/^\d{5,12}$/).optional(),
+  })
+  .refine((a) => a.role === 'admin' || a['user-code'], { path: ['user-code'], message: 'agents need --user-code (their Eko user_code)' });
+
+async function main() {
+  const { values } = parseArgs({
+    options: { role: { type: 'string' }, name: { type: 'string' }, mobile: { type: 'string' }, password: { type: 'string' }, 'user-code': { type: 'string' } },
+  });
+  const parsed = args.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`--${issue.path.join('.')}: ${issue.message}`);
+    process.exit(2);
+  }
+  const input = parsed.data;
+  const password = input.password ?? temporaryPassword(12);
+  const user = await createUser(await getDb(), {
+    role: input.role,
+    name: input.name,
+    mobile: input.mobile,
+    ekoUserCode: input['user-code'] ?? null,
+    passwordHash: await hashPassword(password),
+  });
+  await closeDb();
+  if (!user) {
+    console.error(`An account with mobile ${input.mobile} already exists.`);
+    process.exit(1);
+  }
+  console.log(`Created ${user.role} ${user.name} (${user.mobile}).`);
+  if (!input.password) console.log(`Temporary password (shown once): ${password}`);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});
