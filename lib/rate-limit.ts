@@ -5,9 +5,11 @@ import { getDb } from '@/lib/db/client';
 import { rateLimits } from '@/lib/db/schema';
 
 // Counters live in the database (PGlite or PostgreSQL), so they hold across instances sharing
-// DATABASE_URL. Each rule is a number of attempts per window.
+// DATABASE_URL. Each rule is a number of attempts per window. Login counts failures only
+// (rate-limiter-flexible's "login endpoint protection"), so busy counters never lock out agents.
 
 export const RATE_RULES = {
+  /** Failed logins per account, and per client address, in 15 minutes. */
   loginPerAccount: { points: 5, duration: 15 * 60 },
   loginPerAddress: { points: 30, duration: 15 * 60 },
 } as const;
@@ -28,16 +30,33 @@ function limiter(name: RuleName): Promise<RateLimiterDrizzle> {
   return existing;
 }
 
+function rateLimited(msBeforeNext: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new ApiError('rate_limited', { vars: { minutes: Math.ceil(seconds / 60) }, headers: { 'retry-after': String(seconds) } });
+}
+
 /** Counts one attempt; throws 429 (with Retry-After) once the rule's budget is spent. */
 export async function consume(name: RuleName, key: string): Promise<void> {
   try {
     await (await limiter(name)).consume(key);
   } catch (err) {
-    if (err instanceof RateLimiterRes) {
-      const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-      throw new ApiError('rate_limited', { vars: { minutes: Math.ceil(seconds / 60) }, headers: { 'retry-after': String(seconds) } });
-    }
+    if (err instanceof RateLimiterRes) throw rateLimited(err.msBeforeNext);
     throw err;
+  }
+}
+
+/** For rules that count failures only (login): refuse while the budget is spent, without spending. */
+export async function assertNotBlocked(name: RuleName, key: string): Promise<void> {
+  const res = await (await limiter(name)).get(key);
+  if (res && res.consumedPoints >= RATE_RULES[name].points) throw rateLimited(res.msBeforeNext);
+}
+
+/** Spends one point for a failed attempt; the next attempt over budget gets the 429. */
+export async function recordFailure(name: RuleName, key: string): Promise<void> {
+  try {
+    await (await limiter(name)).consume(key);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
   }
 }
 

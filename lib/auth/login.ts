@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { getDb } from '@/lib/db/client';
 import { findUserByMobile } from '@/lib/db/queries/users';
-import { clientAddress, consume, forget } from '@/lib/rate-limit';
+import { assertNotBlocked, clientAddress, forget, recordFailure } from '@/lib/rate-limit';
 import type { LoginInput } from '@/lib/schemas/auth';
 import { homeFor } from './current-user';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -16,11 +16,15 @@ function serializeCookie(c: ReturnType<typeof sessionCookie>): string {
 
 /** Rate-limited per address and per account; the same answer (and time) for unknown accounts. */
 export async function login(req: Request, input: LoginInput): Promise<{ setCookie: string; role: Role; home: string; name: string }> {
-  await consume('loginPerAddress', clientAddress(req));
-  await consume('loginPerAccount', input.mobile);
+  const address = clientAddress(req);
+  await assertNotBlocked('loginPerAddress', address);
+  await assertNotBlocked('loginPerAccount', input.mobile);
   const user = await findUserByMobile(await getDb(), input.mobile);
   const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !valid) throw new ApiError('invalid_credentials');
+  if (!user || !valid) {
+    await Promise.all([recordFailure('loginPerAddress', address), recordFailure('loginPerAccount', input.mobile)]);
+    throw new ApiError('invalid_credentials');
+  }
   if (!user.active) throw new ApiError('account_inactive');
   await forget('loginPerAccount', input.mobile);
   const token = await signSession({ userId: user.id, role: user.role, version: user.sessionVersion });

@@ -44,9 +44,16 @@ export interface AgentRow {
 
 export async function listAgents(db: Db, opts: { query?: string; limit: number; offset: number }): Promise<{ rows: AgentRow[]; total: number }> {
   const q = opts.query?.trim();
+  const digits = q?.replace(/\D/g, '');
   const where = and(
     eq(users.role, 'agent'),
-    q ? or(ilike(users.name, `%${q.replace(/[%_\\]/g, '\\$&')}%`), ilike(users.mobile, `${q.replace(/\D/g, '')}%`), eq(users.ekoUserCode, q)) : undefined,
+    q
+      ? or(
+          ilike(users.name, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+          digits ? ilike(users.mobile, `${digits}%`) : undefined,
+          eq(users.ekoUserCode, q),
+        )
+      : undefined,
   );
   const lastActivity = db
     .select({ userId: auditEvents.userId, at: max(auditEvents.at).as('last_at') })

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
+import { auditEvents } from '@/lib/db/schema';
+import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { startTestSandbox } from '@/sandbox/eko/test-helpers';
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { GET, POST } from './route';
@@ -7,6 +9,8 @@ import { GET, POST } from './route';
 // The sender route handlers, called as Next calls them, with Eko = the sandbox over HTTP.
 
 let sandbox: EkoSandbox;
+let cookie = '';
+const database = useTestDatabase();
 
 beforeAll(async () => {
   const started = await startTestSandbox();
@@ -17,19 +21,39 @@ beforeAll(async () => {
   resetConfigForTests();
 });
 afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+beforeEach(async () => {
+  sandbox.reset();
+  cookie = await cookieFor(await createTestUser('agent', { ekoUserCode: '20810299' }));
+});
 
 const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
-const get = (mobile: string) => GET(new Request(`http://app.test/api/senders/${mobile}`), ctx(mobile));
+const get = (mobile: string, asCookie = cookie) =>
+  GET(new Request(`http://app.test/api/senders/${mobile}`, { headers: { cookie: asCookie } }), ctx(mobile));
 const post = (mobile: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   POST(
     new Request(`http://app.test/api/senders/${mobile}`, {
       method: 'POST',
-      headers,
+      headers: { cookie, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
     ctx(mobile),
   );
+
+describe('access', () => {
+  it('refuses anonymous callers with 401 and admins with 403, before calling Eko', async () => {
+    expect((await get('9000000001', '')).status).toBe(401);
+    expect((await get('9000000001', 'ad_session=forged.token.value')).status).toBe(401);
+    expect((await get('9000000001', await cookieFor(await createTestUser('admin')))).status).toBe(403);
+    expect(sandbox.state.calls).toHaveLength(0);
+  });
+
+  it('calls Eko with the signed-in agent’s user_code and records the call', async () => {
+    await get('9000000002');
+    const [row] = await database.db().select().from(auditEvents);
+    expect(row).toMatchObject({ action: 'sender.lookup', senderMobile: '9000000002', outcome: 'ok', detail: 'not_kyc', ekoStatus: 0, ekoResponseTypeId: 309 });
+    expect(row!.clientRefId).toBe(sandbox.state.calls[0]!.clientRefId);
+  });
+});
 
 const enrolment = {
   name: 'Sita Ram',
@@ -141,7 +165,7 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
   });
   afterAll(async () => {
     await partner.close();
-    for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_USER_CODE']) delete process.env[k];
+    for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID']) delete process.env[k];
     resetConfigForTests();
   });
 
@@ -151,7 +175,6 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
       EKO_DEVELOPER_KEY: credentials.developerKey,
       EKO_ACCESS_KEY: accessKey,
       EKO_INITIATOR_ID: credentials.initiatorId,
-      EKO_USER_CODE: '30000001',
     });
     resetConfigForTests();
   };

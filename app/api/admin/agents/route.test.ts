@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { checkSessionToken } from '@/lib/auth/current-user';
+import { signSession } from '@/lib/auth/session';
+import { findUserByMobile } from '@/lib/db/queries/users';
+import { deviceErrors } from '@/lib/db/schema';
+import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { POST as telemetry } from '../../telemetry/device-errors/route';
+import { POST as resetPassword } from './[id]/password/route';
+import { PATCH } from './[id]/route';
+import { GET, POST } from './route';
+
+const database = useTestDatabase();
+const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
+const json = (method: string, url: string, cookie: string, body?: unknown) =>
+  new Request(`http://localhost${url}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+const newAgent = { name: 'Kavita Singh', mobile: '9844444444', ekoUserCode: '20810201', password: 'first-pass-1' };
+
+describe('admin agent management', () => {
+  it('creates an agent who can then be listed; a second one with the same mobile is a 409 on the field', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    const res = await POST(json('POST', '/api/admin/agents', admin, newAgent), ctx());
+    expect(res.status).toBe(201);
+    expect((await res.json()).agent).toMatchObject({ name: 'Kavita Singh', mobile: '9844444444', ekoUserCode: '20810201', active: true });
+    const again = await POST(json('POST', '/api/admin/agents', admin, newAgent), ctx());
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.fields.mobile).toMatch(/already exists/);
+    const list = await (await GET(json('GET', '/api/admin/agents?q=kavita', admin), ctx())).json();
+    expect(list.total).toBe(1);
+  });
+
+  it('names each bad field', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    const res = await POST(json('POST', '/api/admin/agents', admin, { name: '', mobile: '123', ekoUserCode: 'abc', password: 'short' }), ctx());
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).error.fields).sort()).toEqual(['ekoUserCode', 'mobile', 'name', 'password']);
+  });
+
+  it('deactivates (ending sessions) and reactivates; resets a password to a one-time temporary one', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    const agent = await createTestUser('agent');
+    const agentToken = await signSession({ userId: agent.id, role: 'agent', version: agent.sessionVersion });
+
+    const off = await PATCH(json('PATCH', `/api/admin/agents/${agent.id}`, admin, { active: false }), ctx({ id: agent.id }));
+    expect(await off.json()).toEqual({ agent: { id: agent.id, active: false } });
+    expect((await checkSessionToken(agentToken)).user).toBeNull();
+    await PATCH(json('PATCH', `/api/admin/agents/${agent.id}`, admin, { active: true }), ctx({ id: agent.id }));
+    expect((await findUserByMobile(database.db(), agent.mobile))?.active).toBe(true);
+
+    const reset = await resetPassword(json('POST', `/api/admin/agents/${agent.id}/password`, admin), ctx({ id: agent.id }));
+    expect((await reset.json()).temporaryPassword).toMatch(/^[a-z2-9]{10}$/);
+  });
+
+  it('refuses agents, unknown ids and admin targets', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    const agent = await createTestUser('agent');
+    const asAgent = await cookieFor(agent);
+    expect((await POST(json('POST', '/api/admin/agents', asAgent, newAgent), ctx())).status).toBe(403);
+    expect((await PATCH(json('PATCH', '/api/admin/agents/x', admin, { active: false }), ctx({ id: 'x' }))).status).toBe(400);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await PATCH(json('PATCH', `/api/admin/agents/${missing}`, admin, { active: false }), ctx({ id: missing }))).status).toBe(404);
+    const otherAdmin = await createTestUser('admin');
+    expect((await resetPassword(json('POST', `/api/admin/agents/${otherAdmin.id}/password`, admin), ctx({ id: otherAdmin.id }))).status).toBe(404);
+  });
+});
+
+describe('device-error telemetry', () => {
+  it('stores the RD error code for the signed-in agent, and nothing PID-like', async () => {
+    const agent = await createTestUser('agent');
+    const cookie = await cookieFor(agent);
+    const ok = await telemetry(json('POST', '/api/telemetry/device-errors', cookie, { errCode: '720', errInfo: 'Device not ready', stage: 'sender.ekyc' }), ctx());
+    expect(ok.status).toBe(202);
+    const pid = await telemetry(json('POST', '/api/telemetry/device-errors', cookie, { errCode: '<PidData><Skey>…</Skey></PidData>' }), ctx());
+    expect(pid.status).toBe(400);
+    const huge = await telemetry(json('POST', '/api/telemetry/device-errors', cookie, { errCode: '0', errInfo: 'x'.repeat(5000) }), ctx());
+    expect(huge.status).toBe(413);
+    const rows = await database.db().select().from(deviceErrors);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ userId: agent.id, errCode: '720', stage: 'sender.ekyc' });
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { safeReturnPath } from '@/lib/schemas/auth';
+import { hashPassword, temporaryPassword, verifyPassword } from './password';
+import { signSession, verifySession } from './session';
+
+describe('passwords', () => {
+  it('hashes with scrypt and a random salt, and verifies', async () => {
+    const a = await hashPassword('correct horse battery');
+    const b = await hashPassword('correct horse battery');
+    expect(a).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('correct horse battery', a)).toBe(true);
+    expect(await verifyPassword('correct horse batterY', a)).toBe(false);
+    expect(await verifyPassword('x', 'garbage')).toBe(false);
+  });
+  it('makes readable temporary passwords', () => {
+    expect(temporaryPassword()).toMatch(/^[a-hj-km-np-z2-9]{10}$/);
+  });
+});
+
+describe('session tokens', () => {
+  it('round-trips and refuses tampering', async () => {
+    const token = await signSession({ userId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', role: 'agent', version: 3 });
+    expect(await verifySession(token)).toEqual({ userId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', role: 'agent', version: 3 });
+    const [h, p, s] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), role: 'admin' })).toString('base64url');
+    expect(await verifySession(`${h}.${forged}.${s}`)).toBeNull();
+    expect(await verifySession('not-a-token')).toBeNull();
+    expect(await verifySession(undefined)).toBeNull();
+  });
+  it('refuses alg=none', async () => {
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin","sv":1}').toString('base64url')}.`;
+    expect(await verifySession(none)).toBeNull();
+  });
+});
+
+describe('return paths after login', () => {
+  it('keeps same-site paths and drops everything else', () => {
+    expect(safeReturnPath('/senders?mobile=9000000001')).toBe('/senders?mobile=9000000001');
+    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'senders', '/api/auth/logout', '', null]) {
+      expect(safeReturnPath(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { hashPassword } from '@/lib/auth/password';
+import { SESSION_COOKIE, signSession } from '@/lib/auth/session';
+import { resetConfigForTests } from '@/lib/config';
+import { resetRateLimitersForTests } from '@/lib/rate-limit';
+import { closeDb, type Db, getDb } from './client';
+import { createUser, type Role } from './queries/users';
+import type { User } from './schema';
+
+// For database-facing tests: in-memory PGlite by default, or the PostgreSQL in TEST_DATABASE_URL
+// (CI runs the suite both ways). Every test starts from empty tables.
+
+export function useTestDatabase(): { db: () => Db } {
+  let db: Db | undefined;
+  beforeAll(async () => {
+    if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+    else process.env.DATA_DIR = 'memory';
+    resetConfigForTests();
+    resetRateLimitersForTests();
+    await closeDb();
+    db = await getDb();
+  });
+  beforeEach(async () => {
+    await db!.execute(sql`truncate table audit_events, device_errors, rate_limits, users restart identity cascade`);
+  });
+  afterAll(async () => {
+    await closeDb();
+    resetRateLimitersForTests();
+  });
+  return { db: () => db! };
+}
+
+let counter = 0;
+
+export async function createTestUser(role: Role, overrides: Partial<{ name: string; mobile: string; password: string; ekoUserCode: string | null }> = {}): Promise<User> {
+  counter += 1;
+  const user = await createUser(await getDb(), {
+    role,
+    name: overrides.name ?? `Test ${role} ${counter}`,
+    mobile: overrides.mobile ?? `98${String(Date.now() % 1e6).padStart(6, '0')}${String(counter % 100).padStart(2, '0')}`,
+    ekoUserCode: overrides.ekoUserCode === undefined ? (role === 'agent' ? '20810200' : null) : overrides.ekoUserCode,
+    passwordHash: await hashPassword(overrides.password ?? 'test-password-1'),
+  });
+  if (!user) throw new Error('test user mobile collided');
+  return user;
+}
+
+export async function cookieFor(user: User): Promise<string> {
+  return `${SESSION_COOKIE}=${await signSession({ userId: user.id, role: user.role, version: user.sessionVersion })}`;
+}
