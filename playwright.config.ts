@@ -41,13 +41,16 @@ export default defineConfig({
     },
     {
       name: 'app',
-      command: `node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      // A fresh embedded database per run (or the PostgreSQL in E2E_DATABASE_URL, reset by scripts/test.ts).
+      command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
       env: {
         EKO_SANDBOX_URL: `http://127.0.0.1:${EKO_SANDBOX_PORT}/ekoapi/v3`,
         // Short, so the timeout fixture is quick to test; real deployments keep the default.
         EKO_TIMEOUT_MS: '3000',
         NEXT_TELEMETRY_DISABLED: '1',
+        DATA_DIR: '.data/e2e',
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       },
       reuseExistingServer: false,
       timeout: 60_000,

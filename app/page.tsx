@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { homeFor, optionalPageUser } from '@/lib/auth/current-user';
+import { homeFor, loginUrl, pageSession } from '@/lib/auth/current-user';
 
 export default async function Home() {
-  const user = await optionalPageUser();
-  redirect(user ? homeFor(user.role) : '/login');
+  const check = await pageSession();
+  redirect(check.user ? homeFor(check.user.role) : loginUrl(null, check.reason));
 }

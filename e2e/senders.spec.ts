@@ -1,7 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
+import { DEMO, signIn } from './auth';
 import { ekoSandbox } from './sandbox';
 
-test.beforeEach(async ({ request }) => ekoSandbox.reset(request));
+test.beforeEach(async ({ page, request }) => {
+  await ekoSandbox.reset(request);
+  await signIn(page, DEMO.agent);
+});
 
 async function search(page: Page, mobile: string) {
   const input = page.getByLabel('Sender mobile number');
@@ -163,7 +167,8 @@ test.describe('onboarding', () => {
 });
 
 test.describe('route handlers refuse bad input with the field named', () => {
-  test('bad mobile, impossible date, missing address part', async ({ request }) => {
+  test('bad mobile, impossible date, missing address part', async ({ page }) => {
+    const request = page.request;
     const bad = await request.get('/api/senders/12345');
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.fields.mobile).toBeTruthy();

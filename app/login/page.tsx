@@ -20,7 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="text-3xl font-bold">{t('login.title')}</h1>
       <p className="text-slate-700">{t('login.intro')}</p>
       {params.reason === 'inactive' && <Alert tone="error">{t('login.inactive')}</Alert>}
-      {next && params.reason !== 'inactive' && <Alert tone="info">{t('login.expired')}</Alert>}
+      {params.reason !== 'inactive' && (next || params.reason === 'expired') && <Alert tone="info">{t('login.expired')}</Alert>}
       <LoginForm returnTo={next} demoAccounts={demo} />
     </div>
   );

@@ -13,15 +13,16 @@ export interface SessionUser {
   ekoUserCode: string | null;
 }
 
-export type SessionCheck = { user: SessionUser } | { user: null; reason: 'no_session' | 'inactive' };
+export type NoSessionReason = 'no_session' | 'expired' | 'inactive';
+export type SessionCheck = { user: SessionUser } | { user: null; reason: NoSessionReason };
 
 /** The authoritative check: a valid token for an active user whose session version still matches. */
 export async function checkSessionToken(token: string | null | undefined): Promise<SessionCheck> {
   const claims = await verifySession(token);
   if (!claims) return { user: null, reason: 'no_session' };
   const user = await findUserById(await getDb(), claims.userId);
-  if (!user || user.sessionVersion !== claims.version || user.role !== claims.role) return { user: null, reason: 'no_session' };
-  if (!user.active) return { user: null, reason: 'inactive' };
+  if (user && !user.active) return { user: null, reason: 'inactive' };
+  if (!user || user.sessionVersion !== claims.version || user.role !== claims.role) return { user: null, reason: 'expired' };
   return { user: { id: user.id, role: user.role, name: user.name, mobile: user.mobile, ekoUserCode: user.ekoUserCode } };
 }
 
@@ -38,15 +39,29 @@ export const homeFor = (role: Role) => (role === 'admin' ? '/admin' : '/senders'
 /** For server components: the signed-in user, or a redirect to login (or to their own home). */
 export async function requirePageUser(role: Role, returnTo: string): Promise<SessionUser> {
   const check = await checkSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
-  if (!check.user) {
-    const reason = check.reason === 'inactive' ? '&reason=inactive' : '';
-    redirect(`/login?next=${encodeURIComponent(returnTo)}${reason}`);
-  }
+  if (!check.user) redirect(loginUrl(returnTo, check.reason));
   if (check.user.role !== role) redirect(homeFor(check.user.role));
   return check.user;
 }
 
+/**
+ * A `reason` tells proxy.ts to show the login page even though the (well-signed) cookie looks
+ * like a session: without it, a revoked session would bounce between /login and the home page.
+ */
+export function loginUrl(returnTo: string | null, reason: NoSessionReason | null): string {
+  const params = new URLSearchParams();
+  if (returnTo) params.set('next', returnTo);
+  if (reason && reason !== 'no_session') params.set('reason', reason);
+  const qs = params.toString();
+  return qs ? `/login?${qs}` : '/login';
+}
+
+/** The signed-in user for pages that adapt (no role requirement), with why there is none. */
+export async function pageSession(): Promise<SessionCheck> {
+  return checkSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
+}
+
 /** For the header: who is signed in, if anyone (no redirect). */
 export async function optionalPageUser(): Promise<SessionUser | null> {
-  return (await checkSessionToken((await cookies()).get(SESSION_COOKIE)?.value)).user;
+  return (await pageSession()).user;
 }

@@ -1,0 +1,126 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { DEMO, signIn } from './auth';
+
+// The authorisation matrix: every page and every route handler × anonymous, agent, admin and a
+// deactivated agent (whose session cookie was valid before the admin switched them off).
+
+type Persona = 'anonymous' | 'agent' | 'admin' | 'deactivated';
+const PERSONAS: Persona[] = ['anonymous', 'agent', 'admin', 'deactivated'];
+
+/** Where each persona ends up after following redirects. */
+const PAGES: Record<string, Record<Persona, string>> = {
+  '/': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
+  '/login': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
+  '/senders': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
+  '/admin': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
+  '/admin/agents': { anonymous: '/login', agent: '/senders', admin: '/admin/agents', deactivated: '/login' },
+  '/admin/activity': { anonymous: '/login', agent: '/senders', admin: '/admin/activity', deactivated: '/login' },
+};
+
+const AGENT_ID = '00000000-0000-4000-8000-000000000000';
+type Expect = { status: number; code?: string };
+const denied = { anonymous: { status: 401, code: 'unauthenticated' }, deactivated: { status: 403, code: 'account_inactive' } };
+const agentOnly = (ok: Expect): Record<Persona, Expect> => ({ ...denied, agent: ok, admin: { status: 403, code: 'forbidden' } });
+const adminOnly = (ok: Expect): Record<Persona, Expect> => ({ ...denied, admin: ok, agent: { status: 403, code: 'forbidden' } });
+const everyone = (e: Expect): Record<Persona, Expect> => ({ anonymous: e, agent: e, admin: e, deactivated: e });
+
+/** Route file (app/api/…/route.ts) → one call per method it exports, with the expected answers. */
+const ROUTES: Record<string, { method: string; path: string; data?: unknown; expect: Record<Persona, Expect> }[]> = {
+  'api/health': [{ method: 'GET', path: '/api/health', expect: everyone({ status: 200 }) }],
+  'api/[...path]': [{ method: 'GET', path: '/api/no-such-thing', expect: everyone({ status: 404, code: 'not_found' }) }],
+  'api/auth/login': [{ method: 'POST', path: '/api/auth/login', data: {}, expect: everyone({ status: 400, code: 'invalid_input' }) }],
+  'api/senders/[mobile]': [
+    { method: 'GET', path: '/api/senders/9000000001', expect: agentOnly({ status: 200 }) },
+    { method: 'POST', path: '/api/senders/9000000005', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/telemetry/device-errors': [
+    { method: 'POST', path: '/api/telemetry/device-errors', data: { errCode: '720' }, expect: agentOnly({ status: 202 }) },
+  ],
+  'api/admin/agents': [
+    { method: 'GET', path: '/api/admin/agents', expect: adminOnly({ status: 200 }) },
+    { method: 'POST', path: '/api/admin/agents', data: {}, expect: adminOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/admin/agents/[id]': [
+    { method: 'PATCH', path: `/api/admin/agents/${AGENT_ID}`, data: { active: true }, expect: adminOnly({ status: 404, code: 'not_found' }) },
+  ],
+  'api/admin/agents/[id]/password': [
+    { method: 'POST', path: `/api/admin/agents/${AGENT_ID}/password`, expect: adminOnly({ status: 404, code: 'not_found' }) },
+  ],
+  'api/admin/activity': [{ method: 'GET', path: '/api/admin/activity', expect: adminOnly({ status: 200 }) }],
+  'api/admin/activity/export': [{ method: 'GET', path: '/api/admin/activity/export', expect: adminOnly({ status: 200 }) }],
+  // Last: it clears each persona's cookie.
+  'api/auth/logout': [{ method: 'POST', path: '/api/auth/logout', expect: everyone({ status: 200 }) }],
+};
+
+function appFiles(dir: string, name: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) appFiles(full, name, out);
+    else if (entry === name) out.push(relative('app', dir).replace(/\\/g, '/'));
+  }
+  return out;
+}
+
+test('the matrix covers every page and route handler in app/', () => {
+  const pages = appFiles('app', 'page.tsx').map((d) => `/${d.replace(/\([^)]+\)\/?/g, '')}`.replace(/\/$/, '') || '/');
+  expect(pages.sort()).toEqual(Object.keys(PAGES).sort());
+  expect(appFiles('app', 'route.ts').sort()).toEqual(Object.keys(ROUTES).sort());
+});
+
+test.describe('authorisation matrix', () => {
+  test.describe.configure({ mode: 'serial' });
+  const contexts = {} as Record<Persona, APIRequestContext>;
+
+  test.beforeAll(async ({ baseURL }) => {
+    for (const p of PERSONAS) contexts[p] = await playwrightRequest.newContext({ baseURL });
+    await signIn(contexts.agent, DEMO.agent);
+    await signIn(contexts.admin, DEMO.admin);
+    // A fresh agent, signed in, then deactivated by the admin: their cookie is still well-signed.
+    const mobile = `97${String(Date.now()).slice(-8)}`;
+    const created = await contexts.admin.post('/api/admin/agents', { data: { name: 'Soon Inactive', mobile, ekoUserCode: '20810200', password: 'inactive-1' } });
+    expect(created.status()).toBe(201);
+    const { agent } = await created.json();
+    await signIn(contexts.deactivated, { mobile, password: 'inactive-1' });
+    expect((await contexts.admin.patch(`/api/admin/agents/${agent.id}`, { data: { active: false } })).status()).toBe(200);
+  });
+  test.afterAll(async () => {
+    for (const p of PERSONAS) await contexts[p]?.dispose();
+  });
+
+  for (const [path, expected] of Object.entries(PAGES)) {
+    test(`page ${path}`, async () => {
+      for (const persona of PERSONAS) {
+        const res = await contexts[persona].get(path);
+        expect(res.status(), `${persona} ${path}`).toBe(200);
+        expect(new URL(res.url()).pathname, `${persona} ${path}`).toBe(expected[persona]);
+        const html = await res.text();
+        if (expected[persona].startsWith('/admin')) expect(html).toContain('Signed in as Demo Admin');
+        if (persona !== 'admin') expect(html, `${persona} must not see admin content`).not.toContain('Network overview');
+      }
+    });
+  }
+
+  for (const calls of Object.values(ROUTES)) {
+    for (const call of calls) {
+      test(`${call.method} ${call.path}`, async () => {
+        for (const persona of PERSONAS) {
+          const res = await contexts[persona].fetch(call.path, { method: call.method, data: call.data, maxRedirects: 0 });
+          const want = call.expect[persona];
+          expect(res.status(), `${persona} ${call.method} ${call.path}`).toBe(want.status);
+          if (want.code) expect((await res.json()).error.code, `${persona} ${call.method} ${call.path}`).toBe(want.code);
+        }
+      });
+    }
+  }
+});
+
+test('an agent cannot read another agent’s data or any admin data', async ({ baseURL }) => {
+  const agent = await playwrightRequest.newContext({ baseURL });
+  await signIn(agent, DEMO.agent);
+  for (const path of ['/api/admin/activity', '/api/admin/activity/export', '/api/admin/agents', `/api/admin/agents?q=${DEMO.admin.mobile}`]) {
+    expect((await agent.get(path)).status(), path).toBe(403);
+  }
+  await agent.dispose();
+});
