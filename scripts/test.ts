@@ -1,65 +1,105 @@
-// `npm test`: unit + integration (vitest, route handlers against the Eko sandbox over HTTP),
-// a production build (if the sources changed), the client-bundle secret scan, then Playwright
-// end to end in Debian's Chromium. Ends with one "N passed, N failed" line.
+// `npm test`: unit + integration (vitest: route handlers against the Eko sandbox over HTTP, the
+// database on in-memory PGlite), a production build if the sources changed, the client-bundle
+// secret scan, then Playwright end to end in Debian's Chromium. With TEST_DATABASE_URL (CI sets
+// it), the database-facing suites run a second time against that PostgreSQL.
+// Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuild, ROOT } from './lib/build';
 import { scanStaticBundle } from './check-bundle-secrets';
+import { ensureBuild, ROOT } from './lib/build';
 
 const results = join(ROOT, 'test-results');
-mkdirSync(results, { recursive: true });
-
 const tally = { passed: 0, failed: 0, skipped: 0 };
-const step = (name: string, cmd: string, args: string[]) => {
-  console.log(`\n=== ${name} ===`);
-  return spawnSync(process.execPath, [cmd, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-};
+const postgres = process.env.TEST_DATABASE_URL;
+
+function run(title: string, script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  console.log(`\n=== ${title} ===`);
+  return spawnSync(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+}
+
 const readJson = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
-// 1. unit + integration
-const vitestJson = join(results, 'vitest.json');
-rmSync(vitestJson, { force: true });
-const vitest = step('unit and integration (vitest)', join(ROOT, 'node_modules/vitest/vitest.mjs'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const v = readJson(vitestJson);
-if (v) {
-  tally.passed += v.numPassedTests;
-  tally.failed += v.numFailedTests;
-  tally.skipped += v.numPendingTests + v.numTodoTests;
-} else if (vitest.status !== 0) tally.failed += 1;
-
-// 2. build, then the secret scan of the client bundle
-console.log('\n=== build ===');
-ensureBuild();
-const scan = scanStaticBundle();
-if (scan.leaks.length > 0) {
-  console.error(`FAIL credential values in the client bundle:\n${scan.leaks.join('\n')}`);
-  tally.failed += 1;
-} else {
-  console.log(`ok: no credential in ${scan.scanned} client bundle files`);
-  tally.passed += 1;
+function vitest(title: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
+  const out = join(results, `vitest-${title.replace(/\W+/g, '-')}.json`);
+  rmSync(out, { force: true });
+  const res = run(`vitest: ${title}`, 'node_modules/vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
+  const v = readJson(out);
+  if (v) {
+    tally.passed += v.numPassedTests;
+    tally.failed += v.numFailedTests;
+    tally.skipped += v.numPendingTests + v.numTodoTests;
+  }
+  if (!v || (res.status !== 0 && v.numFailedTests === 0)) tally.failed += 1; // crashed without a report
 }
 
-// 3. end to end, in Debian's Chromium; a fresh Debian machine (as root) gets it from apt.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromiumPath) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-  console.log('\n=== installing Debian chromium (apt-get) ===');
-  spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
-}
-if (!existsSync(chromiumPath)) {
-  console.error('Chromium not found at /usr/bin/chromium (apt-get install -y chromium) or $CHROMIUM_PATH');
-  tally.failed += 1;
-} else {
-  const pwJson = join(results, 'playwright.json');
-  rmSync(pwJson, { force: true });
-  const pw = step('end to end (Playwright, Debian Chromium)', join(ROOT, 'node_modules/@playwright/test/cli.js'), ['test']);
-  const p = readJson(pwJson);
+function playwright(title: string, env: NodeJS.ProcessEnv) {
+  const out = join(results, 'playwright.json');
+  rmSync(out, { force: true });
+  const res = run(`end to end (${title})`, 'node_modules/@playwright/test/cli.js', ['test'], env);
+  const p = readJson(out);
   if (p?.stats) {
     tally.passed += p.stats.expected + p.stats.flaky;
     tally.failed += p.stats.unexpected;
     tally.skipped += p.stats.skipped;
-  } else if (pw.status !== 0) tally.failed += 1;
+  }
+  if (!p?.stats || (res.status !== 0 && !p.stats.unexpected)) tally.failed += 1;
 }
 
-console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
-process.exit(tally.failed > 0 ? 1 : 0);
+/** An empty PostgreSQL database for the end-to-end run (migrations recreate everything). */
+async function resetPostgres(url: string) {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('drop schema if exists drizzle cascade; drop schema public cascade; create schema public;');
+  await client.end();
+}
+
+async function main() {
+  mkdirSync(results, { recursive: true });
+
+  vitest('in-memory PGlite', { TEST_DATABASE_URL: '' });
+  // One shared database: test files take turns.
+  if (postgres) vitest('PostgreSQL', { TEST_DATABASE_URL: postgres }, ['--no-file-parallelism']);
+
+  console.log('\n=== build ===');
+  ensureBuild();
+  const scan = scanStaticBundle();
+  if (scan.leaks.length > 0) {
+    console.error(`FAIL credential values in the client bundle:\n${scan.leaks.join('\n')}`);
+    tally.failed += 1;
+  } else {
+    console.log(`ok: no credential in ${scan.scanned} client bundle files`);
+    tally.passed += 1;
+  }
+
+  // End to end, in Debian's Chromium; a fresh Debian machine (as root) gets it from apt.
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium) && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('\n=== installing Debian chromium (apt-get) ===');
+    spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+  }
+  if (!existsSync(chromium)) {
+    console.error(`Chromium not found at ${chromium}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    tally.failed += 1;
+  } else {
+    playwright('embedded PGlite', { E2E_DATABASE_URL: '' });
+    if (postgres) {
+      await resetPostgres(postgres);
+      playwright('PostgreSQL', { E2E_DATABASE_URL: postgres });
+    }
+  }
+
+  console.log(`\n${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  process.exit(tally.failed > 0 ? 1 : 0);
+}
+
+main().catch((err: Error) => {
+  console.error(err);
+  console.log(`\n${tally.passed} passed, ${tally.failed + 1} failed, ${tally.skipped} skipped`);
+  process.exit(1);
+});
