@@ -11,6 +11,7 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const session = await verifySession(req.cookies.get(SESSION_COOKIE)?.value);
 
+  if (pathname === '/logout') return NextResponse.next();
   if (pathname === '/login') {
     return session && !req.nextUrl.searchParams.has('reason')
       ? NextResponse.redirect(new URL(session.role === 'admin' ? '/admin' : '/senders', req.url))

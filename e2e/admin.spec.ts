@@ -94,3 +94,13 @@ test('wrong passwords are refused and then rate limited with a clear message', a
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('api-error')).toContainText(/Too many attempts. Wait \d+ minutes/);
 });
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await page.goto('/senders');
+  await page.getByRole('link', { name: 'Sign out' }).click();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
+  await page.goto('/senders');
+  await expect(page).toHaveURL(/\/login\?next=%2Fsenders/);
+  expect((await page.request.get('/api/senders/9000000001')).status()).toBe(401);
+});

@@ -13,6 +13,7 @@ const PERSONAS: Persona[] = ['anonymous', 'agent', 'admin', 'deactivated'];
 const PAGES: Record<string, Record<Persona, string>> = {
   '/': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/login': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
+  '/logout': { anonymous: '/logout', agent: '/logout', admin: '/logout', deactivated: '/logout' },
   '/senders': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/admin': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/admin/agents': { anonymous: '/login', agent: '/senders', admin: '/admin/agents', deactivated: '/login' },

@@ -13,7 +13,7 @@ const results = join(ROOT, 'test-results');
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const postgres = process.env.TEST_DATABASE_URL;
 
-function run(title: string, script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function run(title: string, script: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n=== ${title} ===`);
   return spawnSync(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
@@ -24,7 +24,7 @@ function run(title: string, script: string, args: string[], env: NodeJS.ProcessE
 
 const readJson = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 
-function vitest(title: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
+function vitest(title: string, env: Record<string, string>, extra: string[] = []) {
   const out = join(results, `vitest-${title.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
   const res = run(`vitest: ${title}`, 'node_modules/vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
@@ -37,7 +37,7 @@ function vitest(title: string, env: NodeJS.ProcessEnv, extra: string[] = []) {
   if (!v || (res.status !== 0 && v.numFailedTests === 0)) tally.failed += 1; // crashed without a report
 }
 
-function playwright(title: string, env: NodeJS.ProcessEnv) {
+function playwright(title: string, env: Record<string, string>) {
   const out = join(results, 'playwright.json');
   rmSync(out, { force: true });
   const res = run(`end to end (${title})`, 'node_modules/@playwright/test/cli.js', ['test'], env);

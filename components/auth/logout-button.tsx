@@ -1,24 +1,15 @@
-'use client';
+import Link from 'next/link';
+import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
 
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { useI18n } from '@/components/i18n/i18n-provider';
-
+/** A link to /logout, which ends the session there (works without JavaScript too). */
 export function LogoutButton() {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
   return (
-    <Button
-      variant="secondary"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        // Whatever the network says, leave: the cookie is httpOnly and the server clears it.
-        await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-        window.location.assign('/login');
-      }}
+    <Link
+      href="/logout"
+      prefetch={false}
+      className="inline-flex min-h-touch items-center justify-center rounded-lg border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100"
     >
-      {t('nav.logout')}
-    </Button>
+      {translate(DEFAULT_LOCALE, 'nav.logout')}
+    </Link>
   );
 }

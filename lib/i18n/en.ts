@@ -15,6 +15,10 @@ export const en = {
   'nav.logout': 'Sign out',
   'nav.main': 'Main',
 
+  'logout.title': 'Sign out',
+  'logout.working': 'Signing you out…',
+  'logout.done': 'You have signed out. On a shared computer, close the browser too.',
+  'logout.signInAgain': 'Sign in again',
   'login.title': 'Sign in',
   'login.intro': 'Sign in with your registered mobile number and password.',
   'login.mobile': 'Mobile number',
