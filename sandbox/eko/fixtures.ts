@@ -31,3 +31,17 @@ export const FAULT_FIXTURES: Record<string, FaultFixture> = {
 };
 
 export const SLOW_MS = 2_000;
+
+/** Aadhaar fixtures (all pass the Verhoeff check). Any other valid number succeeds. */
+export const AADHAAR_FIXTURES = {
+  /** UIDAI test UID: eKYC succeeds. */
+  success: '999999990019',
+  /** Sender eKYC: "Sorry! Since you already have an existing relationship with the bank". */
+  bankRelationship: '999999990026',
+  /** Sender eKYC: "K-100 EKYC Verification failed". */
+  verificationFailed: '999999990035',
+} as const;
+
+/** The OTP the sandbox "sends"; OTP_EXPIRED answers 303, anything else 302. */
+export const SANDBOX_OTP = '123456';
+export const OTP_EXPIRED = '000000';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { authProblem, type SandboxCredentials } from './auth';
 import { FAULT_FIXTURES, type FaultFixture, SENDER_FIXTURES, SLOW_MS } from './fixtures';
 import { dmtRoutes } from './dmt';
+import { senderEkycRoutes } from './sender-ekyc';
 
 // An Eko UAT stand-in over real HTTP: exact header names, 13-digit timestamps and signatures
 // (403 otherwise), invalid_params for bad bodies, current reference shapes by default and the
@@ -36,6 +37,12 @@ export interface SandboxState {
   senders: Map<string, SenderRecord>;
   /** Method, path and ids of every call, never bodies: the duplicate-submission tests count these. */
   calls: CallRecord[];
+  /** Sender eKYC requests waiting for their OTP: kyc_request_id → sender and otp_ref_id. */
+  pendingEkyc: Map<string, { mobile: string; otpRefId: string }>;
+  /** The sender as they were before eKYC started (their usage carries over). */
+  ekycHistory: Map<string, SenderRecord>;
+  /** Each sandbox PID may be used once. */
+  usedPidNonces: Set<string>;
 }
 
 export interface EkoRequest {
@@ -114,8 +121,11 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     credentials: options.credentials,
     senders: new Map(),
     calls: [],
+    pendingEkyc: new Map(),
+    ekycHistory: new Map(),
+    usedPidNonces: new Set(),
   };
-  const routes: SandboxRoute[] = [...dmtRoutes];
+  const routes: SandboxRoute[] = [...dmtRoutes, ...senderEkycRoutes];
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname === '/health') {
@@ -267,6 +277,9 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     state.shape = options.shape ?? 'current';
     state.senders.clear();
     state.calls.length = 0;
+    state.pendingEkyc.clear();
+    state.ekycHistory.clear();
+    state.usedPidNonces.clear();
   }
 
   return {

@@ -1,0 +1,167 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { errorPidData, syntheticPidData } from './pid';
+
+// An RD service on 127.0.0.1 speaking the UIDAI RD 2.0 protocol (RDSERVICE, DEVICEINFO, CAPTURE),
+// with CORS and the private-network preflight headers, and scenarios switchable at run time on a
+// separate control port.
+
+export const RD_SCENARIOS = ['ready', 'not_ready', 'in_use', 'timeout', 'low_quality', 'poor_quality', 'other_port'] as const;
+export type RdScenario = (typeof RD_SCENARIOS)[number];
+
+export interface RdSandboxOptions {
+  port?: number;
+  /** Where the device answers in the other_port scenario. */
+  otherPort?: number;
+  controlPort?: number;
+  scenario?: RdScenario;
+  /** How long the timeout scenario waits before answering 700 (real devices wait the PidOptions timeout). */
+  timeoutDelayMs?: number;
+  host?: string;
+}
+
+interface CaptureRecord {
+  at: string;
+  /** null = no wadh attribute; '' = blank wadh. */
+  wadh: string | null;
+  errCode: string;
+}
+
+const INFO = 'Agent Desk Sandbox RD Service (practice only)';
+
+function cors(req: IncomingMessage, res: ServerResponse) {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Methods', 'RDSERVICE, DEVICEINFO, CAPTURE');
+  res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+  // Private Network Access preflight (superseded by LNA, harmless to send).
+  if (req.headers['access-control-request-private-network']) res.setHeader('Access-Control-Allow-Private-Network', 'true');
+  res.setHeader('Access-Control-Max-Age', '600');
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const attr = (xml: string, name: string) => {
+  const m = new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(xml);
+  return m ? m[1]! : null;
+};
+
+export function createRdSandbox(options: RdSandboxOptions = {}) {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 11100;
+  const otherPort = options.otherPort ?? 11107;
+  const controlPort = options.controlPort ?? 11290;
+  const timeoutDelay = options.timeoutDelayMs ?? 1500;
+  const state = { scenario: options.scenario ?? 'ready' as RdScenario, captures: [] as CaptureRecord[], capturing: false };
+  const sockets = new Set<Socket>();
+
+  function deviceHandler(listeningPort: number) {
+    return async (req: IncomingMessage, res: ServerResponse) => {
+      const here = state.scenario === 'other_port' ? listeningPort === otherPort : listeningPort === port;
+      if (!here) {
+        req.socket.destroy(); // nothing listens here in this scenario
+        return;
+      }
+      cors(req, res);
+      const send = (status: number, xml: string) => {
+        res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' });
+        res.end(xml);
+      };
+      const method = req.method ?? '';
+      if (method === 'OPTIONS') return void res.writeHead(204).end();
+      const status = state.scenario === 'not_ready' ? 'NOTREADY' : state.scenario === 'in_use' ? 'USED' : 'READY';
+      // A Morpho-style reply (host and port inside the path) in the other_port scenario.
+      const prefix = state.scenario === 'other_port' ? `/127.0.0.1:${listeningPort}` : '';
+      if (method === 'RDSERVICE') {
+        return send(
+          200,
+          `<RDService status="${status}" info="${INFO}">\n  <Interface id="CAPTURE" path="${prefix}/rd/capture" />\n  <Interface id="DEVICEINFO" path="${prefix}/rd/info" />\n</RDService>`,
+        );
+      }
+      const path = (req.url ?? '/').replace(/^\/127\.0\.0\.1:\d+/, '');
+      if (method === 'DEVICEINFO' && path === '/rd/info') {
+        return send(200, `<DeviceInfo dpId="AGENTDESK.SANDBOX" rdsId="AGENTDESK.SANDBOX.WIN.001" rdsVer="1.0.0" mi="SANDBOX-FP L1" mc="U0FOREJPWC1DRVJU" dc="5a9d1c7e-0000-4b00-8000-sandbox00001" />`);
+      }
+      if (method === 'CAPTURE' && path === '/rd/capture') {
+        const options = await body(req);
+        const wadh = attr(options, 'wadh');
+        const record = (errCode: string) => state.captures.push({ at: new Date().toISOString(), wadh, errCode });
+        if (!/<PidOptions[\s>]/.test(options) || attr(options, 'env') === null) {
+          record('100');
+          return send(200, errorPidData('100', 'Invalid PidOptions input'));
+        }
+        if (state.scenario === 'not_ready') return record('720'), send(200, errorPidData('720', 'Device not ready'));
+        if (state.scenario === 'in_use' || state.capturing) return record('710'), send(200, errorPidData('710', 'Being used by another application'));
+        state.capturing = true;
+        try {
+          if (state.scenario === 'timeout') {
+            await new Promise((r) => setTimeout(r, timeoutDelay));
+            record('700');
+            return send(200, errorPidData('700', 'Capture timed out'));
+          }
+          await new Promise((r) => setTimeout(r, 150)); // a finger on the glass
+          const qScore = state.scenario === 'poor_quality' ? 18 : state.scenario === 'low_quality' ? 38 : 72;
+          record('0');
+          return send(200, syntheticPidData({ wadh, qScore, nmPoints: qScore > 40 ? 38 : 21, fType: attr(options, 'fType') ?? '2' }));
+        } finally {
+          state.capturing = false;
+        }
+      }
+      send(404, '<Error>Unknown RD request</Error>');
+    };
+  }
+
+  async function control(req: IncomingMessage, res: ServerResponse) {
+    const json = (status: number, v: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      res.end(JSON.stringify(v));
+    };
+    const url = req.url ?? '/';
+    if (url === '/health') return json(200, { ok: true, scenario: state.scenario });
+    if (url === '/scenario' && req.method === 'GET') return json(200, { scenario: state.scenario, scenarios: RD_SCENARIOS });
+    if (url === '/scenario' && req.method === 'PUT') {
+      let next: unknown;
+      try {
+        next = (JSON.parse(await body(req)) as { scenario?: unknown }).scenario;
+      } catch {
+        /* 400 below */
+      }
+      if (!RD_SCENARIOS.includes(next as RdScenario)) return json(400, { error: `scenario must be one of ${RD_SCENARIOS.join(', ')}` });
+      state.scenario = next as RdScenario;
+      return json(200, { scenario: state.scenario });
+    }
+    if (url === '/captures' && req.method === 'GET') return json(200, { captures: state.captures });
+    if (url === '/reset' && req.method === 'POST') {
+      state.scenario = options.scenario ?? 'ready';
+      state.captures.length = 0;
+      return json(200, { ok: true });
+    }
+    json(404, { error: 'unknown control' });
+  }
+
+  const servers: Server[] = [
+    createServer((req, res) => void deviceHandler(port)(req, res).catch(() => res.destroy())),
+    createServer((req, res) => void deviceHandler(otherPort)(req, res).catch(() => res.destroy())),
+    createServer((req, res) => void control(req, res).catch(() => res.destroy())),
+  ];
+  for (const s of servers) s.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));
+
+  return {
+    state,
+    ports: { port, otherPort, controlPort },
+    async listen() {
+      const targets = [port, otherPort, controlPort];
+      await Promise.all(
+        servers.map((s, i) => new Promise<void>((resolve, reject) => s.once('error', reject).listen(targets[i], host, () => resolve()))),
+      );
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    },
+  };
+}
