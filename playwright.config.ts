@@ -40,6 +40,14 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      name: 'rd-sandbox',
+      command: 'node node_modules/tsx/dist/cli.mjs sandbox/rd/main.ts',
+      url: 'http://127.0.0.1:11290/health',
+      env: { RD_SANDBOX_TIMEOUT_DELAY_MS: '800' },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       name: 'app',
       // A fresh embedded database per run (or the PostgreSQL in E2E_DATABASE_URL, reset by scripts/test.ts).
       command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,

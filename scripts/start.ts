@@ -20,16 +20,17 @@ async function main() {
   }
 
   const children: ChildProcess[] = [];
-  if (config.sandboxMode && !process.env.EKO_SANDBOX_URL) {
-    const health = `http://127.0.0.1:${SANDBOX_EKO_PORT}/health`;
-    if (await isUp(health)) {
-      console.log(`[start] reusing the Eko sandbox already on port ${SANDBOX_EKO_PORT}`);
-    } else {
-      const sandbox = run(process.execPath, [TSX_CLI, 'sandbox/eko/main.ts']);
-      children.push(sandbox);
-      await waitForHttp(health, 20_000, sandbox);
-    }
-    console.log('[start] sandbox mode: Eko calls go to the local Eko sandbox; no real money moves');
+  const startSandbox = async (name: string, script: string, health: string) => {
+    if (await isUp(health)) return console.log(`[start] reusing the ${name} already running (${health})`);
+    const child = run(process.execPath, [TSX_CLI, script]);
+    children.push(child);
+    await waitForHttp(health, 20_000, child);
+  };
+  if (config.sandboxMode) {
+    if (!process.env.EKO_SANDBOX_URL) await startSandbox('Eko sandbox', 'sandbox/eko/main.ts', `http://127.0.0.1:${SANDBOX_EKO_PORT}/health`);
+    // The fingerprint-scanner stand-in: the browser finds it on 127.0.0.1:11100 like a real RD service.
+    if (process.env.RD_SANDBOX !== 'off') await startSandbox('RD sandbox', 'sandbox/rd/main.ts', 'http://127.0.0.1:11290/health');
+    console.log('[start] sandbox mode: Eko and the fingerprint scanner are local stand-ins; no real money or biometrics');
   }
 
   if (!dev) ensureBuild();

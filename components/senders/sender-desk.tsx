@@ -14,6 +14,7 @@ import { ApiErrorAlert } from './api-error-alert';
 import { OnboardSenderForm } from './onboard-sender-form';
 import { SenderCard } from './sender-card';
 import { SenderSearchForm } from './sender-search-form';
+import { EkycFlow } from '@/components/sender-ekyc/ekyc-flow';
 import { useSenderLookup } from './use-sender';
 
 /** Sender search and result. The searched mobile lives in the URL so back, refresh and links work. */
@@ -26,9 +27,11 @@ export function SenderDesk() {
   const mobile = parsed.success ? parsed.data : null;
   const lookup = useSenderLookup(mobile);
   const [onboarded, setOnboarded] = useState<{ mobile: string; outcome: OnboardingOutcome } | null>(null);
+  const [ekycFor, setEkycFor] = useState<string | null>(null);
 
   const search = (next: string) => {
     setOnboarded(null);
+    setEkycFor(null);
     if (next === mobile) void lookup.refetch();
     else router.push(`${pathname}?mobile=${next}`);
   };
@@ -58,11 +61,24 @@ export function SenderDesk() {
         {mobile && !lookup.isError && lookup.data && lookup.data.state !== 'not_enrolled' && (
           <>
             <SenderCard sender={lookup.data} />
-            <div>
-              <Button variant="secondary" onClick={() => void lookup.refetch()} disabled={lookup.isFetching}>
-                {lookup.isFetching ? t('senders.search.searching') : t('senders.refresh')}
-              </Button>
-            </div>
+            {ekycFor === mobile ? (
+              <EkycFlow
+                key={mobile}
+                mobile={mobile}
+                name={lookup.data.name ?? formatMobile(mobile)}
+                onCompleted={() => void lookup.refetch()}
+                onClose={() => setEkycFor(null)}
+              />
+            ) : (
+              <div className="flex flex-wrap gap-3">
+                {(lookup.data.state === 'not_kyc' || lookup.data.state === 'kyc_pending') && (
+                  <Button onClick={() => setEkycFor(mobile)}>{t('ekyc.start')}</Button>
+                )}
+                <Button variant="secondary" onClick={() => void lookup.refetch()} disabled={lookup.isFetching}>
+                  {lookup.isFetching ? t('senders.search.searching') : t('senders.refresh')}
+                </Button>
+              </div>
+            )}
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Server, Socket } from 'node:net';
 import { errorPidData, syntheticPidData } from './pid';
+import { createRawHttpServer, type RawRequest, type RawResponse } from './raw-http';
 
 // An RD service on 127.0.0.1 speaking the UIDAI RD 2.0 protocol (RDSERVICE, DEVICEINFO, CAPTURE),
 // with CORS and the private-network preflight headers, and scenarios switchable at run time on a
@@ -29,14 +30,17 @@ interface CaptureRecord {
 
 const INFO = 'Agent Desk Sandbox RD Service (practice only)';
 
-function cors(req: IncomingMessage, res: ServerResponse) {
-  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
-  res.setHeader('Vary', 'Origin');
-  res.setHeader('Access-Control-Allow-Methods', 'RDSERVICE, DEVICEINFO, CAPTURE');
-  res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+function corsHeaders(req: RawRequest): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+    Vary: 'Origin',
+    'Access-Control-Allow-Methods': 'RDSERVICE, DEVICEINFO, CAPTURE',
+    'Access-Control-Allow-Headers': 'Content-Type',
+    'Access-Control-Max-Age': '600',
+  };
   // Private Network Access preflight (superseded by LNA, harmless to send).
-  if (req.headers['access-control-request-private-network']) res.setHeader('Access-Control-Allow-Private-Network', 'true');
-  res.setHeader('Access-Control-Max-Age', '600');
+  if (req.headers['access-control-request-private-network']) headers['Access-Control-Allow-Private-Network'] = 'true';
+  return headers;
 }
 
 async function body(req: IncomingMessage): Promise<string> {
@@ -60,58 +64,46 @@ export function createRdSandbox(options: RdSandboxOptions = {}) {
   const sockets = new Set<Socket>();
 
   function deviceHandler(listeningPort: number) {
-    return async (req: IncomingMessage, res: ServerResponse) => {
+    return async (req: RawRequest): Promise<RawResponse> => {
       const here = state.scenario === 'other_port' ? listeningPort === otherPort : listeningPort === port;
-      if (!here) {
-        req.socket.destroy(); // nothing listens here in this scenario
-        return;
-      }
-      cors(req, res);
-      const send = (status: number, xml: string) => {
-        res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' });
-        res.end(xml);
-      };
-      const method = req.method ?? '';
-      if (method === 'OPTIONS') return void res.writeHead(204).end();
+      if (!here) return { status: 404, destroy: true }; // nothing listens here in this scenario
+      const headers = corsHeaders(req);
+      const xml = (text: string): RawResponse => ({ status: 200, headers: { ...headers, 'Content-Type': 'text/xml; charset=utf-8' }, body: text });
+      if (req.method === 'OPTIONS') return { status: 204, headers };
       const status = state.scenario === 'not_ready' ? 'NOTREADY' : state.scenario === 'in_use' ? 'USED' : 'READY';
       // A Morpho-style reply (host and port inside the path) in the other_port scenario.
       const prefix = state.scenario === 'other_port' ? `/127.0.0.1:${listeningPort}` : '';
-      if (method === 'RDSERVICE') {
-        return send(
-          200,
-          `<RDService status="${status}" info="${INFO}">\n  <Interface id="CAPTURE" path="${prefix}/rd/capture" />\n  <Interface id="DEVICEINFO" path="${prefix}/rd/info" />\n</RDService>`,
-        );
+      if (req.method === 'RDSERVICE') {
+        return xml(`<RDService status="${status}" info="${INFO}">\n  <Interface id="CAPTURE" path="${prefix}/rd/capture" />\n  <Interface id="DEVICEINFO" path="${prefix}/rd/info" />\n</RDService>`);
       }
-      const path = (req.url ?? '/').replace(/^\/127\.0\.0\.1:\d+/, '');
-      if (method === 'DEVICEINFO' && path === '/rd/info') {
-        return send(200, `<DeviceInfo dpId="AGENTDESK.SANDBOX" rdsId="AGENTDESK.SANDBOX.WIN.001" rdsVer="1.0.0" mi="SANDBOX-FP L1" mc="U0FOREJPWC1DRVJU" dc="5a9d1c7e-0000-4b00-8000-sandbox00001" />`);
+      const path = req.path.replace(/^\/127\.0\.0\.1:\d+/, '');
+      if (req.method === 'DEVICEINFO' && path === '/rd/info') {
+        return xml(`<DeviceInfo dpId="AGENTDESK.SANDBOX" rdsId="AGENTDESK.SANDBOX.WIN.001" rdsVer="1.0.0" mi="SANDBOX-FP L1" mc="U0FOREJPWC1DRVJU" dc="5a9d1c7e-0000-4b00-8000-sandbox00001" />`);
       }
-      if (method === 'CAPTURE' && path === '/rd/capture') {
-        const options = await body(req);
+      if (req.method === 'CAPTURE' && path === '/rd/capture') {
+        const options = req.body;
         const wadh = attr(options, 'wadh');
-        const record = (errCode: string) => state.captures.push({ at: new Date().toISOString(), wadh, errCode });
-        if (!/<PidOptions[\s>]/.test(options) || attr(options, 'env') === null) {
-          record('100');
-          return send(200, errorPidData('100', 'Invalid PidOptions input'));
-        }
-        if (state.scenario === 'not_ready') return record('720'), send(200, errorPidData('720', 'Device not ready'));
-        if (state.scenario === 'in_use' || state.capturing) return record('710'), send(200, errorPidData('710', 'Being used by another application'));
+        const reply = (errCode: string, text: string) => {
+          state.captures.push({ at: new Date().toISOString(), wadh, errCode });
+          return xml(text);
+        };
+        if (!/<PidOptions[\s>]/.test(options) || attr(options, 'env') === null) return reply('100', errorPidData('100', 'Invalid PidOptions input'));
+        if (state.scenario === 'not_ready') return reply('720', errorPidData('720', 'Device not ready'));
+        if (state.scenario === 'in_use' || state.capturing) return reply('710', errorPidData('710', 'Being used by another application'));
         state.capturing = true;
         try {
           if (state.scenario === 'timeout') {
             await new Promise((r) => setTimeout(r, timeoutDelay));
-            record('700');
-            return send(200, errorPidData('700', 'Capture timed out'));
+            return reply('700', errorPidData('700', 'Capture timed out'));
           }
           await new Promise((r) => setTimeout(r, 150)); // a finger on the glass
           const qScore = state.scenario === 'poor_quality' ? 18 : state.scenario === 'low_quality' ? 38 : 72;
-          record('0');
-          return send(200, syntheticPidData({ wadh, qScore, nmPoints: qScore > 40 ? 38 : 21, fType: attr(options, 'fType') ?? '2' }));
+          return reply('0', syntheticPidData({ wadh, qScore, nmPoints: qScore > 40 ? 38 : 21, fType: attr(options, 'fType') ?? '2' }));
         } finally {
           state.capturing = false;
         }
       }
-      send(404, '<Error>Unknown RD request</Error>');
+      return { status: 404, headers, body: '<Error>Unknown RD request</Error>' };
     };
   }
 
@@ -144,8 +136,8 @@ export function createRdSandbox(options: RdSandboxOptions = {}) {
   }
 
   const servers: Server[] = [
-    createServer((req, res) => void deviceHandler(port)(req, res).catch(() => res.destroy())),
-    createServer((req, res) => void deviceHandler(otherPort)(req, res).catch(() => res.destroy())),
+    createRawHttpServer(deviceHandler(port)),
+    createRawHttpServer(deviceHandler(otherPort)),
     createServer((req, res) => void control(req, res).catch(() => res.destroy())),
   ];
   for (const s of servers) s.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));

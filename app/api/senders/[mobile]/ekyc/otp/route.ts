@@ -1,0 +1,12 @@
+import { agentOf, route } from '@/lib/api/handler';
+import { senderEkycOtpRequestSchema } from '@/lib/schemas/ekyc';
+import { senderLookupSchema } from '@/lib/schemas/sender';
+import { validateSenderEkycOtp } from '@/lib/senders/ekyc';
+
+// POST /api/senders/:mobile/ekyc/otp – the OTP the sender received → Validate eKYC OTP
+export const POST = route({
+  access: 'agent',
+  params: senderLookupSchema,
+  body: senderEkycOtpRequestSchema,
+  handler: async ({ params, body, user }) => validateSenderEkycOtp(agentOf(user), params.mobile, body),
+});

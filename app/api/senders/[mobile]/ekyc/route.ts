@@ -1,0 +1,13 @@
+import { agentOf, route } from '@/lib/api/handler';
+import { senderEkycRequestSchema } from '@/lib/schemas/ekyc';
+import { senderLookupSchema } from '@/lib/schemas/sender';
+import { startSenderEkyc } from '@/lib/senders/ekyc';
+
+// POST /api/senders/:mobile/ekyc – encrypted Aadhaar + PidData → Eko Sender eKYC (OTP sent)
+export const POST = route({
+  access: 'agent',
+  params: senderLookupSchema,
+  body: senderEkycRequestSchema,
+  maxBodyBytes: 64 * 1024,
+  handler: async ({ params, body, user }) => startSenderEkyc(agentOf(user), params.mobile, body),
+});

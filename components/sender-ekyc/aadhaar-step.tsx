@@ -1,0 +1,81 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
+import { encryptAadhaarForTransport } from '@/lib/aadhaar/transport-client';
+import { type AadhaarEntry, aadhaarEntrySchema } from '@/lib/schemas/ekyc';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { fieldError } from '@/components/senders/translate-field-error';
+
+/**
+ * The Aadhaar number lives only in this form until it is encrypted to the server's transport key;
+ * then the form is cleared and the rest of the flow sees the ciphertext and the masked form.
+ */
+export function AadhaarStep({ onSealed, serverError }: { onSealed: (sealed: string, masked: string) => void; serverError?: string }) {
+  const { t } = useI18n();
+  const [sealing, setSealing] = useState(false);
+  const [sealError, setSealError] = useState(false);
+  const { register, handleSubmit, formState, reset } = useForm<AadhaarEntry>({
+    resolver: zodResolver(aadhaarEntrySchema),
+    defaultValues: { aadhaar: '', consent: false as unknown as true },
+  });
+
+  const submit = handleSubmit(async ({ aadhaar }) => {
+    setSealing(true);
+    setSealError(false);
+    try {
+      const sealed = await encryptAadhaarForTransport(aadhaar);
+      const masked = maskAadhaar(aadhaar);
+      reset({ aadhaar: '', consent: false as unknown as true });
+      onSealed(sealed, masked);
+    } catch {
+      setSealError(true);
+    } finally {
+      setSealing(false);
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+      <TextField
+        {...register('aadhaar')}
+        label={t('ekyc.aadhaar.label')}
+        hint={t('ekyc.aadhaar.hint')}
+        error={fieldError(t, formState.errors.aadhaar?.message) ?? serverError}
+        inputMode="numeric"
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={14}
+        className="text-lg tracking-widest tabular-nums"
+      />
+      <section aria-labelledby="consent-title" className="rounded-lg border border-slate-300 bg-slate-50 p-4">
+        <h4 id="consent-title" className="font-semibold">
+          {t('ekyc.consent.title')}
+        </h4>
+        <p className="mt-1" data-testid="consent-text">
+          “{t('ekyc.consent.text')}”
+        </p>
+        <label className="mt-3 flex min-h-touch items-center gap-3 font-semibold">
+          <input type="checkbox" {...register('consent')} className="h-6 w-6" aria-invalid={formState.errors.consent ? true : undefined} aria-describedby={formState.errors.consent ? 'consent-error' : undefined} />
+          {t('ekyc.consent.checkbox')}
+        </label>
+        {formState.errors.consent && (
+          <p id="consent-error" className="text-sm font-medium text-red-700">
+            {fieldError(t, formState.errors.consent.message)}
+          </p>
+        )}
+      </section>
+      {sealError && <Alert tone="error">{t('ekyc.encryptFailed')}</Alert>}
+      <div>
+        <Button type="submit" disabled={sealing}>
+          {sealing ? t('ekyc.encrypting') : t('ekyc.aadhaar.continue')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useState } from 'react';
+import type { MessageKey } from '@/lib/i18n';
+import type { CapturePurpose } from '@/lib/rd/pid-options';
+import { rdErrorMessage } from '@/lib/rd/messages';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { ScannerPanel } from '@/components/scanner/scanner-panel';
+import { useScanner } from '@/components/scanner/use-scanner';
+
+type Notice = { tone: 'error' | 'warning' | 'info'; key: MessageKey; vars?: Record<string, string | number> };
+
+/** Finds the scanner, captures once per click, applies the quality gate, hands good PID upward. */
+export function CaptureStep({ purpose, stage, onCaptured, notice }: { purpose: CapturePurpose; stage: string; onCaptured: (pidData: string) => void; notice?: Notice | null }) {
+  const { t } = useI18n();
+  const scanner = useScanner(stage);
+  const [result, setResult] = useState<Notice | null>(null);
+  const [lowQualityPid, setLowQualityPid] = useState<string | null>(null);
+
+  const capture = async () => {
+    setResult(null);
+    setLowQualityPid(null);
+    try {
+      const assessment = await scanner.capture(purpose);
+      if (assessment.kind === 'good') return onCaptured(assessment.pidData);
+      if (assessment.kind === 'low_quality') {
+        setLowQualityPid(assessment.pidData);
+        return setResult({ tone: 'warning', key: 'capture.lowQuality', vars: { quality: assessment.quality } });
+      }
+      setResult({ tone: 'error', key: 'capture.tooPoor', vars: { quality: assessment.quality } });
+    } catch (err) {
+      const { key, vars } = rdErrorMessage(err);
+      setResult({ tone: 'error', key, vars });
+    }
+  };
+
+  const shown = result ?? notice ?? null;
+  return (
+    <div className="flex flex-col gap-4">
+      <ScannerPanel state={scanner.state} onConnect={() => void scanner.connect()} />
+      <p>{t('capture.instructions')}</p>
+      {shown && (
+        <Alert tone={shown.tone} testId="capture-notice">
+          {t(shown.key, shown.vars)}
+        </Alert>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <Button onClick={() => void capture()} disabled={scanner.state.kind !== 'ready' || scanner.capturing}>
+          {scanner.capturing ? t('capture.working') : lowQualityPid ? t('capture.again') : t('capture.button')}
+        </Button>
+        {lowQualityPid && (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              const pid = lowQualityPid;
+              setLowQualityPid(null);
+              onCaptured(pid);
+            }}
+          >
+            {t('capture.useAnyway')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
