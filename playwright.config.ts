@@ -62,6 +62,9 @@ export default defineConfig({
       },
       reuseExistingServer: false,
       timeout: 60_000,
+      // The server's log goes into Playwright's output; npm test scans it for Aadhaar numbers and PID.
+      stdout: 'pipe',
+      stderr: 'pipe',
     },
   ],
 });

@@ -3,11 +3,12 @@
 // secret scan, then Playwright end to end in Debian's Chromium. With TEST_DATABASE_URL (CI sets
 // it), the database-facing suites run a second time against that PostgreSQL.
 // Ends with one "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanStaticBundle } from './check-bundle-secrets';
 import { ensureBuild, ROOT } from './lib/build';
+import { findSensitive, scanDirectory, scanPostgres } from './scan-sensitive';
 
 const results = join(ROOT, 'test-results');
 const tally = { passed: 0, failed: 0, skipped: 0 };
@@ -37,17 +38,56 @@ function vitest(title: string, env: Record<string, string>, extra: string[] = []
   if (!v || (res.status !== 0 && v.numFailedTests === 0)) tally.failed += 1; // crashed without a report
 }
 
-function playwright(title: string, env: Record<string, string>) {
+/** Runs Playwright with its output (the app server's log included) teed into a file. */
+function playwright(title: string, env: Record<string, string>, logFile: string): Promise<void> {
   const out = join(results, 'playwright.json');
   rmSync(out, { force: true });
-  const res = run(`end to end (${title})`, 'node_modules/@playwright/test/cli.js', ['test'], env);
-  const p = readJson(out);
-  if (p?.stats) {
-    tally.passed += p.stats.expected + p.stats.flaky;
-    tally.failed += p.stats.unexpected;
-    tally.skipped += p.stats.skipped;
+  console.log(`\n=== end to end (${title}) ===`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/@playwright/test/cli.js'), 'test'], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      log.write(chunk);
+    });
   }
-  if (!p?.stats || (res.status !== 0 && !p.stats.unexpected)) tally.failed += 1;
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      log.end();
+      const p = readJson(out);
+      if (p?.stats) {
+        tally.passed += p.stats.expected + p.stats.flaky;
+        tally.failed += p.stats.unexpected;
+        tally.skipped += p.stats.skipped;
+      }
+      if (!p?.stats || (code !== 0 && !p.stats.unexpected)) tally.failed += 1;
+      resolve();
+    });
+  });
+}
+
+/** A check that counts as one test in the summary line. */
+function check(name: string, problems: string[]) {
+  if (problems.length > 0) {
+    console.error(`FAIL ${name}:\n  ${problems.join('\n  ')}`);
+    tally.failed += 1;
+  } else {
+    console.log(`ok: ${name}`);
+    tally.passed += 1;
+  }
+}
+
+async function scanAfterE2e(logFile: string, databaseUrl: string | null) {
+  const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  check('no Aadhaar number or PID payload in the server log', findSensitive(log).map((f) => `${f} in ${logFile}`));
+  const db = databaseUrl
+    ? (await scanPostgres(databaseUrl)).map((h) => `${h.found.join(', ')} in table ${h.table}`)
+    : scanDirectory(join(ROOT, '.data/e2e/pglite')).map((h) => `${h.found.join(', ')} in ${h.file}`);
+  check(`no Aadhaar number or PID payload in the database (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`, db);
 }
 
 /** An empty PostgreSQL database for the end-to-end run (migrations recreate everything). */
@@ -69,13 +109,7 @@ async function main() {
   console.log('\n=== build ===');
   ensureBuild();
   const scan = scanStaticBundle();
-  if (scan.leaks.length > 0) {
-    console.error(`FAIL credential values in the client bundle:\n${scan.leaks.join('\n')}`);
-    tally.failed += 1;
-  } else {
-    console.log(`ok: no credential in ${scan.scanned} client bundle files`);
-    tally.passed += 1;
-  }
+  check(`no credential in the ${scan.scanned} client bundle files`, scan.leaks);
 
   // End to end, in Debian's Chromium; a fresh Debian machine (as root) gets it from apt.
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,10 +121,14 @@ async function main() {
     console.error(`Chromium not found at ${chromium}: apt-get install -y chromium, or set CHROMIUM_PATH`);
     tally.failed += 1;
   } else {
-    playwright('embedded PGlite', { E2E_DATABASE_URL: '' });
+    const pgliteLog = join(results, 'e2e-pglite.log');
+    await playwright('embedded PGlite', { E2E_DATABASE_URL: '' }, pgliteLog);
+    await scanAfterE2e(pgliteLog, null);
     if (postgres) {
       await resetPostgres(postgres);
-      playwright('PostgreSQL', { E2E_DATABASE_URL: postgres });
+      const pgLog = join(results, 'e2e-postgres.log');
+      await playwright('PostgreSQL', { E2E_DATABASE_URL: postgres }, pgLog);
+      await scanAfterE2e(pgLog, postgres);
     }
   }
 

@@ -1,0 +1,56 @@
+// After the end-to-end run: the Aadhaar numbers the tests typed and every PID payload the RD
+// sandbox produced must appear nowhere in the app server's log or in the database.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SANDBOX_PID_MARKER } from '../sandbox/rd/pid';
+
+/** Every Aadhaar number the e2e suite enters (sandbox/eko fixtures and refused examples). */
+export const E2E_AADHAAR_NUMBERS = ['999999990019', '999999990026', '999999990035', '123456789012'];
+
+export const SENSITIVE_PATTERNS: { name: string; needle: string }[] = [
+  ...E2E_AADHAAR_NUMBERS.map((n) => ({ name: `Aadhaar ${n.slice(0, 2)}…${n.slice(-2)}`, needle: n })),
+  { name: 'PidData XML', needle: '<PidData' },
+  { name: 'PID session key', needle: '<Skey' },
+  { name: 'sandbox PID block', needle: SANDBOX_PID_MARKER },
+  { name: 'sandbox PID block (base64)', needle: Buffer.from(SANDBOX_PID_MARKER).toString('base64').slice(0, 24) },
+];
+
+export function findSensitive(text: string): string[] {
+  return SENSITIVE_PATTERNS.filter((p) => text.includes(p.needle)).map((p) => p.name);
+}
+
+function files(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) files(full, out);
+    else out.push(full);
+  }
+  return out;
+}
+
+/** Raw bytes of an embedded PGlite data directory (heap, WAL): text values are stored as is. */
+export function scanDirectory(dir: string): { file: string; found: string[] }[] {
+  return files(dir)
+    .map((file) => ({ file, found: findSensitive(readFileSync(file, 'latin1')) }))
+    .filter((r) => r.found.length > 0);
+}
+
+/** Every row of every table of a PostgreSQL database, as text. */
+export async function scanPostgres(url: string): Promise<{ table: string; found: string[] }[]> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(`select quote_ident(table_schema) || '.' || quote_ident(table_name) as name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'`);
+    const hits: { table: string; found: string[] }[] = [];
+    for (const { name } of tables) {
+      const { rows } = await client.query<{ dump: string | null }>(`select string_agg(t::text, E'\\n') as dump from ${name} t`);
+      const found = findSensitive(rows[0]?.dump ?? '');
+      if (found.length > 0) hits.push({ table: name, found });
+    }
+    return hits;
+  } finally {
+    await client.end();
+  }
+}
