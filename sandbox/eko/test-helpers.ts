@@ -1,3 +1,5 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { resetConfigForTests } from '../../lib/config';
 import { SANDBOX_CREDENTIALS } from '../../lib/config/schema';
 import type { EkoConfig } from '../../lib/config/schema';
 import { createEkoSandbox, type EkoSandbox } from './server';
@@ -17,4 +19,23 @@ export async function startTestSandbox(overrides: Partial<EkoConfig> = {}): Prom
       ...overrides,
     },
   };
+}
+
+/**
+ * For route-handler tests: an Eko sandbox on an ephemeral port that the app's configuration points
+ * at (sandbox mode), reset before each test.
+ */
+export function useEkoSandbox(): { sandbox: () => EkoSandbox } {
+  let sandbox: EkoSandbox | undefined;
+  beforeAll(async () => {
+    const started = await startTestSandbox();
+    sandbox = started.sandbox;
+    process.env.EKO_SANDBOX_URL = started.config.baseUrl;
+    process.env.EKO_TIMEOUT_MS = String(started.config.timeoutMs);
+    delete process.env.EKO_BASE_URL;
+    resetConfigForTests();
+  });
+  afterAll(() => sandbox?.close());
+  beforeEach(() => sandbox?.reset());
+  return { sandbox: () => sandbox! };
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
 import { auditEvents } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
-import { startTestSandbox } from '@/sandbox/eko/test-helpers';
 import type { EkoSandbox } from '@/sandbox/eko/server';
+import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { GET, POST } from './route';
 
 // The sender route handlers, called as Next calls them, with Eko = the sandbox over HTTP.
@@ -11,18 +11,10 @@ import { GET, POST } from './route';
 let sandbox: EkoSandbox;
 let cookie = '';
 const database = useTestDatabase();
+const eko = useEkoSandbox();
 
-beforeAll(async () => {
-  const started = await startTestSandbox();
-  sandbox = started.sandbox;
-  process.env.EKO_SANDBOX_URL = started.config.baseUrl;
-  process.env.EKO_TIMEOUT_MS = '1500';
-  delete process.env.EKO_BASE_URL;
-  resetConfigForTests();
-});
-afterAll(() => sandbox.close());
 beforeEach(async () => {
-  sandbox.reset();
+  sandbox = eko.sandbox();
   cookie = await cookieFor(await createTestUser('agent', { ekoUserCode: '20810299' }));
 });
 

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
 import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
-import { resetConfigForTests } from '@/lib/config';
 import { auditEvents } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { AADHAAR_FIXTURES, OTP_EXPIRED, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
 import type { EkoSandbox } from '@/sandbox/eko/server';
-import { startTestSandbox } from '@/sandbox/eko/test-helpers';
+import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { syntheticPidData } from '@/sandbox/rd/pid';
 import { GET as lookup } from '../route';
 import { POST as submitOtp } from './otp/route';
@@ -18,18 +17,11 @@ import { POST as submitEkyc } from './route';
 let sandbox: EkoSandbox;
 let cookie = '';
 const database = useTestDatabase();
+const eko = useEkoSandbox();
 
-beforeAll(async () => {
-  const started = await startTestSandbox();
-  sandbox = started.sandbox;
-  process.env.EKO_SANDBOX_URL = started.config.baseUrl;
-  process.env.EKO_TIMEOUT_MS = '1500';
-  resetConfigForTests();
-  resetTransportKeyForTests();
-});
-afterAll(() => sandbox.close());
+beforeAll(() => resetTransportKeyForTests());
 beforeEach(async () => {
-  sandbox.reset();
+  sandbox = eko.sandbox();
   cookie = await cookieFor(await createTestUser('agent'));
 });
 
