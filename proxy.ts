@@ -4,7 +4,7 @@ import { RETURN_TO_HEADER, SESSION_COOKIE, verifySession } from '@/lib/auth/sess
 // The cheap, optimistic redirect only: a signed-in look for pages. Route handlers and pages
 // check the session against the database themselves (lib/api/handler.ts, requirePageUser).
 
-const AGENT_PAGES = ['/senders'];
+const AGENT_PAGES = ['/senders', '/aeps'];
 
 
 export async function proxy(req: NextRequest) {

@@ -4,7 +4,10 @@ import { homeFor, optionalPageUser } from '@/lib/auth/current-user';
 import { DEFAULT_LOCALE, type MessageKey, translate } from '@/lib/i18n';
 
 const NAV: Record<'agent' | 'admin', { href: string; label: MessageKey }[]> = {
-  agent: [{ href: '/senders', label: 'nav.senders' }],
+  agent: [
+    { href: '/senders', label: 'nav.senders' },
+    { href: '/aeps', label: 'nav.aeps' },
+  ],
   admin: [
     { href: '/admin', label: 'nav.admin.overview' },
     { href: '/admin/agents', label: 'nav.admin.agents' },

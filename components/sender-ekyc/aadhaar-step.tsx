@@ -1,8 +1,9 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { MessageKey } from '@/lib/i18n';
 import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
 import { encryptAadhaarForTransport } from '@/lib/aadhaar/transport-client';
 import { type AadhaarEntry, aadhaarEntrySchema } from '@/lib/schemas/ekyc';
@@ -16,7 +17,42 @@ import { fieldError } from '@/components/senders/translate-field-error';
  * The Aadhaar number lives only in this form until it is encrypted to the server's transport key;
  * then the form is cleared and the rest of the flow sees the ciphertext and the masked form.
  */
-export function AadhaarStep({ onSealed, serverError }: { onSealed: (sealed: string, masked: string) => void; serverError?: string }) {
+interface AadhaarStepText {
+  label: MessageKey;
+  hint: MessageKey;
+  consentTitle: MessageKey | null;
+  consent: MessageKey;
+  checkbox: MessageKey;
+  submit: MessageKey;
+}
+
+/** The sender's Aadhaar (sender eKYC); the AePS flows pass the agent's own wording. */
+export const SENDER_AADHAAR_TEXT: AadhaarStepText = {
+  label: 'ekyc.aadhaar.label',
+  hint: 'ekyc.aadhaar.hint',
+  consentTitle: 'ekyc.consent.title',
+  consent: 'ekyc.consent.text',
+  checkbox: 'ekyc.consent.checkbox',
+  submit: 'ekyc.aadhaar.continue',
+};
+
+export function AadhaarStep({
+  onSealed,
+  serverError,
+  text = SENDER_AADHAAR_TEXT,
+  children,
+  ready = true,
+  busy = false,
+}: {
+  onSealed: (sealed: string, masked: string) => void;
+  serverError?: string;
+  text?: AadhaarStepText;
+  /** Further fields of the same step (the AePS location and bank). */
+  children?: ReactNode;
+  /** False until those fields are complete. */
+  ready?: boolean;
+  busy?: boolean;
+}) {
   const { t } = useI18n();
   const [sealing, setSealing] = useState(false);
   const [sealError, setSealError] = useState(false);
@@ -44,8 +80,8 @@ export function AadhaarStep({ onSealed, serverError }: { onSealed: (sealed: stri
     <form noValidate onSubmit={submit} className="flex flex-col gap-4">
       <TextField
         {...register('aadhaar')}
-        label={t('ekyc.aadhaar.label')}
-        hint={t('ekyc.aadhaar.hint')}
+        label={t(text.label)}
+        hint={t(text.hint)}
         error={fieldError(t, formState.errors.aadhaar?.message) ?? serverError}
         inputMode="numeric"
         autoComplete="off"
@@ -53,16 +89,18 @@ export function AadhaarStep({ onSealed, serverError }: { onSealed: (sealed: stri
         maxLength={14}
         className="text-lg tracking-widest tabular-nums"
       />
-      <section aria-labelledby="consent-title" className="rounded-lg border border-slate-300 bg-slate-50 p-4">
-        <h4 id="consent-title" className="font-semibold">
-          {t('ekyc.consent.title')}
-        </h4>
+      <section aria-labelledby={text.consentTitle ? 'consent-title' : undefined} className="rounded-lg border border-slate-300 bg-slate-50 p-4">
+        {text.consentTitle && (
+          <h4 id="consent-title" className="font-semibold">
+            {t(text.consentTitle)}
+          </h4>
+        )}
         <p className="mt-1" data-testid="consent-text">
-          “{t('ekyc.consent.text')}”
+          “{t(text.consent)}”
         </p>
         <label className="mt-3 flex min-h-touch items-center gap-3 font-semibold">
           <input type="checkbox" {...register('consent')} className="h-6 w-6" aria-invalid={formState.errors.consent ? true : undefined} aria-describedby={formState.errors.consent ? 'consent-error' : undefined} />
-          {t('ekyc.consent.checkbox')}
+          {t(text.checkbox)}
         </label>
         {formState.errors.consent && (
           <p id="consent-error" className="text-sm font-medium text-red-700">
@@ -70,10 +108,11 @@ export function AadhaarStep({ onSealed, serverError }: { onSealed: (sealed: stri
           </p>
         )}
       </section>
+      {children}
       {sealError && <Alert tone="error">{t('ekyc.encryptFailed')}</Alert>}
       <div>
-        <Button type="submit" disabled={sealing}>
-          {sealing ? t('ekyc.encrypting') : t('ekyc.aadhaar.continue')}
+        <Button type="submit" disabled={sealing || busy || !ready}>
+          {sealing ? t('ekyc.encrypting') : t(text.submit)}
         </Button>
       </div>
     </form>

@@ -15,6 +15,7 @@ import { OnboardSenderForm } from './onboard-sender-form';
 import { SenderCard } from './sender-card';
 import { SenderSearchForm } from './sender-search-form';
 import { EkycFlow } from '@/components/sender-ekyc/ekyc-flow';
+import { AepsBanner } from '@/components/aeps/aeps-banner';
 import { useSenderLookup } from './use-sender';
 
 /** Sender search and result. The searched mobile lives in the URL so back, refresh and links work. */
@@ -38,6 +39,7 @@ export function SenderDesk() {
 
   return (
     <div className="flex flex-col gap-6">
+      <AepsBanner />
       <SenderSearchForm initialMobile={mobile ?? ''} searching={lookup.isFetching} onSearch={search} />
 
       <div aria-live="polite" className="flex flex-col gap-4" data-testid="sender-result">

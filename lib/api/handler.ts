@@ -13,6 +13,8 @@ type RouteParams = Promise<Record<string, string | string[] | undefined>>;
 export interface AgentContext {
   id: string;
   userCode: string;
+  /** The agent's own mobile: AePS calls send it as customer_id (the OTP goes there). */
+  mobile: string;
 }
 
 interface HandlerContext<P, Q, B, U> {
@@ -90,7 +92,7 @@ export function errorResponse(error: ApiError): Response {
 /** The agent an Eko call is made for; admins never call Eko. */
 export function agentOf(user: SessionUser): AgentContext {
   if (user.role !== 'agent' || !user.ekoUserCode) throw new ApiError('forbidden');
-  return { id: user.id, userCode: user.ekoUserCode };
+  return { id: user.id, userCode: user.ekoUserCode, mobile: user.mobile };
 }
 
 export function route<

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, SANDBOX_CREDENTIALS } from './schema';
+import { ConfigError, parseConfig, SANDBOX_AADHAAR_PUBLIC_KEY, SANDBOX_CREDENTIALS } from './schema';
 
 describe('configuration', () => {
   it('defaults to sandbox mode with the sandbox credentials', () => {
@@ -20,6 +20,7 @@ describe('configuration', () => {
       const message = (err as Error).message;
       expect(message).toContain('EKO_DEVELOPER_KEY');
       expect(message).toContain('EKO_INITIATOR_ID');
+      expect(message).toContain('EKO_AADHAAR_PUBLIC_KEY');
       expect(message).not.toContain('abcdefgh-1234');
     }
   });
@@ -30,6 +31,9 @@ describe('configuration', () => {
       EKO_DEVELOPER_KEY: 'dev-key-123456',
       EKO_ACCESS_KEY: 'access-key-123456',
       EKO_INITIATOR_ID: '9962981729',
+      // The key Eko publishes (docs/eko-api.md §10).
+      EKO_AADHAAR_PUBLIC_KEY:
+        'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQCaFyrzeDhMaFLx+LZUNOOO14Pj9aPfr+1WOanDgDHxo9NekENYcWUftM9Y17ul2pXr3bqw0GCh4uxNoTQ5cTH4buI42LI8ibMaf7Kppq9MzdzI9/7pOffgdSn+P8J64CJAk3VrVswVgfy8lABt7fL8R6XReI9x8ewwKHhCRTwBgQIDAQAB',
     });
     expect(c.sandboxMode).toBe(false);
     expect(c.eko.baseUrl).toBe('https://staging.eko.in/ekoapi/v3');
@@ -44,8 +48,11 @@ describe('configuration', () => {
     expect(() => parseConfig({ EKO_AADHAAR_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow(/EKO_AADHAAR_PUBLIC_KEY/);
   });
 
-  it('accepts RSA keys in the documented encodings', () => {
+  it('accepts RSA keys in the documented encodings; Eko’s must be 1024-bit with e = 65537', () => {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const big = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect(() => parseConfig({ EKO_AADHAAR_PUBLIC_KEY: big })).toThrow(/EKO_AADHAAR_PUBLIC_KEY: must be Eko's RSA public key/);
+    expect(parseConfig({}).ekoAadhaarPublicKey).toBe(SANDBOX_AADHAAR_PUBLIC_KEY);
     const c = parseConfig({
       EKO_AADHAAR_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
       AADHAAR_TRANSPORT_KEY: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),

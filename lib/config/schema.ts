@@ -14,38 +14,47 @@ export const SANDBOX_CREDENTIALS = {
 
 export const SANDBOX_EKO_PORT = 4100;
 
+/** The Eko sandbox's AePS Aadhaar key (sandbox/eko/aadhaar-key.ts holds its private half). */
+export const SANDBOX_AADHAAR_PUBLIC_KEY =
+  'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDpp9qlDUvpBKvTQBQ7R88R7UIamzYX6v7Fyd7JCa6xYni34ENwymJnE0ldLnvAmzSVca9uVSY1of5F8nBSepcHLjTlVhZwPNDXmQhbsm4uYOpr95VcanXzMNkwsJbIceoV9EmIi4nuzOJww1ngCtDzYcqfAsN+CG5su2RpX5aHLwIDAQAB';
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const noSurroundingSpace = (name: string) =>
   z.string().refine((v) => v === v.trim(), `${name} has leading or trailing whitespace (Eko rejects it with 403)`);
 
-const base64Der = (kind: 'public' | 'private') =>
-  z.string().refine((v) => {
-    try {
-      const der = Buffer.from(v, 'base64');
-      const key =
-        kind === 'public'
-          ? createPublicKey({ key: der, format: 'der', type: 'spki' })
-          : createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
-      return key.asymmetricKeyType === 'rsa';
-    } catch {
-      return false;
-    }
-  }, kind === 'public' ? 'must be a base64 DER SubjectPublicKeyInfo RSA key' : 'must be a base64 DER PKCS#8 RSA private key');
+const rsaPrivateKeyDer = z.string().refine((v) => {
+  try {
+    return createPrivateKey({ key: Buffer.from(v, 'base64'), format: 'der', type: 'pkcs8' }).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}, 'must be a base64 DER PKCS#8 RSA private key');
+
+/** Eko's AePS key: base64 DER SubjectPublicKeyInfo, RSA 1024-bit, e = 65537 (docs/eko-api.md §10). */
+const ekoAadhaarKey = z.string().refine((v) => {
+  try {
+    const key = createPublicKey({ key: Buffer.from(v.replace(/\s/g, ''), 'base64'), format: 'der', type: 'spki' });
+    const details = key.asymmetricKeyDetails;
+    return key.asymmetricKeyType === 'rsa' && details?.modulusLength === 1024 && details.publicExponent === 65537n;
+  } catch {
+    return false;
+  }
+}, "must be Eko's RSA public key: base64 DER SubjectPublicKeyInfo, 1024-bit, e = 65537");
 
 const envSchema = z.object({
   EKO_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
   EKO_DEVELOPER_KEY: optional(noSurroundingSpace('EKO_DEVELOPER_KEY').min(8)),
   EKO_ACCESS_KEY: optional(noSurroundingSpace('EKO_ACCESS_KEY').min(8)),
   EKO_INITIATOR_ID: optional(z.string().regex(/^\d{10}$/, 'must be the 10-digit registered mobile number')),
-  EKO_AADHAAR_PUBLIC_KEY: optional(base64Der('public')),
+  EKO_AADHAAR_PUBLIC_KEY: optional(ekoAadhaarKey),
   EKO_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(15_000)),
   /** Where the embedded Eko sandbox listens in sandbox mode. */
   EKO_SANDBOX_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
-  AADHAAR_TRANSPORT_KEY: optional(base64Der('private')),
+  AADHAAR_TRANSPORT_KEY: optional(rsaPrivateKeyDer),
   /** Embedded database and generated secrets; "memory" keeps everything in memory (tests). */
   DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
@@ -68,6 +77,7 @@ export interface AppConfig {
   databaseUrl?: string;
   sessionSecret?: string;
   aadhaarTransportKey?: string;
+  /** Eko's AePS Aadhaar key; always set in sandbox mode, required outside it. */
   ekoAadhaarPublicKey?: string;
   port: number;
 }
@@ -89,7 +99,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const sandboxMode = e.EKO_BASE_URL === undefined;
 
   if (!sandboxMode) {
-    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID'] as const).filter(
+    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_AADHAAR_PUBLIC_KEY'] as const).filter(
       (name) => e[name] === undefined,
     );
     if (missing.length > 0) {
@@ -110,7 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     aadhaarTransportKey: e.AADHAAR_TRANSPORT_KEY,
-    ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY,
+    ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY ?? (sandboxMode ? SANDBOX_AADHAAR_PUBLIC_KEY : undefined),
     port: e.PORT,
   };
 }

@@ -45,3 +45,8 @@ export const AADHAAR_FIXTURES = {
 /** The OTP the sandbox "sends"; OTP_EXPIRED answers 303, anything else 302. */
 export const SANDBOX_OTP = '123456';
 export const OTP_EXPIRED = '000000';
+
+/** AePS: an agent whose Fingpay service is not activated (346 on every AePS call). */
+export const AEPS_NOT_ACTIVATED_USER_CODE = '20810666';
+/** AePS daily authentication: a 1714 "KYC Fail" with a blank reason. */
+export const AEPS_DAILY_FAILS_AADHAAR = '999999990042';

@@ -4,6 +4,7 @@ import { authProblem, type SandboxCredentials } from './auth';
 import { FAULT_FIXTURES, type FaultFixture, SENDER_FIXTURES, SLOW_MS } from './fixtures';
 import { dmtRoutes } from './dmt';
 import { senderEkycRoutes } from './sender-ekyc';
+import { aepsRoutes } from './aeps';
 
 // An Eko UAT stand-in over real HTTP: exact header names, 13-digit timestamps and signatures
 // (403 otherwise), invalid_params for bad bodies, current reference shapes by default and the
@@ -43,6 +44,19 @@ export interface SandboxState {
   ekycHistory: Map<string, SenderRecord>;
   /** Each sandbox PID may be used once. */
   usedPidNonces: Set<string>;
+  /** AePS one-time eKYC progress per agent user_code. */
+  aeps: Map<string, AepsAgentState>;
+}
+
+interface OtpRefs {
+  otpRefId: string;
+  referenceTid: string;
+}
+
+export interface AepsAgentState {
+  otp?: OtpRefs;
+  verified?: OtpRefs;
+  ekycDone: boolean;
 }
 
 export interface EkoRequest {
@@ -124,8 +138,9 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     pendingEkyc: new Map(),
     ekycHistory: new Map(),
     usedPidNonces: new Set(),
+    aeps: new Map(),
   };
-  const routes: SandboxRoute[] = [...dmtRoutes, ...senderEkycRoutes];
+  const routes: SandboxRoute[] = [...dmtRoutes, ...senderEkycRoutes, ...aepsRoutes];
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname === '/health') {
@@ -280,6 +295,7 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     state.pendingEkyc.clear();
     state.ekycHistory.clear();
     state.usedPidNonces.clear();
+    state.aeps.clear();
   }
 
   return {

@@ -105,3 +105,11 @@ export async function setUserPassword(db: Db, id: string, passwordHash: string):
     .returning();
   return row;
 }
+
+/** AePS milestones, as India calendar dates (YYYY-MM-DD). */
+export async function recordAepsMilestone(db: Db, id: string, milestone: 'ekyc' | 'daily_auth', day: string): Promise<void> {
+  await db
+    .update(users)
+    .set(milestone === 'ekyc' ? { aepsEkycCompletedOn: day, updatedAt: new Date() } : { aepsDailyAuthOn: day, updatedAt: new Date() })
+    .where(eq(users.id, id));
+}

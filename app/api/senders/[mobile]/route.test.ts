@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
+import { SANDBOX_AADHAAR_PUBLIC_KEY } from '@/lib/config/schema';
 import { auditEvents } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import type { EkoSandbox } from '@/sandbox/eko/server';
@@ -157,7 +158,7 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
   });
   afterAll(async () => {
     await partner.close();
-    for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID']) delete process.env[k];
+    for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_AADHAAR_PUBLIC_KEY']) delete process.env[k];
     resetConfigForTests();
   });
 
@@ -167,6 +168,7 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
       EKO_DEVELOPER_KEY: credentials.developerKey,
       EKO_ACCESS_KEY: accessKey,
       EKO_INITIATOR_ID: credentials.initiatorId,
+      EKO_AADHAAR_PUBLIC_KEY: SANDBOX_AADHAAR_PUBLIC_KEY,
     });
     resetConfigForTests();
   };

@@ -1,0 +1,11 @@
+import { aepsDailyAuth } from '@/lib/aeps/service';
+import { agentOf, route } from '@/lib/api/handler';
+import { aepsDailyAuthSchema } from '@/lib/schemas/aeps';
+
+// POST /api/aeps/daily-auth – today's biometric authentication (blank wadh)
+export const POST = route({
+  access: 'agent',
+  body: aepsDailyAuthSchema,
+  maxBodyBytes: 64 * 1024,
+  handler: async ({ body, user }) => aepsDailyAuth(agentOf(user), body),
+});

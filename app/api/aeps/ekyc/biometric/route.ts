@@ -1,0 +1,11 @@
+import { aepsBiometricEkyc } from '@/lib/aeps/service';
+import { agentOf, route } from '@/lib/api/handler';
+import { aepsBiometricSchema } from '@/lib/schemas/aeps';
+
+// POST /api/aeps/ekyc/biometric – step 3: the agent's fingerprint (eKYC wadh) → eKYC done
+export const POST = route({
+  access: 'agent',
+  body: aepsBiometricSchema,
+  maxBodyBytes: 64 * 1024,
+  handler: async ({ body, user }) => aepsBiometricEkyc(agentOf(user), body),
+});

@@ -1,0 +1,6 @@
+import { aepsSendOtp } from '@/lib/aeps/service';
+import { agentOf, route } from '@/lib/api/handler';
+import { aepsSendOtpSchema } from '@/lib/schemas/aeps';
+
+// POST /api/aeps/ekyc/otp – one-time eKYC, step 1: send an OTP to the agent's mobile
+export const POST = route({ access: 'agent', body: aepsSendOtpSchema, handler: async ({ body, user }) => aepsSendOtp(agentOf(user), body) });

@@ -1,0 +1,47 @@
+'use client';
+
+import clsx from 'clsx';
+import { Spinner } from '@/components/ui/spinner';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { ApiErrorAlert } from '@/components/senders/api-error-alert';
+import { DailyAuthFlow, OneTimeEkycFlow } from './aeps-flows';
+import { useAepsStatus } from './use-aeps-status';
+
+function StatusRow({ label, value, good, testId }: { label: string; value: string; good: boolean; testId: string }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-slate-50 p-3">
+      <dt className="font-semibold">{label}</dt>
+      <dd data-testid={testId} className={clsx('rounded-full border px-3 py-1 text-sm font-semibold', good ? 'border-green-700 bg-green-100 text-green-900' : 'border-amber-700 bg-amber-100 text-amber-950')}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+export function AepsDesk() {
+  const { t } = useI18n();
+  const { query, status, today, phase } = useAepsStatus();
+  if (query.isPending) return <Spinner label={t('aeps.status.loading')} />;
+  if (query.isError || !status) return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <dl className="grid gap-3 md:grid-cols-2" aria-live="polite">
+        <StatusRow
+          label={t('aeps.status.ekyc')}
+          value={status.ekycCompletedOn ? t('aeps.status.ekycDone', { date: status.ekycCompletedOn }) : t('aeps.status.ekycDue')}
+          good={!!status.ekycCompletedOn}
+          testId="aeps-ekyc-status"
+        />
+        <StatusRow
+          label={t('aeps.status.daily', { date: today })}
+          value={phase === 'done' ? t('aeps.status.dailyDone') : t('aeps.status.dailyDue')}
+          good={phase === 'done'}
+          testId="aeps-daily-status"
+        />
+      </dl>
+      {phase === 'ekyc' && <OneTimeEkycFlow />}
+      {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} />}
+      {phase === 'done' && <p className="text-slate-700">{t('aeps.allSet')}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AEPS_BANKS } from '@/lib/aeps/banks';
+import { ApiClientError, apiRequest } from '@/lib/api/client';
+import { Alert } from '@/components/ui/alert';
+import { SelectField } from '@/components/ui/field';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { AadhaarStep } from '@/components/sender-ekyc/aadhaar-step';
+import { CaptureStep } from '@/components/sender-ekyc/capture-step';
+import { OtpStep } from '@/components/sender-ekyc/otp-step';
+import { ApiErrorAlert } from '@/components/senders/api-error-alert';
+import { LocationField } from './location-field';
+import { aepsStatusKey } from './use-aeps-status';
+import { useLocation } from './use-location';
+
+interface Identity {
+  aadhaar: string;
+  latlong: string;
+}
+interface Refs {
+  otpRefId: string;
+  referenceTid: string;
+}
+
+const AGENT_AADHAAR_TEXT = {
+  label: 'aeps.aadhaar.label',
+  hint: 'aeps.aadhaar.hint',
+  consentTitle: null,
+  consent: 'aeps.consent',
+  checkbox: 'aeps.consent.checkbox',
+  submit: 'aeps.sendOtp',
+} as const;
+
+function BankSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <SelectField label={t('aeps.bank.label')} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="" disabled>
+        {t('aeps.bank.placeholder')}
+      </option>
+      {AEPS_BANKS.map((b) => (
+        <option key={b.code} value={b.code}>
+          {b.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+const fieldErrorOf = (error: unknown, field: string) => (error instanceof ApiClientError ? error.fields[field] : undefined);
+
+/** Send OTP → Verify OTP (new refs) → bank + fingerprint with the eKYC wadh. */
+export function OneTimeEkycFlow() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  const [refs, setRefs] = useState<Refs | null>(null);
+  const [verified, setVerified] = useState<Refs | null>(null);
+  const [bank, setBank] = useState('');
+  const [otpSentAt, setOtpSentAt] = useState(0);
+
+  const sendOtp = useMutation({
+    mutationFn: (id: Identity) => apiRequest<{ otpRefId: string; referenceTid: string | null }>('/api/aeps/ekyc/otp', { method: 'POST', json: id }),
+    onSuccess: (r, id) => {
+      setIdentity(id);
+      setRefs({ otpRefId: r.otpRefId, referenceTid: r.referenceTid ?? '' });
+      setOtpSentAt(Date.now());
+    },
+  });
+  const verifyOtp = useMutation({
+    mutationFn: (otp: string) => apiRequest<Refs>('/api/aeps/ekyc/otp/verify', { method: 'POST', json: { ...identity, ...refs, otp } }),
+    onSuccess: (r) => setVerified(r),
+  });
+  const biometric = useMutation({
+    mutationFn: (piddata: string) => apiRequest('/api/aeps/ekyc/biometric', { method: 'POST', json: { ...identity, ...verified, piddata, bankCode: bank } }),
+    onSuccess: () => {
+      setIdentity(null); // nothing of the Aadhaar number outlives the flow
+      void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
+    },
+    onError: (error) => {
+      if (error instanceof ApiClientError && error.code === 'aeps_ekyc_restart') {
+        setRefs(null);
+        setVerified(null);
+      }
+    },
+  });
+
+  if (biometric.isSuccess) return <Alert tone="success" testId="aeps-ekyc-done">{t('aeps.ekyc.done')}</Alert>;
+
+  return (
+    <section aria-labelledby="aeps-ekyc-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6" data-testid="aeps-ekyc">
+      <h2 id="aeps-ekyc-title" className="text-2xl font-bold">
+        {t('aeps.ekyc.title')}
+      </h2>
+      {!refs && (
+        <>
+          {sendOtp.isError && !fieldErrorOf(sendOtp.error, 'aadhaar') && <ApiErrorAlert error={sendOtp.error} />}
+          <AadhaarStep
+            text={AGENT_AADHAAR_TEXT}
+            ready={location.state.kind === 'ok'}
+            busy={sendOtp.isPending}
+            serverError={fieldErrorOf(sendOtp.error, 'aadhaar')}
+            onSealed={(aadhaar) => location.state.kind === 'ok' && sendOtp.mutate({ aadhaar, latlong: location.state.latlong })}
+          >
+            <LocationField state={location.state} onAsk={location.ask} />
+          </AadhaarStep>
+        </>
+      )}
+      {refs && !verified && (
+        <>
+          <Alert tone="success">{t('aeps.otp.sent')}</Alert>
+          {verifyOtp.isError && verifyOtp.error instanceof ApiClientError && verifyOtp.error.code !== 'aeps_otp_invalid' && <ApiErrorAlert error={verifyOtp.error} />}
+          <OtpStep
+            sentAt={otpSentAt}
+            verifying={verifyOtp.isPending}
+            serverError={verifyOtp.error instanceof ApiClientError && verifyOtp.error.code === 'aeps_otp_invalid' ? verifyOtp.error.message : undefined}
+            onSubmit={(otp) => verifyOtp.mutate(otp)}
+            onResend={() => {
+              verifyOtp.reset();
+              setRefs(null);
+            }}
+          />
+        </>
+      )}
+      {verified && (
+        <>
+          <BankSelect value={bank} onChange={setBank} />
+          {biometric.isError && <ApiErrorAlert error={biometric.error} />}
+          {biometric.isPending ? (
+            <Alert tone="info">{t('aeps.submitting')}</Alert>
+          ) : (
+            bank && <CaptureStep purpose="ekyc" stage="aeps.ekyc_biometric" onCaptured={(pid) => biometric.mutate(pid)} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Aadhaar + location + bank + fingerprint with a blank wadh, once per calendar day. */
+export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const location = useLocation();
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  const [bank, setBank] = useState('');
+
+  const authenticate = useMutation({
+    mutationFn: (piddata: string) => apiRequest('/api/aeps/daily-auth', { method: 'POST', json: { ...identity, piddata, bankCode: bank } }),
+    onSuccess: () => {
+      setIdentity(null);
+      void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
+    },
+    onError: (error) => {
+      if (error instanceof ApiClientError && error.code === 'aeps_ekyc_required') void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
+      if (error instanceof ApiClientError && error.fields.aadhaar) setIdentity(null);
+    },
+  });
+
+  const daysSinceEkyc = Math.floor((Date.now() - Date.parse(`${ekycCompletedOn}T00:00:00+05:30`)) / 86_400_000);
+  const failedEarly = authenticate.error instanceof ApiClientError && authenticate.error.code === 'aeps_daily_failed' && daysSinceEkyc < 3;
+
+  if (authenticate.isSuccess) return <Alert tone="success" testId="aeps-daily-done">{t('aeps.daily.done')}</Alert>;
+
+  return (
+    <section aria-labelledby="aeps-daily-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6" data-testid="aeps-daily">
+      <h2 id="aeps-daily-title" className="text-2xl font-bold">
+        {t('aeps.daily.title')}
+      </h2>
+      {!identity ? (
+        <AadhaarStep
+          text={{ ...AGENT_AADHAAR_TEXT, submit: 'aeps.continue' }}
+          ready={location.state.kind === 'ok'}
+          serverError={fieldErrorOf(authenticate.error, 'aadhaar')}
+          onSealed={(aadhaar) => location.state.kind === 'ok' && setIdentity({ aadhaar, latlong: location.state.latlong })}
+        >
+          <LocationField state={location.state} onAsk={location.ask} />
+        </AadhaarStep>
+      ) : (
+        <>
+          <BankSelect value={bank} onChange={setBank} />
+          {authenticate.isError && <ApiErrorAlert error={authenticate.error} />}
+          {failedEarly && <Alert tone="info">{t('aeps.daily.recentEkyc', { date: ekycCompletedOn })}</Alert>}
+          {authenticate.isPending ? (
+            <Alert tone="info">{t('aeps.submitting')}</Alert>
+          ) : (
+            bank && <CaptureStep purpose="daily_auth" stage="aeps.daily_auth" onCaptured={(pid) => authenticate.mutate(pid)} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api/client';
+import { todayInIndia } from '@/lib/schemas/sender';
+
+export interface AepsStatus {
+  ekycCompletedOn: string | null;
+  lastDailyAuthOn: string | null;
+}
+
+export const aepsStatusKey = ['aeps-status'] as const;
+
+/** "Due" is decided with this device's clock, in India's time zone: a new calendar day, a new authentication. */
+export function useAepsStatus() {
+  const query = useQuery({ queryKey: aepsStatusKey, queryFn: () => apiRequest<AepsStatus>('/api/aeps/status') });
+  const today = todayInIndia(new Date());
+  const status = query.data;
+  const phase = !status ? null : !status.ekycCompletedOn ? ('ekyc' as const) : status.lastDailyAuthOn === today ? ('done' as const) : ('due' as const);
+  return { query, status, today, phase };
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
+import { openSealedAadhaar } from '@/lib/aadhaar/server';
+import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
+import type { AgentContext } from '@/lib/api/handler';
+import { callEkoAs } from '@/lib/audit/eko-call';
+import { getDb } from '@/lib/db/client';
+import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
+import type { EkoFailure } from '@/lib/eko/client';
+import { ekoEndpoints } from '@/lib/eko/endpoints';
+import { translate } from '@/lib/i18n';
+import type { AepsBiometricInput, AepsDailyAuthInput, AepsVerifyOtpInput } from '@/lib/schemas/aeps';
+import { todayInIndia } from '@/lib/schemas/sender';
+
+// The agent's own AePS-Fingpay one-time eKYC and daily authentication. The agent's Aadhaar comes
+// transport-encrypted from the browser, is decrypted in memory and re-encrypted with Eko's key.
+
+export interface AepsStatus {
+  ekycCompletedOn: string | null;
+  lastDailyAuthOn: string | null;
+  /** The server's India date, for reference; the page decides "due" with its own clock. */
+  today: string;
+}
+
+export async function aepsStatus(agent: AgentContext): Promise<AepsStatus> {
+  const user = await findUserById(await getDb(), agent.id);
+  return { ekycCompletedOn: user?.aepsEkycCompletedOn ?? null, lastDailyAuthOn: user?.aepsDailyAuthOn ?? null, today: todayInIndia() };
+}
+
+function identity(agent: AgentContext, sealed: string, latlong: string) {
+  const aadhaar = openSealedAadhaar(sealed);
+  return { aadhaar, body: { customer_id: agent.mobile, aadhar: encryptAadhaarForEko(aadhaar), latlong } };
+}
+
+const reasonOf = (f: EkoFailure) => (f.kind === 'business' ? (f.reason ?? '').toLowerCase() : '');
+const statusIs = (f: EkoFailure, code: number) => f.kind === 'business' && (f.status === code || f.responseTypeId === code);
+
+function aepsError(f: EkoFailure, step: 'otp' | 'verify' | 'biometric' | 'daily'): ApiError {
+  if (statusIs(f, 346)) return new ApiError('aeps_not_activated');
+  if (f.kind === 'business' && (f.status === 97 || f.invalidParams?.aadhaar)) {
+    return new ApiError('invalid_input', { fields: { aadhaar: translate('en', 'errors.aeps_aadhaar_rejected') } });
+  }
+  if (statusIs(f, 461)) {
+    if (step === 'verify') return new ApiError('aeps_otp_invalid');
+    if (reasonOf(f).includes('invalid biometric')) return new ApiError('aeps_biometric_invalid');
+    return new ApiError('aeps_ekyc_restart');
+  }
+  if (statusIs(f, 1714)) {
+    const reason = reasonOf(f);
+    if (reason.includes('complete bank ekyc')) return new ApiError('aeps_ekyc_required');
+    if (reason.includes('invalid biometric')) return new ApiError('aeps_biometric_invalid');
+    return new ApiError('aeps_daily_failed');
+  }
+  return apiErrorFromEko(f);
+}
+
+export async function aepsSendOtp(agent: AgentContext, input: { aadhaar: string; latlong: string }) {
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const result = await callEkoAs(agent, ekoEndpoints.aepsSendOtp, { path: {}, body }, { aadhaar, describe: () => 'otp_sent' });
+  if (!result.ok) throw aepsError(result.failure, 'otp');
+  return result.value;
+}
+
+export async function aepsVerifyOtp(agent: AgentContext, input: AepsVerifyOtpInput) {
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const result = await callEkoAs(
+    agent,
+    ekoEndpoints.aepsVerifyOtp,
+    { path: {}, body: { ...body, otp: input.otp, otp_ref_id: input.otpRefId, reference_tid: input.referenceTid } },
+    { aadhaar, describe: () => 'otp_verified' },
+  );
+  if (!result.ok) throw aepsError(result.failure, 'verify');
+  // Eko issues new references here; the next step must carry these.
+  return { otpRefId: result.value.otpRefId, referenceTid: result.value.referenceTid ?? input.referenceTid };
+}
+
+export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometricInput) {
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const result = await callEkoAs(
+    agent,
+    ekoEndpoints.aepsBiometricEkyc,
+    { path: {}, body: { ...body, piddata: input.piddata, bank_code: input.bankCode, otp_ref_id: input.otpRefId, reference_tid: input.referenceTid } },
+    { aadhaar, describe: () => 'ekyc_completed' },
+  );
+  if (!result.ok) throw aepsError(result.failure, 'biometric');
+  const today = todayInIndia();
+  await recordAepsMilestone(await getDb(), agent.id, 'ekyc', today);
+  return { ekycCompletedOn: today };
+}
+
+export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInput) {
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const result = await callEkoAs(
+    agent,
+    ekoEndpoints.aepsDailyKyc,
+    { path: {}, body: { ...body, piddata: input.piddata, bank_code: input.bankCode } },
+    { aadhaar, describe: () => 'authenticated' },
+  );
+  if (!result.ok) throw aepsError(result.failure, 'daily');
+  const today = todayInIndia();
+  await recordAepsMilestone(await getDb(), agent.id, 'daily_auth', today);
+  return { lastDailyAuthOn: today };
+}

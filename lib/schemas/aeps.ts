@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { AEPS_BANK_CODES } from '@/lib/aeps/banks';
+import { text } from './common';
+import { otpSchema, pidDataSchema, sealedAadhaarSchema } from './ekyc';
+
+/** "lat,long" from the browser's geolocation, as Eko wants it. */
+export const latlongSchema = text('validation.location').regex(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, 'validation.location');
+const bankSchema = z.enum(AEPS_BANK_CODES, { error: 'validation.bank' });
+const refSchema = text().min(1).max(64).regex(/^[\w-]+$/, 'validation.invalid');
+
+const identity = { aadhaar: sealedAadhaarSchema, latlong: latlongSchema };
+
+export const aepsSendOtpSchema = z.object(identity);
+export const aepsVerifyOtpSchema = z.object({ ...identity, otp: otpSchema, otpRefId: refSchema, referenceTid: refSchema });
+export const aepsBiometricSchema = z.object({ ...identity, piddata: pidDataSchema, bankCode: bankSchema, otpRefId: refSchema, referenceTid: refSchema });
+export const aepsDailyAuthSchema = z.object({ ...identity, piddata: pidDataSchema, bankCode: bankSchema });
+
+export type AepsVerifyOtpInput = z.infer<typeof aepsVerifyOtpSchema>;
+export type AepsBiometricInput = z.infer<typeof aepsBiometricSchema>;
+export type AepsDailyAuthInput = z.infer<typeof aepsDailyAuthSchema>;
