@@ -15,5 +15,7 @@ export default defineConfig({
     include: ['{app,lib,components,sandbox,scripts}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Opening PGlite (initdb + WASM) takes seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,150 @@
+import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from 'node:crypto';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encryptAadhaarForEko, resetEkoKeyForTests } from '@/lib/aadhaar/eko-encrypt';
+import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
+import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import { resetConfigForTests } from '@/lib/config';
+import { SANDBOX_AADHAAR_PUBLIC_KEY } from '@/lib/config/schema';
+import { findUserById } from '@/lib/db/queries/users';
+import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { EKYC_WADH } from '@/lib/rd/pid-options';
+import { todayInIndia } from '@/lib/schemas/sender';
+import { decryptPkcs1 } from '@/sandbox/eko/aadhaar-key';
+import { AEPS_DAILY_FAILS_AADHAAR, AEPS_NOT_ACTIVATED_USER_CODE, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
+import type { EkoSandbox } from '@/sandbox/eko/server';
+import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
+import { syntheticPidData } from '@/sandbox/rd/pid';
+import { POST as dailyAuth } from './daily-auth/route';
+import { POST as biometric } from './ekyc/biometric/route';
+import { POST as sendOtp } from './ekyc/otp/route';
+import { POST as verifyOtp } from './ekyc/otp/verify/route';
+import { GET as status } from './status/route';
+
+describe('Aadhaar for Eko: RSA PKCS#1 v1.5 with the configured key', () => {
+  it('encrypts with the configured (sandbox) key; the matching private key decrypts', () => {
+    const cipher = encryptAadhaarForEko('999999990019');
+    expect(cipher).toHaveLength(172);
+    expect(Buffer.from(cipher, 'base64')).toHaveLength(128);
+    expect(decryptPkcs1(cipher)).toBe('999999990019');
+    expect(encryptAadhaarForEko('999999990019')).not.toBe(cipher); // random padding
+  });
+
+  it('the sandbox cannot read OAEP, plain or other-key ciphertexts', () => {
+    const key = createPublicKey({ key: Buffer.from(SANDBOX_AADHAAR_PUBLIC_KEY, 'base64'), format: 'der', type: 'spki' });
+    const oaep = publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING }, Buffer.from('999999990019')).toString('base64');
+    expect(decryptPkcs1(oaep)).toBeNull();
+    expect(decryptPkcs1('999999990019')).toBeNull();
+    const other = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey;
+    expect(decryptPkcs1(encryptAadhaarForEko('999999990019', other))).toBeNull();
+  });
+});
+
+let sandbox: EkoSandbox;
+let cookie = '';
+let agentId = '';
+const database = useTestDatabase();
+const eko = useEkoSandbox();
+const LATLONG = '28.613900,77.209000';
+
+beforeAll(() => resetTransportKeyForTests());
+beforeEach(async () => {
+  sandbox = eko.sandbox();
+  resetEkoKeyForTests();
+  const agent = await createTestUser('agent');
+  agentId = agent.id;
+  cookie = await cookieFor(agent);
+});
+
+const call = async (handler: typeof sendOtp, path: string, body: unknown) => {
+  const res = await handler(
+    new Request(`http://localhost/api/aeps/${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    { params: Promise.resolve({}) },
+  );
+  return { status: res.status, body: await res.json() };
+};
+const identity = async (aadhaar = '999999990019') => ({ aadhaar: await encryptWithJwk(aadhaar, transportKey().jwk), latlong: LATLONG });
+const pid = (wadh: string | null) => syntheticPidData({ wadh, qScore: 80, nmPoints: 40, fType: '2' });
+
+async function completeEkyc() {
+  const id = await identity();
+  const sent = await call(sendOtp, 'ekyc/otp', id);
+  expect(sent).toMatchObject({ status: 200, body: { otpRefId: expect.any(String), referenceTid: expect.any(String) } });
+  const verified = await call(verifyOtp, 'ekyc/otp/verify', { ...id, otp: SANDBOX_OTP, otpRefId: sent.body.otpRefId, referenceTid: sent.body.referenceTid });
+  expect(verified.status).toBe(200);
+  // Verify OTP issues new references, and the biometric step must carry those.
+  expect(verified.body.otpRefId).not.toBe(sent.body.otpRefId);
+  return { id, verified: verified.body };
+}
+
+describe('AePS one-time eKYC and daily authentication', () => {
+  it('completes Send OTP → Verify OTP → Biometric, then today’s daily authentication; dates are recorded', async () => {
+    const { id, verified } = await completeEkyc();
+    const done = await call(biometric, 'ekyc/biometric', { ...id, ...verified, piddata: pid(EKYC_WADH), bankCode: 'SBIN' });
+    expect(done).toEqual({ status: 200, body: { ekycCompletedOn: todayInIndia() } });
+    const daily = await call(dailyAuth, 'daily-auth', { ...(await identity()), piddata: pid(''), bankCode: 'SBIN' });
+    expect(daily).toEqual({ status: 200, body: { lastDailyAuthOn: todayInIndia() } });
+    expect(await findUserById(database.db(), agentId)).toMatchObject({ aepsEkycCompletedOn: todayInIndia(), aepsDailyAuthOn: todayInIndia() });
+    const res = await status(new Request('http://localhost/api/aeps/status', { headers: { cookie } }), { params: Promise.resolve({}) });
+    expect(await res.json()).toEqual({ ekycCompletedOn: todayInIndia(), lastDailyAuthOn: todayInIndia(), today: todayInIndia() });
+    // The body Eko received carried the agent's mobile as customer_id and RSA, not the number.
+    const aepsCalls = sandbox.state.calls.filter((c) => c.path.startsWith('/user/collection/aeps-fingpay'));
+    expect(aepsCalls.map((c) => c.method)).toEqual(['POST', 'PUT', 'PUT', 'PUT']);
+    expect(aepsCalls.find((c) => c.path.endsWith('/daily'))?.clientRefId).toBeNull(); // Daily KYC: no client_ref_id
+  });
+
+  it('346: the agent’s AePS is not activated', async () => {
+    cookie = await cookieFor(await createTestUser('agent', { ekoUserCode: AEPS_NOT_ACTIVATED_USER_CODE }));
+    const res = await call(sendOtp, 'ekyc/otp', await identity());
+    expect(res).toMatchObject({ status: 422, body: { error: { code: 'aeps_not_activated' } } });
+  });
+
+  it('97 with invalid_params.aadhar: an Aadhaar Eko cannot decrypt (wrong key configured) is named on the field', async () => {
+    const wrongKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    process.env.EKO_AADHAAR_PUBLIC_KEY = wrongKey;
+    resetConfigForTests();
+    resetEkoKeyForTests();
+    try {
+      const res = await call(sendOtp, 'ekyc/otp', await identity());
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields.aadhaar).toMatch(/could not read the Aadhaar/);
+    } finally {
+      delete process.env.EKO_AADHAAR_PUBLIC_KEY;
+      resetConfigForTests();
+      resetEkoKeyForTests();
+    }
+  });
+
+  it('461: a wrong or expired OTP', async () => {
+    const id = await identity();
+    const sent = await call(sendOtp, 'ekyc/otp', id);
+    const res = await call(verifyOtp, 'ekyc/otp/verify', { ...id, otp: '999999', otpRefId: sent.body.otpRefId, referenceTid: sent.body.referenceTid });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: 'aeps_otp_invalid' } } });
+  });
+
+  it('461 "Merchant is Inactive or Invalid Details": the biometric step without the OTP steps', async () => {
+    const res = await call(biometric, 'ekyc/biometric', { ...(await identity()), otpRefId: 'X1', referenceTid: 'T1', piddata: pid(EKYC_WADH), bankCode: 'SBIN' });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: 'aeps_ekyc_restart' } } });
+  });
+
+  it('a biometric eKYC captured without the eKYC wadh is refused as invalid biometric data', async () => {
+    const { id, verified } = await completeEkyc();
+    const res = await call(biometric, 'ekyc/biometric', { ...id, ...verified, piddata: pid(''), bankCode: 'SBIN' });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: 'aeps_biometric_invalid' } } });
+  });
+
+  it('1714 and its reasons: eKYC not done; invalid biometric (eKYC wadh on a daily capture); a blank reason', async () => {
+    expect(await call(dailyAuth, 'daily-auth', { ...(await identity()), piddata: pid(''), bankCode: 'SBIN' })).toMatchObject({ status: 422, body: { error: { code: 'aeps_ekyc_required' } } });
+    const { id, verified } = await completeEkyc();
+    await call(biometric, 'ekyc/biometric', { ...id, ...verified, piddata: pid(EKYC_WADH), bankCode: 'SBIN' });
+    expect(await call(dailyAuth, 'daily-auth', { ...(await identity()), piddata: pid(EKYC_WADH), bankCode: 'SBIN' })).toMatchObject({ status: 422, body: { error: { code: 'aeps_biometric_invalid' } } });
+    expect(await call(dailyAuth, 'daily-auth', { ...(await identity(AEPS_DAILY_FAILS_AADHAAR)), piddata: pid(''), bankCode: 'SBIN' })).toMatchObject({ status: 422, body: { error: { code: 'aeps_daily_failed' } } });
+    expect((await findUserById(database.db(), agentId))?.aepsDailyAuthOn).toBeNull();
+  });
+
+  it('refuses bad input by field: no location, unknown bank, plain Aadhaar', async () => {
+    const res = await call(dailyAuth, 'daily-auth', { aadhaar: '999999990019', latlong: '', piddata: pid(''), bankCode: 'NOPE' });
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(['aadhaar', 'bankCode', 'latlong']);
+    expect(sandbox.state.calls).toHaveLength(0);
+  });
+});
