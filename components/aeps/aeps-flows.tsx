@@ -114,6 +114,8 @@ export function OneTimeEkycFlow() {
           <Alert tone="success">{t('aeps.otp.sent')}</Alert>
           {verifyOtp.isError && verifyOtp.error instanceof ApiClientError && verifyOtp.error.code !== 'aeps_otp_invalid' && <ApiErrorAlert error={verifyOtp.error} />}
           <OtpStep
+            label="aeps.otp.label"
+            resendLabel="aeps.otp.again"
             sentAt={otpSentAt}
             verifying={verifyOtp.isPending}
             serverError={verifyOtp.error instanceof ApiClientError && verifyOtp.error.code === 'aeps_otp_invalid' ? verifyOtp.error.message : undefined}

@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { MessageKey } from '@/lib/i18n';
 import { otpEntrySchema } from '@/lib/schemas/ekyc';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -17,7 +18,11 @@ export function OtpStep({
   serverError,
   onSubmit,
   onResend,
+  label = 'ekyc.otp.label',
+  resendLabel = 'ekyc.otp.resend',
 }: {
+  label?: MessageKey;
+  resendLabel?: MessageKey;
   sentAt: number;
   verifying: boolean;
   serverError?: string;
@@ -38,7 +43,7 @@ export function OtpStep({
     <form noValidate onSubmit={handleSubmit(({ otp }) => onSubmit(otp))} className="flex flex-col gap-4">
       <TextField
         {...register('otp')}
-        label={t('ekyc.otp.label')}
+        label={t(label)}
         error={fieldError(t, formState.errors.otp?.message) ?? serverError}
         inputMode="numeric"
         autoComplete="one-time-code"
@@ -50,7 +55,7 @@ export function OtpStep({
           {verifying ? t('ekyc.otp.verifying') : t('ekyc.otp.submit')}
         </Button>
         <Button variant="ghost" onClick={onResend} disabled={wait > 0}>
-          {t('ekyc.otp.resend')}
+          {t(resendLabel)}
         </Button>
         {wait > 0 && (
           <span className="text-sm text-slate-700" aria-live="off">
