@@ -4,7 +4,8 @@ import { ekoSandbox, rdSandbox } from './sandbox';
 
 const EKYC_WADH = 'E0jzJ/P8UopUHAieZn8CKqS4WPMi5ZSYXgfnlfkWjrc=';
 
-test.use({ geolocation: { latitude: 28.6139, longitude: 77.209 }, permissions: ['geolocation'] });
+// Granting one permission makes Chromium deny the others; the scanner needs loopback access.
+test.use({ geolocation: { latitude: 28.6139, longitude: 77.209 }, permissions: ['geolocation', 'local-network-access'] });
 
 test.beforeEach(async ({ request }) => {
   await ekoSandbox.reset(request);
@@ -88,7 +89,7 @@ test('an agent whose AePS is not activated is told so', async ({ page, request }
 });
 
 test.describe('location refused', () => {
-  test.use({ permissions: [] });
+  test.use({ permissions: ['local-network-access'] });
   test('the agent is told how to allow it, and cannot continue without it', async ({ page, request, context }) => {
     await context.clearPermissions();
     await signIn(page, await createAgent(request));

@@ -182,6 +182,18 @@ test('the device found on another port, with the host inside its paths', async (
   await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();
 });
 
+test.describe('browser blocks loopback (Local Network Access denied)', () => {
+  // Granting only another permission leaves local-network-access denied in this context.
+  test.use({ permissions: ['geolocation'] });
+  test('the panel says the browser is blocking, not that the driver is missing', async ({ page }) => {
+    await openEkyc(page);
+    await enterAadhaar(page);
+    await expect(scanner(page)).toHaveAttribute('data-state', 'blocked');
+    await expect(scanner(page)).toContainText('Your browser is blocking this page from reaching the scanner');
+    await expect(scanner(page)).toContainText('Local network access');
+  });
+});
+
 test.describe('Android tablets', () => {
   test('capture goes through the native bridge, never to loopback HTTP', async ({ page }) => {
     await page.addInitScript(FAKE_ANDROID_BRIDGE);
