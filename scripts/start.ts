@@ -29,7 +29,15 @@ async function main() {
   if (config.sandboxMode) {
     if (!process.env.EKO_SANDBOX_URL) await startSandbox('Eko sandbox', 'sandbox/eko/main.ts', `http://127.0.0.1:${SANDBOX_EKO_PORT}/health`);
     // The fingerprint-scanner stand-in: the browser finds it on 127.0.0.1:11100 like a real RD service.
-    if (process.env.RD_SANDBOX !== 'off') await startSandbox('RD sandbox', 'sandbox/rd/main.ts', 'http://127.0.0.1:11290/health');
+    // A real RD service already on that port wins; the app starts either way.
+    if (process.env.RD_SANDBOX !== 'off') {
+      try {
+        await startSandbox('RD sandbox', 'sandbox/rd/main.ts', 'http://127.0.0.1:11290/health');
+      } catch {
+        children.pop();
+        console.warn('[start] the RD sandbox did not start (port 11100 or 11290 busy?); captures go to whatever RD service answers');
+      }
+    }
     console.log('[start] sandbox mode: Eko and the fingerprint scanner are local stand-ins; no real money or biometrics');
   }
 
