@@ -11,7 +11,9 @@ export function Providers({ children }: { children: ReactNode }) {
         defaultOptions: {
           // Money data must never be stale, and the server already retries idempotent reads once;
           // a failed query shows a "Try again" button instead of silent retries.
-          queries: { staleTime: 0, gcTime: 60_000, retry: false, refetchOnWindowFocus: true },
+          // No refetch on focus: on Android the RD app takes focus at every capture, and a refetch
+          // would call Eko again and could unmount a flow in the middle.
+          queries: { staleTime: 0, gcTime: 60_000, retry: false, refetchOnWindowFocus: false },
           mutations: { retry: false },
         },
       }),

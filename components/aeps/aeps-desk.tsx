@@ -22,9 +22,11 @@ export function AepsDesk() {
   const { t } = useI18n();
   const { query, status, today, phase } = useAepsStatus();
   if (query.isPending) return <Spinner label={t('aeps.status.loading')} />;
-  if (query.isError || !status) return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (!status) return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <div className="flex flex-col gap-6">
+      {/* A failed refresh is shown, but does not tear down a flow in progress. */}
+      {query.isError && <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       <dl className="grid gap-3 md:grid-cols-2" aria-live="polite">
         <StatusRow
           label={t('aeps.status.ekyc')}

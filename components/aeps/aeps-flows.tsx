@@ -72,7 +72,10 @@ export function OneTimeEkycFlow() {
   });
   const verifyOtp = useMutation({
     mutationFn: (otp: string) => apiRequest<Refs>('/api/aeps/ekyc/otp/verify', { method: 'POST', json: { ...identity, ...refs, otp } }),
-    onSuccess: (r) => setVerified(r),
+    onSuccess: (r) => {
+      biometric.reset();
+      setVerified(r);
+    },
   });
   const biometric = useMutation({
     mutationFn: (piddata: string) => apiRequest('/api/aeps/ekyc/biometric', { method: 'POST', json: { ...identity, ...verified, piddata, bankCode: bank } }),
@@ -84,6 +87,8 @@ export function OneTimeEkycFlow() {
       if (error instanceof ApiClientError && error.code === 'aeps_ekyc_restart') {
         setRefs(null);
         setVerified(null);
+        sendOtp.reset();
+        verifyOtp.reset();
       }
     },
   });
@@ -97,6 +102,7 @@ export function OneTimeEkycFlow() {
       </h2>
       {!refs && (
         <>
+          {biometric.isError && <ApiErrorAlert error={biometric.error} />}
           {sendOtp.isError && !fieldErrorOf(sendOtp.error, 'aadhaar') && <ApiErrorAlert error={sendOtp.error} />}
           <AadhaarStep
             text={AGENT_AADHAAR_TEXT}

@@ -91,9 +91,9 @@ export function AadhaarStep({
       />
       <section aria-labelledby={text.consentTitle ? 'consent-title' : undefined} className="rounded-lg border border-slate-300 bg-slate-50 p-4">
         {text.consentTitle && (
-          <h4 id="consent-title" className="font-semibold">
+          <h3 id="consent-title" className="font-semibold">
             {t(text.consentTitle)}
-          </h4>
+          </h3>
         )}
         <p className="mt-1" data-testid="consent-text">
           “{t(text.consent)}”

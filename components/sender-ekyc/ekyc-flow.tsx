@@ -39,9 +39,10 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
   const [step, setStep] = useState<Step>({ kind: 'aadhaar' });
   const [aadhaar, setAadhaar] = useState<{ sealed: string; masked: string } | null>(null);
 
+  // The sealed Aadhaar travels with each submission, so a later change cannot mix two numbers.
   const submitCapture = useMutation({
-    mutationFn: (piddata: string) =>
-      apiRequest<EkycRefs>(`/api/senders/${mobile}/ekyc`, { method: 'POST', json: { aadhaar: aadhaar!.sealed, piddata, consent: true } }),
+    mutationFn: ({ piddata, sealed }: { piddata: string; sealed: string }) =>
+      apiRequest<EkycRefs>(`/api/senders/${mobile}/ekyc`, { method: 'POST', json: { aadhaar: sealed, piddata, consent: true } }),
     onSuccess: (refs) => setStep({ kind: 'otp', refs, sentAt: Date.now() }),
     onError: (error) => {
       const code = error instanceof ApiClientError ? error.code : 'network';
@@ -72,6 +73,8 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
   }
 
   const stepIndex = { aadhaar: 0, capture: 1, otp: 2, done: 3, stopped: 1 }[step.kind];
+  // While a call is with Eko the agent cannot change the number or leave: its answer belongs here.
+  const busy = submitCapture.isPending || verifyOtp.isPending;
   const lastError = submitCapture.isError ? submitCapture.error : null;
 
   return (
@@ -83,6 +86,7 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
         {step.kind !== 'done' && (
           <Button
             variant="secondary"
+            disabled={busy}
             onClick={() => {
               setAadhaar(null);
               onClose();
@@ -111,6 +115,7 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
           {step.kind === 'capture' && (
             <Button
               variant="ghost"
+              disabled={busy}
               onClick={() => {
                 setAadhaar(null);
                 setStep({ kind: 'aadhaar' });
@@ -144,9 +149,10 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
               purpose="ekyc"
               stage="sender.ekyc"
               notice={step.notice === 'newOtp' ? { tone: 'info', key: 'ekyc.otp.newCapture' } : null}
-              onCaptured={(pid) => {
+              onCaptured={(piddata) => {
+                if (!aadhaar) return setStep({ kind: 'aadhaar' });
                 verifyOtp.reset();
-                submitCapture.mutate(pid);
+                submitCapture.mutate({ piddata, sealed: aadhaar.sealed });
               }}
             />
           )}

@@ -54,7 +54,7 @@ export function OtpStep({
         <Button type="submit" disabled={verifying}>
           {verifying ? t('ekyc.otp.verifying') : t('ekyc.otp.submit')}
         </Button>
-        <Button variant="ghost" onClick={onResend} disabled={wait > 0}>
+        <Button variant="ghost" onClick={onResend} disabled={wait > 0 || verifying}>
           {t(resendLabel)}
         </Button>
         {wait > 0 && (

@@ -60,9 +60,10 @@ export function SenderDesk() {
             />
           </>
         )}
-        {mobile && !lookup.isError && lookup.data && lookup.data.state !== 'not_enrolled' && (
+        {mobile && lookup.data && lookup.data.state !== 'not_enrolled' && (!lookup.isError || ekycFor === mobile) && (
           <>
-            <SenderCard sender={lookup.data} />
+            {/* Never stale money figures: the card hides when a refresh failed (an open eKYC flow stays). */}
+            {!lookup.isError && <SenderCard sender={lookup.data} />}
             {ekycFor === mobile ? (
               <EkycFlow
                 key={mobile}

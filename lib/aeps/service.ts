@@ -32,6 +32,17 @@ function identity(agent: AgentContext, sealed: string, latlong: string) {
   return { aadhaar, body: { customer_id: agent.mobile, aadhar: encryptAadhaarForEko(aadhaar), latlong } };
 }
 
+/** Eko has already said yes: a database hiccup here must not invite the agent to send it again. */
+async function recordMilestone(agent: AgentContext, milestone: 'ekyc' | 'daily_auth'): Promise<string> {
+  const today = todayInIndia();
+  try {
+    await recordAepsMilestone(await getDb(), agent.id, milestone, today);
+  } catch (err) {
+    console.error(`[aeps] could not record ${milestone} for an agent: ${(err as Error).name}`);
+  }
+  return today;
+}
+
 const reasonOf = (f: EkoFailure) => (f.kind === 'business' ? (f.reason ?? '').toLowerCase() : '');
 const statusIs = (f: EkoFailure, code: number) => f.kind === 'business' && (f.status === code || f.responseTypeId === code);
 
@@ -83,9 +94,7 @@ export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometri
     { aadhaar, describe: () => 'ekyc_completed' },
   );
   if (!result.ok) throw aepsError(result.failure, 'biometric');
-  const today = todayInIndia();
-  await recordAepsMilestone(await getDb(), agent.id, 'ekyc', today);
-  return { ekycCompletedOn: today };
+  return { ekycCompletedOn: await recordMilestone(agent, 'ekyc') };
 }
 
 export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInput) {
@@ -97,7 +106,5 @@ export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInp
     { aadhaar, describe: () => 'authenticated' },
   );
   if (!result.ok) throw aepsError(result.failure, 'daily');
-  const today = todayInIndia();
-  await recordAepsMilestone(await getDb(), agent.id, 'daily_auth', today);
-  return { lastDailyAuthOn: today };
+  return { lastDailyAuthOn: await recordMilestone(agent, 'daily_auth') };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeReturnPath } from '@/lib/schemas/auth';
 import { hashPassword, temporaryPassword, verifyPassword } from './password';
-import { signSession, verifySession } from './session';
+import { readCookie, signSession, verifySession } from './session';
 
 describe('passwords', () => {
   it('hashes with scrypt and a random salt, and verifies', async () => {
@@ -34,10 +34,17 @@ describe('session tokens', () => {
   });
 });
 
+describe('cookies', () => {
+  it('a malformed cookie is no session, not a crash', () => {
+    expect(readCookie('ad_session=%E0%A4%A', 'ad_session')).toBeNull();
+    expect(readCookie('a=1; ad_session=abc', 'ad_session')).toBe('abc');
+  });
+});
+
 describe('return paths after login', () => {
   it('keeps same-site paths and drops everything else', () => {
     expect(safeReturnPath('/senders?mobile=9000000001')).toBe('/senders?mobile=9000000001');
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'senders', '/api/auth/logout', '', null]) {
+    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/a\\b', 'senders', '/api/auth/logout', '', null]) {
       expect(safeReturnPath(bad)).toBeNull();
     }
   });

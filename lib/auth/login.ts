@@ -1,10 +1,10 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { getDb } from '@/lib/db/client';
-import { findUserByMobile } from '@/lib/db/queries/users';
+import { findUserByMobile, revokeSessions } from '@/lib/db/queries/users';
 import { assertNotBlocked, clientAddress, forget, recordFailure } from '@/lib/rate-limit';
 import type { LoginInput } from '@/lib/schemas/auth';
-import { homeFor } from './current-user';
+import { checkRequest, homeFor } from './current-user';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { type Role, sessionCookie, signSession } from './session';
 
@@ -31,6 +31,9 @@ export async function login(req: Request, input: LoginInput): Promise<{ setCooki
   return { setCookie: serializeCookie(sessionCookie(token, req.url)), role: user.role, home: homeFor(user.role), name: user.name };
 }
 
-export function logoutCookie(req: Request): string {
+/** Revokes the session (a copied token stops working too) and returns the clearing cookie. */
+export async function logout(req: Request): Promise<string> {
+  const { user } = await checkRequest(req);
+  if (user) await revokeSessions(await getDb(), user.id);
   return serializeCookie({ ...sessionCookie('', req.url), maxAge: 0 });
 }

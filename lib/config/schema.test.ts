@@ -44,6 +44,8 @@ describe('configuration', () => {
     expect(() => parseConfig({ EKO_ACCESS_KEY: secret })).toThrow(/EKO_ACCESS_KEY/);
     expect(() => parseConfig({ EKO_ACCESS_KEY: secret })).not.toThrow(/super-secret/);
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseConfig({ EKO_BASE_URL: 'http://staging.eko.in/ekoapi/v3' })).toThrow(/EKO_BASE_URL: must use https/);
+    expect(() => parseConfig({ EKO_TIMEOUT_MS: '120000' })).toThrow(/EKO_TIMEOUT_MS/);
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => parseConfig({ EKO_AADHAAR_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow(/EKO_AADHAAR_PUBLIC_KEY/);
   });

@@ -44,12 +44,19 @@ const ekoAadhaarKey = z.string().refine((v) => {
 }, "must be Eko's RSA public key: base64 DER SubjectPublicKeyInfo, 1024-bit, e = 65537");
 
 const envSchema = z.object({
-  EKO_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  // Plain Aadhaar (DMT), PID and signed keys travel in these requests: https, except to loopback.
+  EKO_BASE_URL: optional(
+    z.url({ protocol: /^https?$/ }).refine((v) => {
+      const { protocol, hostname } = new URL(v);
+      return protocol === 'https:' || hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+    }, 'must use https (http is allowed only to a loopback test server)'),
+  ),
   EKO_DEVELOPER_KEY: optional(noSurroundingSpace('EKO_DEVELOPER_KEY').min(8)),
   EKO_ACCESS_KEY: optional(noSurroundingSpace('EKO_ACCESS_KEY').min(8)),
   EKO_INITIATOR_ID: optional(z.string().regex(/^\d{10}$/, 'must be the 10-digit registered mobile number')),
   EKO_AADHAAR_PUBLIC_KEY: optional(ekoAadhaarKey),
-  EKO_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(15_000)),
+  /** Below the browser's own 45 s, so the agent always gets the server's clearer answer. */
+  EKO_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(40_000).default(15_000)),
   /** Where the embedded Eko sandbox listens in sandbox mode. */
   EKO_SANDBOX_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),

@@ -102,8 +102,9 @@ export function getDbHandle(): Promise<DbHandle> {
     const config = getConfig();
     const opening = config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
     globalForDb.agentDeskDb = opening.then(async (handle) => {
-      const { ensureDemoAccounts } = await import('./seed');
+      const { disableDemoAccounts, ensureDemoAccounts } = await import('./seed');
       if (config.sandboxMode) await ensureDemoAccounts(handle.db);
+      else await disableDemoAccounts(handle.db);
       return handle;
     });
     // A failed open must not be cached forever: the next request tries again.

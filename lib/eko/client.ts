@@ -95,10 +95,18 @@ async function attempt(url: string, init: RequestInit, timeoutMs: number, creden
   return { kind: 'answer', httpStatus: res.status, envelope };
 }
 
+/**
+ * Eko's own words reach the agent (field messages, failure reasons); never let them carry an
+ * identifier back: long digit runs (an Aadhaar, say) are masked and the length is bounded.
+ */
+export function scrubUpstreamText(text: string): string {
+  return text.replace(/\d[\d\s-]{10,}\d/g, '[number hidden]').slice(0, 200);
+}
+
 function mapInvalidParams(raw: Record<string, string> | null, fieldMap: Readonly<Record<string, string>>) {
   if (!raw) return null;
   const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(raw)) out[fieldMap[field] ?? field] = message;
+  for (const [field, message] of Object.entries(raw)) out[fieldMap[field] ?? field] = scrubUpstreamText(message);
   return out;
 }
 
@@ -166,7 +174,10 @@ export async function callEko<Path, Body, Out>(
       responseStatusId: env.responseStatusId,
       responseTypeId: env.responseTypeId,
       message: env.message,
-      reason: failureReason(env),
+      reason: (() => {
+        const reason = failureReason(env);
+        return reason === null ? null : scrubUpstreamText(reason);
+      })(),
       invalidParams: mapInvalidParams(env.invalidParams, endpoint.fieldMap),
     },
     meta,

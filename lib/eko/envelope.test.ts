@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { scrubUpstreamText } from './client';
 import { isStepSuccess, readEnvelope, toNumber } from './envelope';
+
+describe('upstream text shown to agents', () => {
+  it('hides long digit runs (an Aadhaar echoed back) and bounds the length', () => {
+    expect(scrubUpstreamText('Invalid aadhar 9999 9999 0019 given')).toBe('Invalid aadhar [number hidden] given');
+    expect(scrubUpstreamText('Invalid 999999990019')).toBe('Invalid [number hidden]');
+    expect(scrubUpstreamText('Please enter a valid 6 digit pincode')).toBe('Please enter a valid 6 digit pincode');
+    expect(scrubUpstreamText('x'.repeat(500))).toHaveLength(200);
+  });
+});
 
 describe('Eko envelope', () => {
   it('coerces numbers that arrive as strings', () => {

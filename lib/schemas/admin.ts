@@ -49,7 +49,7 @@ export const metricsRangeSchema = z.object({ days: optionalParam(z.coerce.number
 
 /** What a browser may report about a failed fingerprint capture: codes and names, never PID. */
 export const deviceErrorSchema = z.object({
-  errCode: z.string().trim().regex(/^-?\d{1,6}$|^[a-z_]{2,30}$/, 'validation.invalid'),
+  errCode: z.string().trim().regex(/^-?\d{1,6}$|^[a-z_]{2,16}$/, 'validation.invalid'),
   errInfo: z.string().trim().max(200).optional(),
   stage: z.string().trim().regex(/^[a-z_.]{2,40}$/, 'validation.invalid').optional(),
   deviceModel: z.string().trim().max(80).optional(),

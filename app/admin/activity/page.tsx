@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { ActivityPage } from '@/components/admin/activity-page';
+import { requirePageUser } from '@/lib/auth/current-user';
 import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
 
 export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'admin.activity.title') };
 
 export default async function AdminActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageUser('admin', '/admin/activity');
   return <ActivityPage searchParams={await searchParams} />;
 }

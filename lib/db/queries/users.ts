@@ -106,6 +106,11 @@ export async function setUserPassword(db: Db, id: string, passwordHash: string):
   return row;
 }
 
+/** Ends every session of the user (their tokens carry the old version). */
+export async function revokeSessions(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+}
+
 /** AePS milestones, as India calendar dates (YYYY-MM-DD). */
 export async function recordAepsMilestone(db: Db, id: string, milestone: 'ekyc' | 'daily_auth', day: string): Promise<void> {
   await db

@@ -86,8 +86,19 @@ describe('POST /api/auth/login', () => {
     expect((await checkSessionToken(token)).user).toBeNull();
   });
 
-  it('logout clears the cookie', async () => {
-    const res = await logout(new Request('http://localhost:3000/api/auth/logout', { method: 'POST' }), noParams);
+  it('logout clears the cookie and revokes the token itself', async () => {
+    await createTestUser('agent', { mobile: '9811111118', password: 'correct-horse' });
+    const token = tokenOf(await login({ mobile: '9811111118', password: 'correct-horse' }));
+    const res = await logout(new Request('http://localhost:3000/api/auth/logout', { method: 'POST', headers: { cookie: `ad_session=${token}` } }), noParams);
     expect(res.headers.get('set-cookie')).toMatch(/^ad_session=; .*Max-Age=0/);
+    expect((await checkSessionToken(token)).user).toBeNull();
+  });
+
+  it('outside sandbox mode the published demo accounts cannot sign in', async () => {
+    const { disableDemoAccounts, ensureDemoAccounts } = await import('@/lib/db/seed');
+    await ensureDemoAccounts(database.db());
+    expect((await login({ mobile: '9999900001', password: 'admin-demo-1' })).status).toBe(200);
+    await disableDemoAccounts(database.db());
+    expect((await login({ mobile: '9999900001', password: 'admin-demo-1' })).status).toBe(403);
   });
 });

@@ -1,8 +1,8 @@
 import { jsonResponse, route } from '@/lib/api/handler';
-import { logoutCookie } from '@/lib/auth/login';
+import { logout } from '@/lib/auth/login';
 
-// POST /api/auth/logout – clears the session cookie (works even when the session already ended)
+// POST /api/auth/logout – ends the session (its token stops working) and clears the cookie
 export const POST = route({
   access: 'public',
-  handler: async ({ req }) => jsonResponse({ ok: true }, 200, { 'set-cookie': logoutCookie(req) }),
+  handler: async ({ req }) => jsonResponse({ ok: true }, 200, { 'set-cookie': await logout(req) }),
 });
