@@ -30,7 +30,6 @@ const AGENT_AADHAAR_TEXT = {
   consentTitle: null,
   consent: 'aeps.consent',
   checkbox: 'aeps.consent.checkbox',
-  submit: 'aeps.sendOtp',
 } as const;
 
 function BankSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
@@ -51,11 +50,26 @@ function BankSelect({ value, onChange }: { value: string; onChange: (v: string) 
 
 const fieldErrorOf = (error: unknown, field: string) => (error instanceof ApiClientError ? error.fields[field] : undefined);
 
+/** The agent's own Aadhaar (transport-encrypted) and the shop's location, as every AePS call needs. */
+function AgentIdentityStep({ submit, busy, error, onIdentified }: { submit: 'aeps.sendOtp' | 'aeps.continue'; busy?: boolean; error?: string; onIdentified: (id: Identity) => void }) {
+  const location = useLocation();
+  return (
+    <AadhaarStep
+      text={{ ...AGENT_AADHAAR_TEXT, submit }}
+      ready={location.state.kind === 'ok'}
+      busy={busy}
+      serverError={error}
+      onSealed={(aadhaar) => location.state.kind === 'ok' && onIdentified({ aadhaar, latlong: location.state.latlong })}
+    >
+      <LocationField state={location.state} onAsk={location.ask} />
+    </AadhaarStep>
+  );
+}
+
 /** Send OTP → Verify OTP (new refs) → bank + fingerprint with the eKYC wadh. */
 export function OneTimeEkycFlow() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const location = useLocation();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [refs, setRefs] = useState<Refs | null>(null);
   const [verified, setVerified] = useState<Refs | null>(null);
@@ -104,15 +118,7 @@ export function OneTimeEkycFlow() {
         <>
           {biometric.isError && <ApiErrorAlert error={biometric.error} />}
           {sendOtp.isError && !fieldErrorOf(sendOtp.error, 'aadhaar') && <ApiErrorAlert error={sendOtp.error} />}
-          <AadhaarStep
-            text={AGENT_AADHAAR_TEXT}
-            ready={location.state.kind === 'ok'}
-            busy={sendOtp.isPending}
-            serverError={fieldErrorOf(sendOtp.error, 'aadhaar')}
-            onSealed={(aadhaar) => location.state.kind === 'ok' && sendOtp.mutate({ aadhaar, latlong: location.state.latlong })}
-          >
-            <LocationField state={location.state} onAsk={location.ask} />
-          </AadhaarStep>
+          <AgentIdentityStep submit="aeps.sendOtp" busy={sendOtp.isPending} error={fieldErrorOf(sendOtp.error, 'aadhaar')} onIdentified={(id) => sendOtp.mutate(id)} />
         </>
       )}
       {refs && !verified && (
@@ -152,7 +158,6 @@ export function OneTimeEkycFlow() {
 export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const location = useLocation();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [bank, setBank] = useState('');
 
@@ -179,14 +184,7 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
         {t('aeps.daily.title')}
       </h2>
       {!identity ? (
-        <AadhaarStep
-          text={{ ...AGENT_AADHAAR_TEXT, submit: 'aeps.continue' }}
-          ready={location.state.kind === 'ok'}
-          serverError={fieldErrorOf(authenticate.error, 'aadhaar')}
-          onSealed={(aadhaar) => location.state.kind === 'ok' && setIdentity({ aadhaar, latlong: location.state.latlong })}
-        >
-          <LocationField state={location.state} onAsk={location.ask} />
-        </AadhaarStep>
+        <AgentIdentityStep submit="aeps.continue" error={fieldErrorOf(authenticate.error, 'aadhaar')} onIdentified={setIdentity} />
       ) : (
         <>
           <BankSelect value={bank} onChange={setBank} />

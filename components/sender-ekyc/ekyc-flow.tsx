@@ -176,22 +176,15 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
         </div>
       )}
 
-      {step.kind === 'stopped' && lastError && (
+      {(step.kind === 'done' || (step.kind === 'stopped' && lastError)) && (
         <div className="flex flex-col gap-3">
-          <ApiErrorAlert error={lastError} />
-          <div>
-            <Button variant="secondary" onClick={onClose}>
-              {t('ekyc.close')}
-            </Button>
-          </div>
-        </div>
-      )}
-
-      {step.kind === 'done' && (
-        <div className="flex flex-col gap-3">
-          <Alert tone="success" testId="ekyc-done">
-            {t('ekyc.done', { limit: inr(EKYC_MONTHLY_LIMIT) })}
-          </Alert>
+          {step.kind === 'done' ? (
+            <Alert tone="success" testId="ekyc-done">
+              {t('ekyc.done', { limit: inr(EKYC_MONTHLY_LIMIT) })}
+            </Alert>
+          ) : (
+            <ApiErrorAlert error={lastError} />
+          )}
           <div>
             <Button variant="secondary" onClick={onClose}>
               {t('ekyc.close')}
