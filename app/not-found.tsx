@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { serverI18n } from '@/lib/i18n/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const { t } = await serverI18n();
   return (
     <div className="flex flex-col gap-3">
-      <h1 className="text-2xl font-bold">{translate(DEFAULT_LOCALE, 'errors.not_found')}</h1>
-      <Link href="/senders" className="font-semibold text-brand-700 underline">
-        {translate(DEFAULT_LOCALE, 'nav.senders')}
+      <h1 className="text-2xl font-bold">{t('errors.not_found')}</h1>
+      <Link href="/" className="font-semibold text-brand-700 underline">
+        {t('app.name')}
       </Link>
     </div>
   );

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { AdminOverview } from '@/components/admin/overview';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { titleFor } from '@/lib/i18n/server';
 import { metricsRangeSchema } from '@/lib/schemas/admin';
 
-export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'admin.overview.title') };
+export const generateMetadata = (): Promise<Metadata> => titleFor('admin.overview.title');
 
 export default async function AdminOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('admin', '/admin');

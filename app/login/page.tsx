@@ -3,10 +3,10 @@ import { LoginForm } from '@/components/auth/login-form';
 import { Alert } from '@/components/ui/alert';
 import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
 import { getConfig } from '@/lib/config';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { serverI18n, titleFor } from '@/lib/i18n/server';
 import { safeReturnPath } from '@/lib/schemas/auth';
 
-export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'login.title') };
+export const generateMetadata = (): Promise<Metadata> => titleFor('login.title');
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const demo = getConfig().sandboxMode
     ? Object.values(DEMO_ACCOUNTS).map(({ role, mobile, password }) => ({ role, mobile, password }))
     : [];
-  const t = (key: Parameters<typeof translate>[1]) => translate(DEFAULT_LOCALE, key);
+  const { t } = await serverI18n();
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-3xl font-bold">{t('login.title')}</h1>

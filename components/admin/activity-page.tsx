@@ -3,15 +3,14 @@ import { fieldsFromZod } from '@/lib/api/errors';
 import { getDb } from '@/lib/db/client';
 import { listActivity } from '@/lib/db/queries/activity';
 import { listAgents } from '@/lib/db/queries/users';
-import { DEFAULT_LOCALE, formatMobile, type MessageKey, translate } from '@/lib/i18n';
+import { formatMobile, translateMaybe } from '@/lib/i18n';
+import { serverI18n } from '@/lib/i18n/server';
 import { ACTIVITY_ACTIONS, ACTIVITY_OUTCOMES, type ActivityFilters, activityFilterSchema } from '@/lib/schemas/admin';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { DataTable } from './data-table';
 import { actionLabel, detailLabel, indiaDateTime, outcomeLabel } from './labels';
-
-const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, vars);
 
 function queryString(f: ActivityFilters, page?: number): string {
   const params = new URLSearchParams();
@@ -21,10 +20,11 @@ function queryString(f: ActivityFilters, page?: number): string {
 }
 
 export async function ActivityPage({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
+  const { locale, t } = await serverI18n();
   const raw = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = activityFilterSchema.safeParse(raw);
   const filters: ActivityFilters = parsed.success ? parsed.data : {};
-  const fieldErrors = parsed.success ? {} : fieldsFromZod(parsed.error);
+  const fieldErrors = parsed.success ? {} : Object.fromEntries(Object.entries(fieldsFromZod(parsed.error)).map(([f, k]) => [f, translateMaybe(locale, k)]));
   const db = await getDb();
   const [activity, agents] = await Promise.all([listActivity(db, filters), listAgents(db, { limit: 500, offset: 0 })]);
   const qs = queryString(filters);
@@ -88,7 +88,7 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
           t('admin.activity.ref'),
         ]}
         rows={activity.rows.map((r) => [
-          indiaDateTime(r.at),
+          indiaDateTime(r.at, locale),
           r.agentName ?? '—',
           actionLabel(t, r.action),
           r.senderMobile ? formatMobile(r.senderMobile) : '—',

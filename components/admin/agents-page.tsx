@@ -1,6 +1,7 @@
 import { getDb } from '@/lib/db/client';
 import { listAgents } from '@/lib/db/queries/users';
-import { DEFAULT_LOCALE, formatMobile, type MessageKey, translate } from '@/lib/i18n';
+import { formatMobile } from '@/lib/i18n';
+import { serverI18n } from '@/lib/i18n/server';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { AgentActions } from './agent-actions';
@@ -8,9 +9,8 @@ import { CreateAgentForm } from './create-agent-form';
 import { DataTable } from './data-table';
 import { indiaDateTime } from './labels';
 
-const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, vars);
-
 export async function AgentsPage({ query }: { query: string }) {
+  const { locale, t } = await serverI18n();
   const { rows, total } = await listAgents(await getDb(), { query, limit: 200, offset: 0 });
   return (
     <div className="flex flex-col gap-6">
@@ -32,7 +32,7 @@ export async function AgentsPage({ query }: { query: string }) {
           <span key="m" className="tabular-nums">{formatMobile(a.mobile)}</span>,
           a.ekoUserCode ?? '—',
           a.active ? t('admin.agents.active') : t('admin.agents.inactive'),
-          a.lastActivityAt ? indiaDateTime(a.lastActivityAt) : t('admin.agents.never'),
+          a.lastActivityAt ? indiaDateTime(a.lastActivityAt, locale) : t('admin.agents.never'),
           <AgentActions key="a" id={a.id} name={a.name} active={a.active} />,
         ])}
         empty={t('admin.agents.none')}

@@ -1,3 +1,4 @@
+import type { Locale } from '@/lib/i18n';
 import { shortDay } from './labels';
 
 export interface BarSeries {
@@ -17,7 +18,12 @@ export function BarChart({
   series,
   values,
   testId,
+  locale,
+  dayLabel,
 }: {
+  locale: Locale;
+  /** Heading of the day column in the screen-reader table. */
+  dayLabel: string;
   title: string;
   /** A visible caption, when the surrounding section's heading is not enough. */
   heading?: string;
@@ -56,7 +62,7 @@ export function BarChart({
             })}
             {i % labelEvery === 0 && (
               <text x={pad.left + i * slot + slot / 2} y={height - 10} textAnchor="middle" fontSize="11" fill="#334155">
-                {shortDay(day)}
+                {shortDay(day, locale)}
               </text>
             )}
           </g>
@@ -74,7 +80,7 @@ export function BarChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">{dayLabel}</th>
             {series.map((s) => (
               <th key={s.label} scope="col">
                 {s.label}

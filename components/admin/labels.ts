@@ -1,4 +1,4 @@
-import { isMessageKey, type MessageKey } from '@/lib/i18n';
+import { intlLocale, isMessageKey, type Locale, type MessageKey } from '@/lib/i18n';
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -23,11 +23,11 @@ export function detailLabel(t: T, detail: string | null): string {
 }
 
 /** 22 Nov — for chart axes, from an India calendar day. */
-export function shortDay(day: string): string {
+export function shortDay(day: string, locale: Locale = 'en'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export function indiaDateTime(at: Date): string {
-  return new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Kolkata' }).format(at);
+export function indiaDateTime(at: Date, locale: Locale = 'en'): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Kolkata' }).format(at);
 }

@@ -9,13 +9,11 @@ import {
   lookupsPerDay,
   topFailureReasons,
 } from '@/lib/db/queries/metrics';
-import { DEFAULT_LOCALE, type MessageKey, translate } from '@/lib/i18n';
+import { serverI18n } from '@/lib/i18n/server';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { BarChart, lastDays } from './bar-chart';
 import { DataTable } from './data-table';
 import { actionLabel, detailLabel, shortDay } from './labels';
-
-const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(DEFAULT_LOCALE, key, vars);
 
 function Kpi({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
@@ -38,6 +36,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export async function AdminOverview({ days }: { days: number }) {
+  const { locale, t } = await serverI18n();
   const db = await getDb();
   const today = todayInIndia();
   const [lookups, funnelDays, funnelAgents, failures, devices, daily] = await Promise.all([
@@ -75,7 +74,7 @@ export async function AdminOverview({ days }: { days: number }) {
         </nav>
       </div>
 
-      <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Kpi label={t('admin.kpi.lookups')} value={totalLookups} testId="kpi-lookups" />
         <Kpi label={t('admin.kpi.ekycCompleted')} value={funnelDays.reduce((s, f) => s + f.completed, 0)} testId="kpi-ekyc" />
         <Kpi label={t('admin.kpi.failures')} value={failures.reduce((s, f) => s + f.total, 0)} testId="kpi-failures" />
@@ -85,7 +84,7 @@ export async function AdminOverview({ days }: { days: number }) {
       <Section title={t('admin.lookups.title')}>
         <BarChart
           title={t('admin.lookups.title')}
-          summary={t('admin.lookups.summary', { total: totalLookups, days, day: busiest ? shortDay(busiest.day) : '—', max: busiest?.total ?? 0 })}
+          summary={t('admin.lookups.summary', { total: totalLookups, days, day: busiest ? shortDay(busiest.day, locale) : '—', max: busiest?.total ?? 0 })}
           days={period}
           series={[
             { label: t('admin.col.total'), colour: '#1d5fc2' },
@@ -93,6 +92,8 @@ export async function AdminOverview({ days }: { days: number }) {
           ]}
           values={period.map((d) => [lookupsByDay.get(d)?.total ?? 0, lookupsByDay.get(d)?.ok ?? 0])}
           testId="lookups-per-day"
+          locale={locale}
+          dayLabel={t('admin.col.day')}
         />
       </Section>
 
@@ -112,6 +113,8 @@ export async function AdminOverview({ days }: { days: number }) {
             return [f?.started ?? 0, f?.otpSent ?? 0, f?.completed ?? 0];
           })}
           testId="funnel-per-day"
+          locale={locale}
+          dayLabel={t('admin.col.day')}
         />
         <h3 className="font-semibold">{t('admin.funnel.byAgent')}</h3>
         <DataTable
@@ -144,14 +147,14 @@ export async function AdminOverview({ days }: { days: number }) {
         </Section>
       </div>
 
-      <Section title={t('admin.daily.title', { date: shortDay(today) })}>
+      <Section title={t('admin.daily.title', { date: shortDay(today, locale) })}>
         <DataTable
-          caption={t('admin.daily.title', { date: shortDay(today) })}
+          caption={t('admin.daily.title', { date: shortDay(today, locale) })}
           headers={[t('admin.col.agent'), t('admin.daily.ekyc'), t('admin.daily.last'), t('admin.daily.status')]}
           rows={daily.map((a) => [
             a.name,
-            a.ekycCompletedOn ? shortDay(a.ekycCompletedOn) : '—',
-            a.lastDailyAuthOn ? shortDay(a.lastDailyAuthOn) : '—',
+            a.ekycCompletedOn ? shortDay(a.ekycCompletedOn, locale) : '—',
+            a.lastDailyAuthOn ? shortDay(a.lastDailyAuthOn, locale) : '—',
             !a.ekycCompletedOn ? t('admin.daily.ekycFirst') : a.lastDailyAuthOn === today ? t('admin.daily.done') : t('admin.daily.due'),
           ])}
           empty={t('admin.none')}

@@ -1,15 +1,14 @@
 import Link from 'next/link';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
 
 /** A link to /logout, which ends the session there (works without JavaScript too). */
-export function LogoutButton() {
+export function LogoutButton({ label }: { label: string }) {
   return (
     <Link
       href="/logout"
       prefetch={false}
       className="inline-flex min-h-touch items-center justify-center rounded-lg border border-slate-400 bg-white px-4 py-2 font-semibold text-slate-900 hover:bg-slate-100"
     >
-      {translate(DEFAULT_LOCALE, 'nav.logout')}
+      {label}
     </Link>
   );
 }

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { LogoutButton } from '@/components/auth/logout-button';
 import { homeFor, optionalPageUser } from '@/lib/auth/current-user';
-import { DEFAULT_LOCALE, type MessageKey, translate } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n';
+import { serverI18n } from '@/lib/i18n/server';
+import { LanguageSwitch } from './language-switch';
 
 const NAV: Record<'agent' | 'admin', { href: string; label: MessageKey }[]> = {
   agent: [
@@ -17,7 +19,7 @@ const NAV: Record<'agent' | 'admin', { href: string; label: MessageKey }[]> = {
 
 export async function SiteHeader() {
   const user = await optionalPageUser();
-  const t = (key: MessageKey, vars?: Record<string, string>) => translate(DEFAULT_LOCALE, key, vars);
+  const { locale, t } = await serverI18n();
   return (
     <header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
@@ -40,9 +42,10 @@ export async function SiteHeader() {
             <span className="hidden text-sm text-slate-700 md:inline" data-testid="signed-in-as">
               {t('nav.signedInAs', { name: user.name })}
             </span>
-            <LogoutButton />
+            <LogoutButton label={t('nav.logout')} />
           </div>
         )}
+        <LanguageSwitch current={locale} />
       </div>
     </header>
   );

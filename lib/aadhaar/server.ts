@@ -1,6 +1,5 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
-import { translate } from '@/lib/i18n';
 import { decryptTransportAadhaar } from './transport-server';
 
 /** Decrypts the transport ciphertext in memory, or explains (by field) why it cannot be used. */
@@ -8,6 +7,5 @@ export function openSealedAadhaar(sealed: string): string {
   const opened = decryptTransportAadhaar(sealed);
   if (opened.ok) return opened.aadhaar;
   if (opened.reason === 'stale_key') throw new ApiError('aadhaar_key_changed');
-  const key = opened.reason === 'invalid_number' ? 'validation.aadhaar.checksum' : 'validation.aadhaar';
-  throw new ApiError('invalid_input', { fields: { aadhaar: translate('en', key) } });
+  throw new ApiError('invalid_input', { fields: { aadhaar: opened.reason === 'invalid_number' ? 'validation.aadhaar.checksum' : 'validation.aadhaar' } });
 }

@@ -3,7 +3,6 @@ import { ApiError } from '@/lib/api/errors';
 import { hashPassword, temporaryPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
 import { createUser, findUserById, setUserActive, setUserPassword } from '@/lib/db/queries/users';
-import { translate } from '@/lib/i18n';
 import type { CreateAgentInput } from '@/lib/schemas/admin';
 
 export async function createAgent(input: CreateAgentInput) {
@@ -14,7 +13,7 @@ export async function createAgent(input: CreateAgentInput) {
     ekoUserCode: input.ekoUserCode,
     passwordHash: await hashPassword(input.password),
   });
-  if (!created) throw new ApiError('conflict', { fields: { mobile: translate('en', 'errors.mobile_taken') } });
+  if (!created) throw new ApiError('conflict', { fields: { mobile: 'errors.mobile_taken' } });
   return { id: created.id, name: created.name, mobile: created.mobile, ekoUserCode: created.ekoUserCode, active: created.active };
 }
 

@@ -8,7 +8,6 @@ import { getDb } from '@/lib/db/client';
 import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
 import type { EkoFailure } from '@/lib/eko/client';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
-import { translate } from '@/lib/i18n';
 import type { AepsBiometricInput, AepsDailyAuthInput, AepsVerifyOtpInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 
@@ -49,7 +48,7 @@ const statusIs = (f: EkoFailure, code: number) => f.kind === 'business' && (f.st
 function aepsError(f: EkoFailure, step: 'otp' | 'verify' | 'biometric' | 'daily'): ApiError {
   if (statusIs(f, 346)) return new ApiError('aeps_not_activated');
   if (f.kind === 'business' && (f.status === 97 || f.invalidParams?.aadhaar)) {
-    return new ApiError('invalid_input', { fields: { aadhaar: translate('en', 'errors.aeps_aadhaar_rejected') } });
+    return new ApiError('invalid_input', { fields: { aadhaar: 'errors.aeps_aadhaar_rejected' } });
   }
   if (statusIs(f, 461)) {
     if (step === 'verify') return new ApiError('aeps_otp_invalid');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { EkoFailure } from '@/lib/eko/client';
-import { DEFAULT_LOCALE, isMessageKey, type Locale, type MessageKey, type MessageVars, translate } from '@/lib/i18n';
+import { DEFAULT_LOCALE, isMessageKey, type Locale, type MessageKey, type MessageVars, translate, translateMaybe } from '@/lib/i18n';
 
 // The one error table. Every error leaves a route handler as
 // { "error": { "code", "message", "fields"? } } with the status below; nothing internal leaks.
@@ -54,6 +54,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly options: {
+      /** Field → catalogue key (translated in the caller's language) or text (Eko's own words). */
       fields?: Record<string, string>;
       vars?: MessageVars;
       messageKey?: MessageKey;
@@ -68,18 +69,19 @@ export class ApiError extends Error {
   toBody(locale: Locale = DEFAULT_LOCALE): ApiErrorBody {
     const key: MessageKey = this.options.messageKey ?? `errors.${this.code}`;
     const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, this.options.vars).trim() } };
-    if (this.options.fields && Object.keys(this.options.fields).length > 0) body.error.fields = this.options.fields;
+    const fields = Object.entries(this.options.fields ?? {});
+    if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m)]));
     return body;
   }
 }
 
-/** Zod issues → { "address.pincode": "Enter the 6-digit PIN code." }, first issue per field. */
-export function fieldsFromZod(error: z.ZodError, locale: Locale = DEFAULT_LOCALE, prefix?: string): Record<string, string> {
+/** Zod issues → { "address.pincode": "validation.pincode" } (catalogue keys), first issue per field. */
+export function fieldsFromZod(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
+    const path = issue.path.map(String).join('.') || 'body';
     if (path in fields) continue;
-    fields[path] = translate(locale, isMessageKey(issue.message) ? issue.message : 'validation.invalid');
+    fields[path] = isMessageKey(issue.message) ? issue.message : 'validation.invalid';
   }
   return fields;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/session';
+import { type Locale, localeOfRequest } from '@/lib/i18n';
 import { ApiError, fieldsFromZod } from './errors';
 
 // The one route-handler wrapper: session → role → parse (params, query, body) → call → map errors.
@@ -85,8 +86,8 @@ export function jsonResponse(data: unknown, status = 200, headers: Record<string
   return Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } });
 }
 
-export function errorResponse(error: ApiError): Response {
-  return jsonResponse(error.toBody(), error.status, error.options.headers);
+export function errorResponse(error: ApiError, locale?: Locale): Response {
+  return jsonResponse(error.toBody(locale), error.status, error.options.headers);
 }
 
 /** The agent an Eko call is made for; admins never call Eko. */
@@ -122,10 +123,11 @@ export function route<
       >);
       return result instanceof Response ? result : jsonResponse(result);
     } catch (err) {
-      if (err instanceof ApiError) return errorResponse(err);
+      // Errors speak the agent's language (the language cookie).
+      if (err instanceof ApiError) return errorResponse(err, localeOfRequest(req));
       // Unexpected: log the kind only; request data may hold Aadhaar, PID or OTPs.
       console.error(`[route] ${req.method} ${new URL(req.url).pathname}: ${(err as Error)?.name ?? 'Error'}`);
-      return errorResponse(new ApiError('internal'));
+      return errorResponse(new ApiError('internal'), localeOfRequest(req));
     }
   };
 }

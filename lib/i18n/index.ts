@@ -1,13 +1,25 @@
 import { en, type MessageKey } from './en';
+import { hi } from './hi';
 
 export type { MessageKey };
-export type Locale = 'en';
+export type Locale = 'en' | 'hi';
+export const LOCALES: readonly Locale[] = ['en', 'hi'];
 export const DEFAULT_LOCALE: Locale = 'en';
+/** The agent's language choice, remembered in a cookie so server-rendered text follows it too. */
+export const LOCALE_COOKIE = 'ad_lang';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, hi };
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
+}
+
+export const parseLocale = (value: string | null | undefined): Locale => (value === 'hi' ? 'hi' : DEFAULT_LOCALE);
+
+/** The locale a request asks for (its cookie), for route handlers. */
+export function localeOfRequest(req: Request): Locale {
+  const match = /(?:^|;\s*)ad_lang=([^;]+)/.exec(req.headers.get('cookie') ?? '');
+  return parseLocale(match?.[1]);
 }
 
 export type MessageVars = Record<string, string | number>;
@@ -15,12 +27,13 @@ export type MessageVars = Record<string, string | number>;
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
   const template = catalogues[locale][key] ?? en[key];
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(vars, name) ? String(vars[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : match));
 }
 
-const intlLocale: Record<Locale, string> = { en: 'en-IN' };
+/** Translates a catalogue key; text that is not a key (e.g. Eko's own words) passes through. */
+export const translateMaybe = (locale: Locale, keyOrText: string) => (isMessageKey(keyOrText) ? translate(locale, keyOrText) : keyOrText);
+
+export const intlLocale: Record<Locale, string> = { en: 'en-IN', hi: 'hi-IN' };
 
 /** ₹25,000 / ₹1,00,000 — Indian grouping, paise only when present. */
 export function formatInr(amount: number, locale: Locale = DEFAULT_LOCALE): string {

@@ -3,7 +3,6 @@ import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
-import { translate } from '@/lib/i18n';
 import type { OnboardSenderInput } from '@/lib/schemas/sender';
 import type { OnboardingOutcome, Sender } from './types';
 
@@ -35,7 +34,7 @@ export async function onboardSender(agent: AgentContext, mobile: string, input: 
   if (result.ok) return result.value;
   const failure = result.failure;
   if (failure.kind === 'business' && !failure.invalidParams && failure.status === NAME_LETTERS_ONLY) {
-    throw new ApiError('eko_invalid_params', { fields: { name: translate('en', 'errors.eko_name_letters') } });
+    throw new ApiError('eko_invalid_params', { fields: { name: 'errors.eko_name_letters' } });
   }
   throw apiErrorFromEko(failure);
 }

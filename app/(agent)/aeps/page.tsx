@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { AepsDesk } from '@/components/aeps/aeps-desk';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { serverI18n, titleFor } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'aeps.title') };
+export const generateMetadata = (): Promise<Metadata> => titleFor('aeps.title');
 
-export default function AepsPage() {
+export default async function AepsPage() {
+  const { t } = await serverI18n();
   return (
     <>
-      <h1 className="text-3xl font-bold text-slate-900">{translate(DEFAULT_LOCALE, 'aeps.title')}</h1>
-      <p className="mb-6 mt-1 text-slate-700">{translate(DEFAULT_LOCALE, 'aeps.intro')}</p>
+      <h1 className="text-3xl font-bold text-slate-900">{t('aeps.title')}</h1>
+      <p className="mb-6 mt-1 text-slate-700">{t('aeps.intro')}</p>
       <AepsDesk />
     </>
   );

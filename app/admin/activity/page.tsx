@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { ActivityPage } from '@/components/admin/activity-page';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { titleFor } from '@/lib/i18n/server';
 
-export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'admin.activity.title') };
+export const generateMetadata = (): Promise<Metadata> => titleFor('admin.activity.title');
 
 export default async function AdminActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('admin', '/admin/activity');

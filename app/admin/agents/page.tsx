@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { AgentsPage } from '@/components/admin/agents-page';
 import { requirePageUser } from '@/lib/auth/current-user';
-import { DEFAULT_LOCALE, translate } from '@/lib/i18n';
+import { titleFor } from '@/lib/i18n/server';
 import { agentListSchema } from '@/lib/schemas/admin';
 
-export const metadata: Metadata = { title: translate(DEFAULT_LOCALE, 'admin.agents.title') };
+export const generateMetadata = (): Promise<Metadata> => titleFor('admin.agents.title');
 
 export default async function AdminAgentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('admin', '/admin/agents');

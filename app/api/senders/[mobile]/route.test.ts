@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/config';
 import { SANDBOX_AADHAAR_PUBLIC_KEY } from '@/lib/config/schema';
 import { auditEvents } from '@/lib/db/schema';
+import { hi } from '@/lib/i18n/hi';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
@@ -68,6 +69,11 @@ describe('GET /api/senders/:mobile', () => {
         pendingStep: null,
       },
     });
+  });
+
+  it('speaks the agent’s language (the ad_lang cookie)', async () => {
+    const res = await get('12345', `${cookie}; ad_lang=hi`);
+    expect((await res.json()).error.fields.mobile).toBe(hi['validation.mobile']);
   });
 
   it.each(['12345', '5000000000', '90000000011', 'abcdefghij', '%20'])('refuses mobile %s with 400 naming the field', async (m) => {
