@@ -8,10 +8,10 @@ fi
 cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
 if [ -z "$cluster" ]; then
   version=$(ls /usr/lib/postgresql | sort -V | tail -1)
-  pg_createcluster "$version" main >/dev/null
+  pg_createcluster "$version" main >/dev/null 2>&1
   cluster="$version main"
 fi
-pg_ctlcluster $cluster start 2>/dev/null || true
+pg_ctlcluster $cluster start >/dev/null 2>&1 || true  # "already running" is fine
 for _ in $(seq 1 30); do
   su postgres -c "pg_isready -q" && break
   sleep 1
