@@ -74,6 +74,14 @@ describe('callEko against the sandbox', () => {
     expect(calls.map((c) => c.method)).toEqual(['GET', 'GET', 'POST']);
   });
 
+  it('waits for a slow but correct answer within the timeout, and times out below it', async () => {
+    const slow = await getSender('9000000095', { ...config, timeoutMs: 5_000 });
+    expect(slow.ok && slow.value.state).toBe('not_enrolled');
+    expect(slow.meta.latencyMs).toBeGreaterThanOrEqual(1_900);
+    const tooSlow = await getSender('9000000095', { ...config, timeoutMs: 1_000 });
+    expect(!tooSlow.ok && tooSlow.failure).toMatchObject({ kind: 'upstream', cause: 'timeout' });
+  });
+
   it('does not retry a timeout (the agent decides)', async () => {
     const r = await getSender('9000000090');
     expect(r.meta.attempts).toBe(1);
