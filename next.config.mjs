@@ -1,3 +1,19 @@
+import { withSerwist } from '@serwist/turbopack';
+
+// Headers that are the same on every response. The pages' Content-Security-Policy carries a
+// per-response nonce and is set in proxy.ts.
+const everywhere = [
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  // Location for AePS (same origin only); nothing else the app does needs a powerful feature.
+  { key: 'Permissions-Policy', value: 'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
+// Responses that are never documents that run scripts (JSON, the worker script): nothing may load
+// from them and nobody may frame them.
+const notAPage = [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -5,6 +21,28 @@ const nextConfig = {
   // Loaded by plain Node at run time: PGlite ships WASM beside its code, and rate-limiter-flexible
   // imports drizzle-orm by a computed name.
   serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'drizzle-orm'],
+  async headers() {
+    return [
+      { source: '/:path*', headers: everywhere },
+      {
+        // HSTS only where the app is served over TLS by name: browsers ignore it over http, and on
+        // localhost it would pin every other local app to https.
+        source: '/:path*',
+        missing: [{ type: 'host', value: '(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }],
+      },
+      { source: '/api/:path*', headers: notAPage },
+      {
+        // The worker script must be re-checked on every load (a CDN would otherwise keep it a year);
+        // its CSP governs the worker's own fetches, which stay on this origin.
+        source: '/serwist/:path*',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache, no-store, must-revalidate' },
+          { key: 'Content-Security-Policy', value: "default-src 'self'; frame-ancestors 'none'" },
+        ],
+      },
+    ];
+  },
 };
 
-export default nextConfig;
+export default withSerwist(nextConfig);

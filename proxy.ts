@@ -1,21 +1,35 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { RETURN_TO_HEADER, SESSION_COOKIE, verifySession } from '@/lib/auth/session';
+import { newNonce, pageCsp } from '@/lib/security/csp';
 
-// The cheap, optimistic redirect only: a signed-in look for pages. Route handlers and pages
-// check the session against the database themselves (lib/api/handler.ts, requirePageUser).
+// For pages only: the per-response CSP nonce, and the cheap, optimistic sign-in redirect. Route
+// handlers and pages check the session against the database themselves (lib/api/handler.ts,
+// requirePageUser). Headers that do not vary per response live in next.config.mjs.
 
 const AGENT_PAGES = ['/senders', '/aeps'];
+/** Pages anyone may see: the offline fallback is fetched by the service worker. */
+const PUBLIC_PAGES = ['/logout', '/~offline'];
 
+/** Lets the request through with the CSP nonce on both the request (Next reads it) and the response. */
+function render(req: NextRequest, extraHeaders: Record<string, string> = {}): NextResponse {
+  const csp = pageCsp(newNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const headers = new Headers(req.headers);
+  headers.set('content-security-policy', csp);
+  for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('content-security-policy', csp);
+  return res;
+}
 
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  const session = await verifySession(req.cookies.get(SESSION_COOKIE)?.value);
+  if (PUBLIC_PAGES.includes(pathname)) return render(req);
 
-  if (pathname === '/logout') return NextResponse.next();
+  const session = await verifySession(req.cookies.get(SESSION_COOKIE)?.value);
   if (pathname === '/login') {
     return session && !req.nextUrl.searchParams.has('reason')
       ? NextResponse.redirect(new URL(session.role === 'admin' ? '/admin' : '/senders', req.url))
-      : NextResponse.next();
+      : render(req);
   }
   if (!session) {
     const login = new URL('/login', req.url);
@@ -28,12 +42,11 @@ export async function proxy(req: NextRequest) {
     return NextResponse.redirect(new URL('/admin', req.url));
   }
   // Layouts do not know the URL; pass it on so their authoritative check can return here after login.
-  const headers = new Headers(req.headers);
-  headers.set(RETURN_TO_HEADER, pathname + search);
-  return NextResponse.next({ request: { headers } });
+  return render(req, { [RETURN_TO_HEADER]: pathname + search });
 }
 
 export const config = {
-  // Everything but the API (its wrapper answers 401 in JSON), Next's assets and public files.
-  matcher: ['/((?!api/|_next/|favicon.ico|manifest.webmanifest|icons/|robots.txt).*)'],
+  // Pages only: not the API (its wrapper answers 401 in JSON), Next's assets, the service worker,
+  // the manifest or public files.
+  matcher: ['/((?!api/|_next/|serwist/|favicon.ico|manifest.webmanifest|icons/|robots.txt).*)'],
 };

@@ -1,18 +1,12 @@
 'use client';
 
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { useI18n } from '@/components/i18n/i18n-provider';
+import { ErrorPanel } from '@/components/layout/error-panel';
 
-// Never a blank screen: any render error in a page lands here with a way back.
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
-  const { t } = useI18n();
+// Errors above the pages (the site layout itself): no header, so this brings its own <main>.
+export default function RootError({ reset }: { error: Error; reset: () => void }) {
   return (
-    <Alert tone="error">
-      <p>{t('errors.internal')}</p>
-      <Button variant="secondary" className="mt-3" onClick={reset}>
-        {t('senders.retry')}
-      </Button>
-    </Alert>
+    <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+      <ErrorPanel reset={reset} />
+    </main>
   );
 }

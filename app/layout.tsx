@@ -2,14 +2,19 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { SandboxBanner } from '@/components/layout/sandbox-banner';
-import { SiteHeader } from '@/components/layout/site-header';
 import { Providers } from '@/components/providers';
+import { ServiceWorker } from '@/components/pwa/service-worker';
 import { serverI18n } from '@/lib/i18n/server';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await serverI18n();
-  return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` }, description: t('app.tagline') };
+  return {
+    title: { default: t('app.name'), template: `%s · ${t('app.name')}` },
+    description: t('app.tagline'),
+    icons: { apple: '/icons/apple-touch-icon.png' },
+    appleWebApp: { capable: true, title: t('app.name') },
+  };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#174c9c' };
@@ -26,10 +31,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SandboxBanner />
         </Suspense>
         <Providers locale={locale}>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
-            {children}
-          </main>
+          {children}
+          <ServiceWorker />
         </Providers>
       </body>
     </html>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import { AEPS_BANKS } from '@/lib/aeps/banks';
 import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { Alert } from '@/components/ui/alert';
@@ -75,6 +76,7 @@ export function OneTimeEkycFlow() {
   const [verified, setVerified] = useState<Refs | null>(null);
   const [bank, setBank] = useState('');
   const [otpSentAt, setOtpSentAt] = useState(0);
+  useFlowInProgress(identity !== null);
 
   const sendOtp = useMutation({
     mutationFn: (id: Identity) => apiRequest<{ otpRefId: string; referenceTid: string | null }>('/api/aeps/ekyc/otp', { method: 'POST', json: id }),
@@ -160,6 +162,7 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
   const queryClient = useQueryClient();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [bank, setBank] = useState('');
+  useFlowInProgress(identity !== null);
 
   const authenticate = useMutation({
     mutationFn: (piddata: string) => apiRequest('/api/aeps/daily-auth', { method: 'POST', json: { ...identity, piddata, bankCode: bank } }),

@@ -3,6 +3,7 @@
 import { useMutation } from '@tanstack/react-query';
 import clsx from 'clsx';
 import { useState } from 'react';
+import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { EKYC_MONTHLY_LIMIT } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
@@ -38,6 +39,7 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
   const { t, inr } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'aadhaar' });
   const [aadhaar, setAadhaar] = useState<{ sealed: string; masked: string } | null>(null);
+  useFlowInProgress(step.kind !== 'done');
 
   // The sealed Aadhaar travels with each submission, so a later change cannot mix two numbers.
   const submitCapture = useMutation({

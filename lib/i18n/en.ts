@@ -4,6 +4,14 @@ export const en = {
   'app.name': 'Agent Desk',
   'app.tagline': 'Assisted banking for Eko agents',
   'app.skipToContent': 'Skip to main content',
+  'manifest.shortcut.senders': 'Find a sender',
+  'manifest.shortcut.dailyAuth': 'AePS daily authentication',
+  'offline.title': 'You are offline',
+  'offline.body': 'Agent Desk needs the internet to look up senders and send requests to the bank. Nothing was sent. Check the mobile data or Wi-Fi, then try again.',
+  'offline.retry': 'Try again',
+  'pwa.update.available': 'A new version of Agent Desk is ready.',
+  'pwa.update.reload': 'Reload now',
+  'pwa.update.later': 'Later',
   'sandbox.banner':
     'Sandbox mode: practice only. No real money moves and no real fingerprints or Aadhaar numbers are used.',
 

@@ -5,6 +5,14 @@ export const hi: Record<MessageKey, string> = {
   'app.name': 'Agent Desk',
   'app.tagline': 'Eko एजेंटों के लिए सहायक बैंकिंग',
   'app.skipToContent': 'मुख्य सामग्री पर जाएँ',
+  'manifest.shortcut.senders': 'प्रेषक खोजें',
+  'manifest.shortcut.dailyAuth': 'AePS दैनिक प्रमाणीकरण',
+  'offline.title': 'आप ऑफ़लाइन हैं',
+  'offline.body': 'प्रेषक खोजने और बैंक को अनुरोध भेजने के लिए Agent Desk को इंटरनेट चाहिए। कुछ भी नहीं भेजा गया। मोबाइल डेटा या वाई-फ़ाई जाँचें, फिर दोबारा कोशिश करें।',
+  'offline.retry': 'दोबारा कोशिश करें',
+  'pwa.update.available': 'Agent Desk का नया संस्करण तैयार है।',
+  'pwa.update.reload': 'अभी रीलोड करें',
+  'pwa.update.later': 'बाद में',
   'sandbox.banner':
     'सैंडबॉक्स मोड: सिर्फ़ अभ्यास के लिए। असली पैसा नहीं जाता और असली फ़िंगरप्रिंट या आधार नंबर इस्तेमाल नहीं होते।',
 
