@@ -28,6 +28,8 @@ for (const lang of ['en', 'hi'] as const) {
       await page.locator('main form button[type=submit]').click();
       await page.locator('[aria-invalid=true]').first().waitFor();
       await expectNoViolations(page, 'login with errors');
+      await page.goto('/~offline');
+      await expectNoViolations(page, 'offline page');
     });
 
     test('agent pages and states', async ({ page }) => {

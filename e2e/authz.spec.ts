@@ -14,6 +14,7 @@ const PAGES: Record<string, Record<Persona, string>> = {
   '/': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/login': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/logout': { anonymous: '/logout', agent: '/logout', admin: '/logout', deactivated: '/logout' },
+  '/~offline': { anonymous: '/~offline', agent: '/~offline', admin: '/~offline', deactivated: '/~offline' },
   '/senders': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/aeps': { anonymous: '/login', agent: '/aeps', admin: '/admin', deactivated: '/login' },
   '/admin': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
@@ -30,6 +31,8 @@ const everyone = (e: Expect): Record<Persona, Expect> => ({ anonymous: e, agent:
 
 /** Route file (app/api/…/route.ts) → one call per method it exports, with the expected answers. */
 const ROUTES: Record<string, { method: string; path: string; data?: unknown; expect: Record<Persona, Expect> }[]> = {
+  // The service worker script: public, and never a page with data.
+  'serwist/[path]': [{ method: 'GET', path: '/serwist/sw.js', expect: everyone({ status: 200 }) }],
   'api/health': [{ method: 'GET', path: '/api/health', expect: everyone({ status: 200 }) }],
   'api/[...path]': [{ method: 'GET', path: '/api/no-such-thing', expect: everyone({ status: 404, code: 'not_found' }) }],
   'api/auth/login': [{ method: 'POST', path: '/api/auth/login', data: {}, expect: everyone({ status: 400, code: 'invalid_input' }) }],

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../playwright.config';
 import { DEMO, signIn } from './auth';
@@ -143,6 +144,8 @@ test('a new version is offered, but not in the middle of an eKYC, and reloading 
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toBeVisible();
   await expect(prompt.getByRole('status')).toHaveText('A new version of Agent Desk is ready.');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload now' }).click()]);
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\?deployment=2$/);
 });

@@ -28,7 +28,7 @@ function Kpi({ label, value, testId }: { label: string; value: number; testId: s
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4">
+    <section className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4">
       <h2 className="text-xl font-bold">{title}</h2>
       {children}
     </section>

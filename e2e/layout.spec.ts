@@ -1,0 +1,114 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO, signIn } from './auth';
+import { ekoSandbox, rdSandbox } from './sandbox';
+
+// Tablet-first layout: no sideways scrolling at 360 px, in portrait and landscape; every control
+// at least 44 × 44 px; numeric keypads where numbers are typed; the desktop uses its width.
+
+test.use({ permissions: ['geolocation', 'local-network-access'], geolocation: { latitude: 28.6, longitude: 77.2 } });
+
+const SIZES = [
+  { name: 'phone portrait', width: 360, height: 740 },
+  { name: 'phone landscape', width: 740, height: 360 },
+  { name: 'tablet landscape', width: 1280, height: 800 },
+];
+
+/** Controls smaller than 44 px either way (a checkbox counts with its label, which takes the tap). */
+function smallTargets(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex="0"]');
+    for (const el of controls) {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none' || el.closest('[aria-hidden=true]')) continue;
+      // The skip link is off-screen until focused.
+      if (el.classList.contains('sr-only')) continue;
+      const target = (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) || el;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 44 || box.height < 44) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? el.getAttribute('name') ?? '').trim().slice(0, 40);
+        problems.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return problems;
+  });
+}
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function checkEverySize(page: Page, label: string) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await expect.poll(() => overflow(page), `${label} at ${size.name}: sideways scroll (px)`).toBeLessThanOrEqual(0);
+    expect(await smallTargets(page), `${label} at ${size.name}: small touch targets`).toEqual([]);
+  }
+}
+
+test.beforeEach(async ({ request }) => {
+  await ekoSandbox.reset(request);
+  await rdSandbox.reset(request);
+});
+
+test('login and the offline page', async ({ page }) => {
+  await page.goto('/login');
+  await page.locator('main form button[type=submit]').click();
+  await page.locator('[aria-invalid=true]').first().waitFor();
+  await checkEverySize(page, '/login with errors');
+  await expect(page.getByLabel('Mobile number')).toHaveAttribute('inputmode', 'numeric');
+  await page.goto('/~offline');
+  await checkEverySize(page, '/~offline');
+});
+
+test('agent pages, sender card, onboarding and each eKYC step', async ({ page }) => {
+  test.slow(); // many pages × three sizes
+  await signIn(page, DEMO.agent);
+  for (const [path, ready] of [
+    ['/senders', '[data-testid=aeps-banner]'],
+    ['/senders?mobile=9000000001', '[data-testid=sender-card]'],
+    ['/senders?mobile=9000000005', '#onboard-title'],
+    ['/aeps', '[data-testid=aeps-ekyc]'],
+  ] as const) {
+    await page.goto(path);
+    await page.locator(ready).waitFor();
+    await checkEverySize(page, path);
+  }
+  await page.goto('/senders');
+  await expect(page.getByLabel('Sender mobile number')).toHaveAttribute('inputmode', 'numeric');
+  await page.goto('/aeps');
+  await expect(page.getByLabel('Your Aadhaar number').first()).toHaveAttribute('inputmode', 'numeric');
+
+  await page.goto('/senders?mobile=9000000002');
+  await page.getByRole('button', { name: 'Upgrade with Aadhaar eKYC' }).click();
+  await expect(page.getByLabel('Sender’s Aadhaar number')).toHaveAttribute('inputmode', 'numeric');
+  await checkEverySize(page, 'eKYC: Aadhaar step');
+  await page.getByLabel('Sender’s Aadhaar number').fill('999999990019');
+  await page.getByLabel('The sender heard this and agrees').check();
+  await page.getByRole('button', { name: 'Continue to fingerprint' }).click();
+  await expect(page.getByTestId('scanner-panel')).toHaveAttribute('data-state', 'ready');
+  await checkEverySize(page, 'eKYC: fingerprint step');
+  await page.getByRole('button', { name: /Capture fingerprint/ }).click();
+  await expect(page.getByLabel('OTP from the sender')).toHaveAttribute('inputmode', 'numeric');
+  await checkEverySize(page, 'eKYC: OTP step');
+});
+
+test('admin pages', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  for (const [path, ready] of [
+    ['/admin', 'main h1'],
+    ['/admin/agents', 'main table'],
+    ['/admin/activity', 'main h1'],
+  ] as const) {
+    await page.goto(path);
+    await page.locator(ready).first().waitFor();
+    await checkEverySize(page, path);
+  }
+});
+
+test('the desktop layout uses the width', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/admin');
+  const width = await page.locator('main').evaluate((el) => el.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(1100);
+});
