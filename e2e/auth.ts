@@ -1,4 +1,12 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { APP_PORT } from '../playwright.config';
+
+/**
+ * The app refuses state-changing calls without its own Origin (lib/api/origin.ts). Pages' fetches
+ * carry it; Playwright's API requests do not, so API-level POSTs pass it themselves.
+ */
+export const APP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+export const SAME_ORIGIN = { origin: APP_ORIGIN } as const;
 
 /** The sandbox-mode training accounts (lib/auth/demo-accounts.ts). */
 export const DEMO = {
@@ -9,7 +17,7 @@ export const DEMO = {
 /** Signs in through the API; the page's browser context keeps the session cookie. */
 export async function signIn(target: Page | APIRequestContext, account: { mobile: string; password: string }) {
   const request = 'request' in target ? target.request : target;
-  const res = await request.post('/api/auth/login', { data: account });
+  const res = await request.post('/api/auth/login', { data: account, headers: SAME_ORIGIN });
   expect(res.status(), `login as ${account.mobile}`).toBe(200);
 }
 
@@ -21,8 +29,11 @@ export async function createAgent(request: APIRequestContext, opts: { ekoUserCod
   const mobile = `94${String(Date.now()).slice(-6)}${String(agentCounter).padStart(2, '0')}`;
   const name = `Agent ${'abcdefghij'[agentCounter % 10]}${'abcdefghij'[Math.floor(Date.now() / 1000) % 10]} Test`;
   await signIn(request, DEMO.admin);
-  const res = await request.post('/api/admin/agents', { data: { name, mobile, ekoUserCode: opts.ekoUserCode ?? '20810200', password: 'agent-pass-1' } });
+  const res = await request.post('/api/admin/agents', {
+    data: { name, mobile, ekoUserCode: opts.ekoUserCode ?? '20810200', password: 'agent-pass-1' },
+    headers: SAME_ORIGIN,
+  });
   expect(res.status(), 'create agent').toBe(201);
-  await request.post('/api/auth/logout');
+  await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
   return { name, mobile, password: 'agent-pass-1' };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
-import { DEMO, signIn } from './auth';
+import { APP_ORIGIN, DEMO, SAME_ORIGIN, signIn } from './auth';
 
 // The authorisation matrix: every page and every route handler × anonymous, agent, admin and a
 // deactivated agent (whose session cookie was valid before the admin switched them off).
@@ -87,7 +87,8 @@ test.describe('authorisation matrix', () => {
   const contexts = {} as Record<Persona, APIRequestContext>;
 
   test.beforeAll(async ({ baseURL }) => {
-    for (const p of PERSONAS) contexts[p] = await playwrightRequest.newContext({ baseURL });
+    // As the app's own pages would: every state-changing call carries the app's Origin.
+    for (const p of PERSONAS) contexts[p] = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: SAME_ORIGIN });
     await signIn(contexts.agent, DEMO.agent);
     await signIn(contexts.admin, DEMO.admin);
     // A fresh agent, signed in, then deactivated by the admin: their cookie is still well-signed.
@@ -135,5 +136,17 @@ test('an agent cannot read another agent’s data or any admin data', async ({ b
   for (const path of ['/api/admin/activity', '/api/admin/activity/export', '/api/admin/agents', `/api/admin/agents?q=${DEMO.admin.mobile}`]) {
     expect((await agent.get(path)).status(), path).toBe(403);
   }
+  await agent.dispose();
+});
+
+test('state-changing calls from another origin, or with none, are refused before anything else', async ({ baseURL }) => {
+  const agent = await playwrightRequest.newContext({ baseURL });
+  await signIn(agent, DEMO.agent);
+  for (const headers of [{ origin: 'https://evil.example' }, { origin: APP_ORIGIN.replace('127.0.0.1', 'localhost') }, {}] as Record<string, string>[]) {
+    const res = await agent.post('/api/telemetry/device-errors', { data: { errCode: '720' }, headers });
+    expect(res.status(), JSON.stringify(headers)).toBe(403);
+    expect((await res.json()).error.code).toBe('origin_mismatch');
+  }
+  expect((await agent.get('/api/aeps/status', { headers: { origin: 'https://evil.example' } })).status()).toBe(200);
   await agent.dispose();
 });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, signIn } from './auth';
+import { DEMO, SAME_ORIGIN, signIn } from './auth';
 import { ekoSandbox } from './sandbox';
 
 test.beforeEach(async ({ page, request }) => {
@@ -174,6 +174,7 @@ test.describe('route handlers refuse bad input with the field named', () => {
     expect((await bad.json()).error.fields.mobile).toBeTruthy();
 
     const res = await request.post('/api/senders/9000000005', {
+      headers: SAME_ORIGIN,
       data: { name: 'Sita Ram', dob: '2001-02-29', address: { line: '12 Road', area: 'Camp', city: 'Pune', state: 'Maharashtra', pincode: '411005' } },
     });
     expect(res.status()).toBe(400);

@@ -1,7 +1,8 @@
 // `npm test`: unit + integration (vitest: route handlers against the Eko sandbox over HTTP, the
 // database on in-memory PGlite), a production build if the sources changed, the client-bundle
 // secret scan, then Playwright end to end in Debian's Chromium. With TEST_DATABASE_URL (CI sets
-// it), the database-facing suites run a second time against that PostgreSQL.
+// it), the database-facing suites run a second time against that PostgreSQL. With TEST_REDIS_URL
+// (CI sets it), the Redis rate-limit store test runs in both passes; without it, it is skipped.
 // Ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

@@ -14,6 +14,7 @@ export const API_ERRORS = {
   account_inactive: 403,
   conflict: 409,
   rate_limited: 429,
+  origin_mismatch: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
@@ -56,7 +57,8 @@ export class ApiError extends Error {
     readonly options: {
       /** Field → catalogue key (translated in the caller's language) or text (Eko's own words). */
       fields?: Record<string, string>;
-      vars?: MessageVars;
+      /** A function when a value reads differently per language (e.g. "12 minutes" / "12 मिनट"). */
+      vars?: MessageVars | ((locale: Locale) => MessageVars);
       messageKey?: MessageKey;
       headers?: Record<string, string>;
     } = {},
@@ -68,7 +70,8 @@ export class ApiError extends Error {
 
   toBody(locale: Locale = DEFAULT_LOCALE): ApiErrorBody {
     const key: MessageKey = this.options.messageKey ?? `errors.${this.code}`;
-    const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, this.options.vars).trim() } };
+    const vars = typeof this.options.vars === 'function' ? this.options.vars(locale) : this.options.vars;
+    const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, vars).trim() } };
     const fields = Object.entries(this.options.fields ?? {});
     if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m)]));
     return body;

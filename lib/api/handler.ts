@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/session';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
+import { consume, type LimitCheck, rateLimitHeaders } from '@/lib/rate-limit';
 import { ApiError, fieldsFromZod } from './errors';
+import { assertSameOrigin } from './origin';
 
-// The one route-handler wrapper: session → role → parse (params, query, body) → call → map errors.
-// Handlers stay thin and never build error responses themselves.
+// The one route-handler wrapper: origin (state-changing methods) → session → role → parse
+// (params, query, body) → rate limits → call → map errors. Handlers stay thin and never build
+// error responses themselves.
 
 type RouteParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -36,6 +39,12 @@ interface RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodTyp
   body?: B;
   /** Bodies above this are refused before parsing (PID blocks are a few KB). */
   maxBodyBytes?: number;
+  /**
+   * The budgets one call spends (lib/rate-limit/rules.ts), narrowest first. Spent after the input
+   * parses, so a mistyped form costs the agent nothing, and before the handler, so a refused call
+   * never reaches Eko.
+   */
+  limits?: (ctx: { params: z.output<P>; user: UserFor<A> }) => LimitCheck[];
   handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, UserFor<A>>) => Promise<unknown>;
 }
 
@@ -104,6 +113,8 @@ export function route<
 >(options: RouteOptions<A, P, Q, B>) {
   return async (req: Request, ctx: { params: RouteParams }): Promise<Response> => {
     try {
+      // First: a forged cross-site call must not get as far as reading its body or the session.
+      assertSameOrigin(req);
       let user: SessionUser | null = null;
       if (options.access !== 'public') {
         const check = await checkRequest(req);
@@ -115,13 +126,18 @@ export function route<
       const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? parseWith(options.body, await parseJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
 
+      const budget = options.limits ? await consume(options.limits({ params, user } as { params: z.output<P>; user: UserFor<A> })) : null;
+
       const result = await options.handler({ req, params, query, body, user } as HandlerContext<
         z.output<P>,
         z.output<Q>,
         z.output<B>,
         UserFor<A>
       >);
-      return result instanceof Response ? result : jsonResponse(result);
+      const headers = budget ? rateLimitHeaders(budget) : {};
+      if (!(result instanceof Response)) return jsonResponse(result, 200, headers);
+      for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
+      return result;
     } catch (err) {
       // Errors speak the agent's language (the language cookie).
       if (err instanceof ApiError) return errorResponse(err, localeOfRequest(req));

@@ -62,4 +62,29 @@ describe('configuration', () => {
     expect(c.ekoAadhaarPublicKey).toBeDefined();
     expect(c.aadhaarTransportKey).toBeDefined();
   });
+
+  it('keeps rate-limit counters in the database unless told otherwise; Redis needs REDIS_URL', () => {
+    expect(parseConfig({}).rateLimit).toEqual({ store: 'database', redisUrl: undefined });
+    expect(parseConfig({ RATE_LIMIT_STORE: 'memory' }).rateLimit.store).toBe('memory');
+    expect(parseConfig({ RATE_LIMIT_STORE: 'redis', REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).rateLimit).toEqual({
+      store: 'redis',
+      redisUrl: 'rediss://:pw@cache.internal:6380/2',
+    });
+    expect(() => parseConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/REDIS_URL: required when RATE_LIMIT_STORE is redis/);
+    expect(() => parseConfig({ RATE_LIMIT_STORE: 'mongo' })).toThrow(/RATE_LIMIT_STORE/);
+  });
+
+  it('names a malformed REDIS_URL without echoing its password', () => {
+    for (const bad of ['http://:hunter2-secret@cache.internal:6379', 'not a url hunter2-secret']) {
+      expect(() => parseConfig({ RATE_LIMIT_STORE: 'redis', REDIS_URL: bad })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+      expect(() => parseConfig({ RATE_LIMIT_STORE: 'redis', REDIS_URL: bad })).not.toThrow(/hunter2/);
+    }
+  });
+
+  it('trusts X-Forwarded-Host only when TRUST_PROXY says so', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
 });

@@ -65,6 +65,18 @@ const envSchema = z.object({
   /** Embedded database and generated secrets; "memory" keeps everything in memory (tests). */
   DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  /**
+   * Where rate-limit counters live: the database (default; shared by every instance on one
+   * DATABASE_URL), this process's memory (one instance only), or Redis (several instances).
+   */
+  RATE_LIMIT_STORE: z.preprocess(blankToUndefined, z.enum(['database', 'memory', 'redis']).default('database')),
+  // z.url's own message never quotes the value, so a password in the URL stays out of logs.
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
+  /**
+   * Only behind a reverse proxy that sets X-Forwarded-Host: the origin check then trusts it.
+   * Directly exposed, a client could send any X-Forwarded-Host, so it stays off by default.
+   */
+  TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
 });
 
 export interface EkoConfig {
@@ -87,7 +99,12 @@ export interface AppConfig {
   /** Eko's AePS Aadhaar key; always set in sandbox mode, required outside it. */
   ekoAadhaarPublicKey?: string;
   port: number;
+  rateLimit: { store: RateLimitStore; redisUrl?: string };
+  /** Take the browser-facing host from X-Forwarded-Host (origin check). */
+  trustProxy: boolean;
 }
+
+export type RateLimitStore = 'database' | 'memory' | 'redis';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -114,6 +131,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     }
   }
 
+  if (e.RATE_LIMIT_STORE === 'redis' && e.REDIS_URL === undefined) {
+    throw new ConfigError(['REDIS_URL: required when RATE_LIMIT_STORE is redis']);
+  }
+
   return {
     sandboxMode,
     eko: {
@@ -129,5 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     aadhaarTransportKey: e.AADHAAR_TRANSPORT_KEY,
     ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY ?? (sandboxMode ? SANDBOX_AADHAAR_PUBLIC_KEY : undefined),
     port: e.PORT,
+    rateLimit: { store: e.RATE_LIMIT_STORE, redisUrl: e.REDIS_URL },
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   };
 }

@@ -17,16 +17,18 @@ export function useTestDatabase(): { db: () => Db } {
     if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
     else process.env.DATA_DIR = 'memory';
     resetConfigForTests();
-    resetRateLimitersForTests();
+    await resetRateLimitersForTests();
     await closeDb();
     db = await getDb();
   });
   beforeEach(async () => {
     await db!.execute(sql`truncate table audit_events, device_errors, rate_limits, users restart identity cascade`);
+    // Counters kept outside the database (memory, Redis) start from zero too.
+    await resetRateLimitersForTests();
   });
   afterAll(async () => {
     await closeDb();
-    resetRateLimitersForTests();
+    await resetRateLimitersForTests();
   });
   return { db: () => db! };
 }

@@ -357,7 +357,18 @@ export const en = {
   'errors.account_inactive': 'This account has been deactivated. Contact your administrator.',
   'errors.conflict': 'This already exists.',
   'errors.mobile_taken': 'An account with this mobile number already exists.',
-  'errors.rate_limited': 'Too many attempts. Wait {minutes} minutes and try again.',
+  'errors.rate_limited': 'Too many attempts. Wait {wait} and try again.',
+  'errors.rate_limited.senderEkyc': 'Too many eKYC attempts for this sender. Wait {wait} and try again.',
+  'errors.rate_limited.senderOtp':
+    'Too many OTP attempts for this sender. Wait {wait}; if the OTP has expired by then, capture the fingerprint again for a new one.',
+  'errors.rate_limited.agentEkyc':
+    'Your account has made too many eKYC attempts in the last hour. Wait {wait} and try again. If you did not make them, tell your administrator.',
+  'errors.rate_limited.agentOtp':
+    'Your account has made too many OTP attempts in the last hour. Wait {wait} and try again. If you did not make them, tell your administrator.',
+  'errors.rate_limited.aepsOtpSend': 'Too many OTPs have been sent to your mobile. Wait {wait} before sending another.',
+  'errors.rate_limited.aepsOtpVerify': 'Too many OTP attempts. Wait {wait}, then send a new OTP.',
+  'errors.rate_limited.aepsFingerprint': 'Too many fingerprint attempts. Wait {wait} and try again; meanwhile clean your finger and the scanner.',
+  'errors.origin_mismatch': 'This request did not come from an Agent Desk page, so it was refused. Reload the page and try again.',
   'errors.aadhaar_key_changed': 'The page’s security key has changed. Reload the page and enter the Aadhaar number again.',
   'errors.ekyc_already_verified': 'This sender is already KYC verified. Their card is refreshed.',
   'errors.ekyc_verification_failed':

@@ -358,7 +358,18 @@ export const hi: Record<MessageKey, string> = {
   'errors.account_inactive': 'यह खाता बंद कर दिया गया है। अपने एडमिन से संपर्क करें।',
   'errors.conflict': 'यह पहले से मौजूद है।',
   'errors.mobile_taken': 'इस मोबाइल नंबर से खाता पहले से है।',
-  'errors.rate_limited': 'बहुत ज़्यादा कोशिशें हुईं। {minutes} मिनट रुककर फिर कोशिश करें।',
+  'errors.rate_limited': 'बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
+  'errors.rate_limited.senderEkyc': 'इस ग्राहक के लिए eKYC की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
+  'errors.rate_limited.senderOtp':
+    'इस ग्राहक के लिए OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुकें; तब तक OTP की समय सीमा ख़त्म हो जाए तो नए OTP के लिए फिर से फ़िंगरप्रिंट लें।',
+  'errors.rate_limited.agentEkyc':
+    'आपके खाते से पिछले एक घंटे में eKYC की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें। अगर ये कोशिशें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
+  'errors.rate_limited.agentOtp':
+    'आपके खाते से पिछले एक घंटे में OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें। अगर ये कोशिशें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
+  'errors.rate_limited.aepsOtpSend': 'आपके मोबाइल पर बहुत ज़्यादा OTP भेजे जा चुके हैं। नया OTP भेजने से पहले {wait} रुकें।',
+  'errors.rate_limited.aepsOtpVerify': 'OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुकें, फिर नया OTP भेजें।',
+  'errors.rate_limited.aepsFingerprint': 'फ़िंगरप्रिंट की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें; तब तक उंगली और स्कैनर साफ़ कर लें।',
+  'errors.origin_mismatch': 'यह अनुरोध Agent Desk के पेज से नहीं आया, इसलिए रोक दिया गया। पेज फिर से लोड करें और कोशिश करें।',
   'errors.aadhaar_key_changed': 'पेज की सुरक्षा key बदल गई है। पेज फिर से लोड करें और आधार नंबर दोबारा डालें।',
   'errors.ekyc_already_verified': 'इस ग्राहक का KYC पहले से पूरा है। उसका कार्ड रीफ़्रेश कर दिया गया है।',
   'errors.ekyc_verification_failed':

@@ -45,6 +45,11 @@ export function formatInr(amount: number, locale: Locale = DEFAULT_LOCALE): stri
   }).format(amount);
 }
 
+/** "1 minute" / "12 minutes" / "12 मिनट": a wait, in words an agent reads at a glance. */
+export function formatMinutes(minutes: number, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+}
+
 /** 98765 43210: the way agents read numbers aloud. */
 export function formatMobile(mobile: string): string {
   return /^\d{10}$/.test(mobile) ? `${mobile.slice(0, 5)} ${mobile.slice(5)}` : mobile;

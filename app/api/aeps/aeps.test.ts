@@ -57,7 +57,7 @@ beforeEach(async () => {
 
 const call = async (handler: typeof sendOtp, path: string, body: unknown) => {
   const res = await handler(
-    new Request(`http://localhost/api/aeps/${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    new Request(`http://localhost/api/aeps/${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }),
     { params: Promise.resolve({}) },
   );
   return { status: res.status, body: await res.json() };

@@ -12,7 +12,7 @@ import { GET, POST } from './route';
 const database = useTestDatabase();
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const json = (method: string, url: string, cookie: string, body?: unknown) =>
-  new Request(`http://localhost${url}`, { method, headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(`http://localhost${url}`, { method, headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: body === undefined ? undefined : JSON.stringify(body) });
 
 const newAgent = { name: 'Kavita Singh', mobile: '9844444444', ekoUserCode: '20810201', password: 'first-pass-1' };
 

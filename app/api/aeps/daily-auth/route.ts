@@ -7,5 +7,6 @@ export const POST = route({
   access: 'agent',
   body: aepsDailyAuthSchema,
   maxBodyBytes: 64 * 1024,
+  limits: ({ user }) => [{ rule: 'aepsDailyAuth', key: user.id }],
   handler: async ({ body, user }) => aepsDailyAuth(agentOf(user), body),
 });

@@ -10,7 +10,10 @@ const database = useTestDatabase();
 const noParams = { params: Promise.resolve({}) };
 
 const login = (body: unknown, address = '203.0.113.7', url = 'http://localhost:3000/api/auth/login') =>
-  POST(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify(body) }), noParams);
+  POST(
+    new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address, origin: new URL(url).origin }, body: JSON.stringify(body) }),
+    noParams,
+  );
 
 const tokenOf = (res: Response) => readCookie(res.headers.get('set-cookie'), SESSION_COOKIE);
 
@@ -89,7 +92,7 @@ describe('POST /api/auth/login', () => {
   it('logout clears the cookie and revokes the token itself', async () => {
     await createTestUser('agent', { mobile: '9811111118', password: 'correct-horse' });
     const token = tokenOf(await login({ mobile: '9811111118', password: 'correct-horse' }));
-    const res = await logout(new Request('http://localhost:3000/api/auth/logout', { method: 'POST', headers: { cookie: `ad_session=${token}` } }), noParams);
+    const res = await logout(new Request('http://localhost:3000/api/auth/logout', { method: 'POST', headers: { cookie: `ad_session=${token}`, origin: 'http://localhost:3000' } }), noParams);
     expect(res.headers.get('set-cookie')).toMatch(/^ad_session=; .*Max-Age=0/);
     expect((await checkSessionToken(token)).user).toBeNull();
   });

@@ -27,7 +27,7 @@ const post = (mobile: string, body: unknown, headers: Record<string, string> = {
   POST(
     new Request(`http://app.test/api/senders/${mobile}`, {
       method: 'POST',
-      headers: { cookie, ...headers },
+      headers: { cookie, origin: 'http://app.test', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
     ctx(mobile),

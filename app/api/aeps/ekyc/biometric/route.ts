@@ -7,5 +7,6 @@ export const POST = route({
   access: 'agent',
   body: aepsBiometricSchema,
   maxBodyBytes: 64 * 1024,
+  limits: ({ user }) => [{ rule: 'aepsBiometric', key: user.id }],
   handler: async ({ body, user }) => aepsBiometricEkyc(agentOf(user), body),
 });

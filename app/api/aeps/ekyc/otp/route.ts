@@ -3,4 +3,10 @@ import { agentOf, route } from '@/lib/api/handler';
 import { aepsSendOtpSchema } from '@/lib/schemas/aeps';
 
 // POST /api/aeps/ekyc/otp – one-time eKYC, step 1: send an OTP to the agent's mobile
-export const POST = route({ access: 'agent', body: aepsSendOtpSchema, handler: async ({ body, user }) => aepsSendOtp(agentOf(user), body) });
+// The OTP goes to the agent's own mobile: the agent is the one budget.
+export const POST = route({
+  access: 'agent',
+  body: aepsSendOtpSchema,
+  limits: ({ user }) => [{ rule: 'aepsOtpSend', key: user.id }],
+  handler: async ({ body, user }) => aepsSendOtp(agentOf(user), body),
+});

@@ -27,7 +27,7 @@ beforeEach(async () => {
 
 const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
 const post = (handler: typeof submitEkyc, url: string, mobile: string, body: unknown) =>
-  handler(new Request(`http://localhost${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }), ctx(mobile));
+  handler(new Request(`http://localhost${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }), ctx(mobile));
 
 const pid = (wadh: string | null = EKYC_WADH) => syntheticPidData({ wadh, qScore: 72, nmPoints: 38, fType: '2' });
 const seal = (aadhaar: string) => encryptWithJwk(aadhaar, transportKey().jwk);

@@ -9,5 +9,9 @@ export const POST = route({
   params: senderLookupSchema,
   body: senderEkycRequestSchema,
   maxBodyBytes: 64 * 1024,
+  limits: ({ params, user }) => [
+    { rule: 'senderEkycPerSender', key: params.mobile },
+    { rule: 'senderEkycPerAgent', key: user.id },
+  ],
   handler: async ({ params, body, user }) => startSenderEkyc(agentOf(user), params.mobile, body),
 });

@@ -3,4 +3,9 @@ import { agentOf, route } from '@/lib/api/handler';
 import { aepsVerifyOtpSchema } from '@/lib/schemas/aeps';
 
 // POST /api/aeps/ekyc/otp/verify – step 2: the OTP → new otp_ref_id / reference_tid
-export const POST = route({ access: 'agent', body: aepsVerifyOtpSchema, handler: async ({ body, user }) => aepsVerifyOtp(agentOf(user), body) });
+export const POST = route({
+  access: 'agent',
+  body: aepsVerifyOtpSchema,
+  limits: ({ user }) => [{ rule: 'aepsOtpVerify', key: user.id }],
+  handler: async ({ body, user }) => aepsVerifyOtp(agentOf(user), body),
+});

@@ -8,5 +8,9 @@ export const POST = route({
   access: 'agent',
   params: senderLookupSchema,
   body: senderEkycOtpRequestSchema,
+  limits: ({ params, user }) => [
+    { rule: 'senderOtpPerSender', key: params.mobile },
+    { rule: 'senderOtpPerAgent', key: user.id },
+  ],
   handler: async ({ params, body, user }) => validateSenderEkycOtp(agentOf(user), params.mobile, body),
 });
