@@ -79,6 +79,7 @@ async function main() {
         routeUrl: `${stack.origin}${ROUTE_PATH}`,
         floorUrl: `${stack.origin}${FLOOR_PATH}`,
         headers: { cookie },
+        appCpuSeconds: stack.appCpuSeconds,
         checkRoute: (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER,
         ...options,
       });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../lib/auth/demo-accounts';
 import { NEXT_BIN, ROOT, TSX_CLI } from './build';
@@ -22,7 +22,36 @@ export interface StackOptions {
 
 export interface AppStack {
   origin: string;
+  /** CPU seconds the app's processes have used so far (Linux /proc), or null elsewhere. */
+  appCpuSeconds(): number | null;
   stop(): Promise<void>;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux architecture Node supports
+
+/**
+ * CPU time of every process in a process group. On a shared machine req/s depends on the
+ * neighbours; CPU time per request hardly does, so the benchmark reports both.
+ */
+export function groupCpuSeconds(pgid: number): number | null {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let fields: string[];
+      try {
+        // Fields after "(comm)"; comm may contain spaces, so split after the last ')'.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      } catch {
+        continue; // exited meanwhile
+      }
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]); // pgrp, utime, stime
+    }
+  } catch {
+    return null;
+  }
+  return ticks / CLOCK_TICKS_PER_SECOND;
 }
 
 const groupAlive = (pid: number) => {
@@ -99,10 +128,11 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     closeSync(log);
   };
 
+  let app: ChildProcess | undefined;
   try {
     const eko = spawnGroup([TSX_CLI, 'sandbox/eko/main.ts'], { EKO_SANDBOX_PORT: String(options.ekoPort) });
     await waitForHttp(`http://127.0.0.1:${options.ekoPort}/health`, 30_000, eko);
-    const app = spawnGroup([NEXT_BIN, 'start', '-p', String(options.appPort), '-H', '127.0.0.1'], {
+    app = spawnGroup([NEXT_BIN, 'start', '-p', String(options.appPort), '-H', '127.0.0.1'], {
       EKO_SANDBOX_URL: `http://127.0.0.1:${options.ekoPort}/ekoapi/v3`,
       DATA_DIR: options.dataDir,
     });
@@ -111,7 +141,8 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     await stop();
     throw new Error(`${(err as Error).message} (server log: ${options.logFile})`);
   }
-  return { origin: `http://127.0.0.1:${options.appPort}`, stop };
+  const appPid = app.pid!;
+  return { origin: `http://127.0.0.1:${options.appPort}`, appCpuSeconds: () => groupCpuSeconds(appPid), stop };
 }
 
 /** Signs in like the login form does and returns the `name=value` session cookie. */

@@ -10,7 +10,9 @@ export interface RouteFigures {
   rps: number;
   p50: number;
   p99: number;
-  runs: LoadRun[];
+  /** The app's CPU time per request: hardly moved by neighbours, unlike req/s. Null without /proc. */
+  cpuMsPerRequest: number | null;
+  runs: (LoadRun & { cpuMsPerRequest: number | null })[];
 }
 
 export interface RouteComparison {
@@ -23,10 +25,13 @@ export interface RouteComparison {
   problems: string[];
 }
 
-const figures = (runs: LoadRun[]): RouteFigures => ({
+type MeasuredRun = RouteFigures['runs'][number];
+
+const figures = (runs: MeasuredRun[]): RouteFigures => ({
   rps: median(runs.map((r) => r.rps)),
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
+  cpuMsPerRequest: runs.every((r) => r.cpuMsPerRequest !== null) ? median(runs.map((r) => r.cpuMsPerRequest!)) : null,
   runs,
 });
 
@@ -35,6 +40,8 @@ export async function compareWithFloor(options: {
   floorUrl: string;
   headers: Record<string, string>;
   checkRoute: (body: unknown) => boolean;
+  /** The app's CPU seconds so far (see AppStack.appCpuSeconds). */
+  appCpuSeconds: () => number | null;
   connections: number;
   durationS: number;
   rounds: number;
@@ -42,11 +49,18 @@ export async function compareWithFloor(options: {
   const { routeUrl, floorUrl, headers, connections, durationS } = options;
   await warmUp(floorUrl, {}, (body) => (body as { ok?: boolean } | null)?.ok === true);
   await warmUp(routeUrl, headers, options.checkRoute);
-  const route: LoadRun[] = [];
-  const floor: LoadRun[] = [];
+  const measure = async (url: string, h: Record<string, string>): Promise<MeasuredRun> => {
+    const before = options.appCpuSeconds();
+    const run = await runLoad({ url, headers: h, connections, durationS });
+    const after = options.appCpuSeconds();
+    const cpuMsPerRequest = before === null || after === null || run.requests === 0 ? null : ((after - before) * 1000) / run.requests;
+    return { ...run, cpuMsPerRequest };
+  };
+  const route: MeasuredRun[] = [];
+  const floor: MeasuredRun[] = [];
   for (let i = 0; i < options.rounds; i++) {
-    const runRoute = async () => route.push(await runLoad({ url: routeUrl, headers, connections, durationS }));
-    const runFloor = async () => floor.push(await runLoad({ url: floorUrl, connections, durationS }));
+    const runRoute = async () => route.push(await measure(routeUrl, headers));
+    const runFloor = async () => floor.push(await measure(floorUrl, {}));
     if (i % 2 === 0) {
       await runRoute();
       await runFloor();
