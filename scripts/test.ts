@@ -1,14 +1,17 @@
 // `npm test`: unit + integration (vitest: route handlers against the Eko sandbox over HTTP, the
 // database on in-memory PGlite), a production build if the sources changed, the client-bundle
-// secret scan, then Playwright end to end in Debian's Chromium. With TEST_DATABASE_URL (CI sets
-// it), the database-facing suites run a second time against that PostgreSQL. With TEST_REDIS_URL
-// (CI sets it), the Redis rate-limit store test runs in both passes; without it, it is skipped.
+// secret scan, a 10 s load test of the built app, then Playwright end to end in Debian's
+// Chromium. With TEST_DATABASE_URL (CI sets it), the database-facing suites run a second time
+// against that PostgreSQL. With TEST_REDIS_URL (CI sets it), the Redis rate-limit store test runs
+// in both passes; without it, it is skipped.
 // Ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanStaticBundle } from './check-bundle-secrets';
 import { ensureBuild, ROOT } from './lib/build';
+import { describeRun } from './lib/http-load';
+import { LOAD_SENDER, runLoadTest } from './load';
 import { findSensitive, scanDirectory, scanPostgres } from './scan-sensitive';
 
 const results = join(ROOT, 'test-results');
@@ -111,6 +114,13 @@ async function main() {
   ensureBuild();
   const scan = scanStaticBundle();
   check(`no credential in the ${scan.scanned} client bundle files`, scan.leaks);
+
+  // On its own ports (3299, 4299, .data/load), so it never meets the e2e servers. Asserts that
+  // every request was answered, never how fast: the machine may be small and shared.
+  console.log('\n=== load test ===');
+  const load = await runLoadTest({ durationS: 10, connections: 200 });
+  if (load.run) console.log(describeRun(load.run));
+  check(`load: 200 connections for 10 s on GET /api/senders/${LOAD_SENDER}, every answer 2xx in time (${load.elapsedS.toFixed(0)} s)`, load.problems);
 
   // End to end, in Debian's Chromium; a fresh Debian machine (as root) gets it from apt.
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,145 @@
+// `npm run bench`: builds if needed, then measures, side by side in one run, and prints one table:
+//   - the sender lookup against the app's trivial route handler (throughput ratio, latency);
+//   - RD discovery in Chromium, concurrent against sequential (device first, last, absent);
+//   - first-load JavaScript (gzip) per page;
+//   - Lighthouse mobile performance and accessibility of /login and /senders.
+// Targets are marked met or missed; a missed target never fails the run (report, don't assert).
+// Writes bench-results/latest.{md,json}; `-- --readme` also rewrites the README's table.
+// Options: --rounds 3 --duration 5 --connections 10 (route runs), --rd-runs 7, --lighthouse-runs 3.
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { LOAD_SENDER } from './load';
+import { LOAD_STACK, signInDemoAgent, startAppStack } from './lib/app-stack';
+import { firstLoadJs, type PageBundle } from './lib/bench/bundle';
+import { type LighthouseFigures, lighthousePages } from './lib/bench/lighthouse';
+import { benchRdDiscovery, type RdBenchResult } from './lib/bench/rd-discovery';
+import {
+  bundleRows,
+  describeMachine,
+  lighthouseRows,
+  markdownReport,
+  markdownTable,
+  rdRows,
+  routeRows,
+  updateReadme,
+  writeResults,
+} from './lib/bench/report';
+import { compareWithFloor, type RouteComparison } from './lib/bench/routes';
+import { round } from './lib/bench/stats';
+import { ensureBuild, ROOT } from './lib/build';
+
+const ROUTE_PATH = `/api/senders/${LOAD_SENDER}`;
+const FLOOR_PATH = '/api/health';
+const LIGHTHOUSE_PAGES = ['/login', '/senders'];
+
+function numberFlag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`);
+  return value;
+}
+
+const message = (err: unknown) => (err as Error).message.split('\n')[0]!;
+
+async function main() {
+  const options = {
+    rounds: numberFlag('rounds', 3),
+    durationS: numberFlag('duration', 5),
+    connections: numberFlag('connections', 10),
+    rdRuns: numberFlag('rd-runs', 7),
+    lighthouseRuns: numberFlag('lighthouse-runs', 3),
+  };
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const machine = describeMachine();
+  const date = new Date();
+  const notes: string[] = [];
+
+  ensureBuild();
+
+  let bundles: PageBundle[] | null = null;
+  let bundleError: string | null = null;
+  try {
+    bundles = firstLoadJs();
+  } catch (err) {
+    bundleError = message(err);
+  }
+
+  let routes: RouteComparison | null = null;
+  let routeError: string | null = null;
+  let lighthouse: LighthouseFigures[] | null = null;
+  let lighthouseError: string | null = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath}`;
+  console.log(`[bench] starting the built app on :${LOAD_STACK.appPort} (Eko sandbox on :${LOAD_STACK.ekoPort}, ${LOAD_STACK.dataDir})`);
+  const stack = await startAppStack({ ...LOAD_STACK, logFile: join(ROOT, 'test-results', 'bench-server.log') });
+  try {
+    const cookie = await signInDemoAgent(stack.origin);
+    try {
+      console.log(`[bench] routes: ${options.rounds} rounds × ${options.durationS} s each, ${options.connections} connections`);
+      routes = await compareWithFloor({
+        routeUrl: `${stack.origin}${ROUTE_PATH}`,
+        floorUrl: `${stack.origin}${FLOOR_PATH}`,
+        headers: { cookie },
+        appCpuSeconds: stack.appCpuSeconds,
+        checkRoute: (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER,
+        ...options,
+      });
+      notes.push(...routes.problems.map((p) => `route run not all 2xx: ${p}`));
+    } catch (err) {
+      routeError = message(err);
+    }
+    if (!lighthouseError) {
+      console.log(`[bench] Lighthouse: ${LIGHTHOUSE_PAGES.join(', ')} × ${options.lighthouseRuns}`);
+      try {
+        lighthouse = await lighthousePages({
+          origin: stack.origin,
+          pages: LIGHTHOUSE_PAGES.map((path) => ({ path, cookie: path === '/login' ? undefined : cookie })),
+          runs: options.lighthouseRuns,
+          chromePath: chromiumPath,
+        });
+        for (const f of lighthouse) notes.push(...f.problems.map((p) => `Lighthouse ${f.path}: a run failed (${p})`));
+      } catch (err) {
+        lighthouseError = message(err);
+      }
+    }
+  } finally {
+    await stack.stop();
+  }
+
+  // After the app has stopped: discovery is timed in the browser alone, not against a busy server.
+  let rd: RdBenchResult | null = null;
+  let rdError: string | null = null;
+  console.log(`[bench] RD discovery: 3 scenarios × ${options.rdRuns} runs of each strategy`);
+  try {
+    rd = await benchRdDiscovery({ runs: options.rdRuns, chromiumPath });
+    for (const t of rd.timings) notes.push(...t.problems.map((p) => `RD discovery, ${t.scenario}: ${p}`));
+  } catch (err) {
+    rdError = message(err);
+  }
+
+  machine.loadAfter = round(loadavg()[0]!, 2);
+  const rows = [
+    ...routeRows(routes, routeError, ROUTE_PATH, FLOOR_PATH),
+    ...rdRows(rd, rdError),
+    ...bundleRows(bundles, bundleError),
+    ...lighthouseRows(lighthouse, lighthouseError, LIGHTHOUSE_PAGES),
+  ];
+  const report = markdownReport(rows, machine, date, notes);
+  console.log(`\n${markdownTable(rows)}\n`);
+  for (const note of notes) console.log(`note: ${note}`);
+  console.log(`${machine.cores} cores, ${machine.memoryGiB} GiB, load ${machine.loadBefore} → ${machine.loadAfter}`);
+
+  writeResults(join(ROOT, 'bench-results', 'latest.md'), `# Benchmark: latest run\n\n${report}\n`);
+  writeResults(
+    join(ROOT, 'bench-results', 'latest.json'),
+    `${JSON.stringify({ date: date.toISOString(), machine, options, rows, raw: { routes, rd, bundles, lighthouse } }, null, 2)}\n`,
+  );
+  console.log('[bench] wrote bench-results/latest.md and latest.json');
+  if (process.argv.includes('--readme')) {
+    console.log(updateReadme(join(ROOT, 'README.md'), report) ? '[bench] updated the Benchmarks table in README.md' : '[bench] README.md has no bench markers; left alone');
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`[bench] ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});
