@@ -108,7 +108,7 @@ async function main() {
   // After the app has stopped: discovery is timed in the browser alone, not against a busy server.
   let rd: RdBenchResult | null = null;
   let rdError: string | null = null;
-  console.log(`[bench] RD discovery: 3 scenarios × ${options.rdRuns} runs of each strategy`);
+  console.log(`[bench] RD discovery: 4 scenarios × ${options.rdRuns} runs of each strategy`);
   try {
     rd = await benchRdDiscovery({ runs: options.rdRuns, chromiumPath });
     for (const t of rd.timings) notes.push(...t.problems.map((p) => `RD discovery, ${t.scenario}: ${p}`));

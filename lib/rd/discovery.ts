@@ -22,9 +22,13 @@ export interface DiscoveryOptions {
   preferred?: { scheme: Scheme; port: number } | null;
   fetchImpl?: typeof fetch;
   host?: string;
+  /** How long the first target is probed alone; 0 fans out at once. */
+  headStartMs?: number;
 }
 
 const RANK = { READY: 3, USED: 2, NOTREADY: 1, UNKNOWN: 0 } as const;
+/** How long the first port is tried alone before the others join (see discoverRdServices). */
+const HEAD_START_MS = 40;
 
 export async function probeRdService(base: string, signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<RdServiceInfo | null> {
   try {
@@ -55,9 +59,9 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
   return new Promise((resolve) => {
     let pending = targets.length;
     if (pending === 0) resolve(null);
-    for (const { scheme, port } of targets) {
+    const probe = ({ scheme, port }: { scheme: Scheme; port: number }) => {
       const base = `${scheme}://${host}:${port}`;
-      void probeRdService(base, AbortSignal.any([stop.signal, AbortSignal.timeout(timeout)]), fetchImpl).then((service) => {
+      return probeRdService(base, AbortSignal.any([stop.signal, AbortSignal.timeout(timeout)]), fetchImpl).then((service) => {
         pending -= 1;
         if (service && !stop.signal.aborted) {
           const found = { base, scheme, port, service };
@@ -70,7 +74,20 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
         }
         if (pending === 0 && !stop.signal.aborted) resolve(best);
       });
-    }
+    };
+    // The first target (http on the first port, where most RD services listen) gets a short head
+    // start: forty requests at once queue behind each other in the browser's network service, so a
+    // scanner on the usual port answers sooner alone. The rest go out as soon as it settles.
+    const [first, ...rest] = targets;
+    let fannedOut = false;
+    const fanOut = () => {
+      if (fannedOut || stop.signal.aborted) return;
+      fannedOut = true;
+      clearTimeout(timer);
+      rest.forEach((target) => void probe(target));
+    };
+    const timer = setTimeout(fanOut, options.headStartMs ?? HEAD_START_MS);
+    if (first) void probe(first).then(fanOut);
   });
 }
 

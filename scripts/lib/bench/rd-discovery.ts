@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -19,8 +20,16 @@ export const BENCH_RD_PORTS = Array.from({ length: 21 }, (_, i) => 21100 + i);
 const SPARE_PORT = 21121;
 const CONTROL_PORT = 21122;
 
-export type RdScenario = 'first' | 'last' | 'absent';
-export const RD_SCENARIOS: RdScenario[] = ['first', 'last', 'absent'];
+/**
+ * 'absent' closes every port, which Linux refuses at once. 'stalled' has every port take the
+ * connection and never answer, which is what a Windows PC does for a closed loopback port (it
+ * retries the connect for about 2 s) and what a port held by another program does anywhere: there
+ * each probe costs its whole timeout, so the scan pays it once at a time or once in all.
+ */
+export type RdScenario = 'first' | 'last' | 'absent' | 'stalled';
+export const RD_SCENARIOS: RdScenario[] = ['first', 'last', 'absent', 'stalled'];
+/** The probe timeout in the stalled scenario (the app's is 2 s; the ratio does not depend on it). */
+export const STALLED_PROBE_TIMEOUT_MS = 400;
 
 export interface RdTiming {
   scenario: RdScenario;
@@ -43,7 +52,7 @@ interface Outcome {
   ms: number;
   port: number | null;
 }
-type Runner = (strategy: Strategy) => Promise<Outcome>;
+type Runner = (strategy: Strategy, probeTimeoutMs?: number) => Promise<Outcome>;
 
 const CHROMIUM_FLAGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
@@ -73,7 +82,7 @@ async function pageServer(): Promise<{ server: Server; url: string }> {
 }
 
 function browserRunner(browser: Browser, pageUrl: string, bundle: string): Runner {
-  return async (strategy) => {
+  return async (strategy, probeTimeoutMs) => {
     // A fresh context per run: no warm sockets and no cached preflight, like an agent's first
     // discovery of the day (the app remembers the port for the rest of the session).
     const context = await browser.newContext();
@@ -82,14 +91,14 @@ function browserRunner(browser: Browser, pageUrl: string, bundle: string): Runne
       await page.goto(pageUrl);
       await page.addScriptTag({ content: bundle });
       return await page.evaluate(
-        async ({ strategy, ports }) => {
+        async ({ strategy, ports, probeTimeoutMs }) => {
           type Found = { port: number } | null;
-          const lib = (window as unknown as { __rdDiscovery: Record<string, (o: { ports: number[] }) => Promise<Found>> }).__rdDiscovery;
+          const lib = (window as unknown as { __rdDiscovery: Record<string, (o: { ports: number[]; probeTimeoutMs?: number }) => Promise<Found>> }).__rdDiscovery;
           const started = performance.now();
-          const found = await lib[strategy]!({ ports });
+          const found = await lib[strategy]!({ ports, probeTimeoutMs });
           return { ms: performance.now() - started, port: found?.port ?? null };
         },
-        { strategy, ports: BENCH_RD_PORTS },
+        { strategy, ports: BENCH_RD_PORTS, probeTimeoutMs },
       );
     } finally {
       await context.close();
@@ -99,10 +108,28 @@ function browserRunner(browser: Browser, pageUrl: string, bundle: string): Runne
 
 function nodeRunner(): Runner {
   const impl = { discoverRdServices, discoverSequentially };
-  return async (strategy) => {
+  return async (strategy, probeTimeoutMs) => {
     const started = performance.now();
-    const found = await impl[strategy]({ ports: BENCH_RD_PORTS });
+    const found = await impl[strategy]({ ports: BENCH_RD_PORTS, probeTimeoutMs });
     return { ms: performance.now() - started, port: found?.port ?? null };
+  };
+}
+
+/** Listeners on every bench port that take connections and never answer. */
+async function stallingPorts(): Promise<() => Promise<void>> {
+  const sockets = new Set<Socket>();
+  const servers: TcpServer[] = BENCH_RD_PORTS.map((port) => {
+    const server = createTcpServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    server.listen(port, '127.0.0.1');
+    return server;
+  });
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.once('listening', resolve))));
+  return async () => {
+    for (const socket of sockets) socket.destroy();
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   };
 }
 
@@ -110,6 +137,11 @@ async function timeScenario(scenario: RdScenario, run: Runner, runs: number): Pr
   const devicePort = scenario === 'first' ? BENCH_RD_PORTS[0]! : scenario === 'last' ? BENCH_RD_PORTS.at(-1)! : null;
   const sandbox = devicePort === null ? null : createRdSandbox({ port: devicePort, otherPort: SPARE_PORT, controlPort: CONTROL_PORT, scenario: 'ready' });
   await sandbox?.listen();
+  const stalled = scenario === 'stalled';
+  const closeStalling = stalled ? await stallingPorts() : null;
+  // A stalled one-by-one scan costs 42 timeouts per run: one run is enough to read the ratio.
+  if (stalled) runs = 1;
+  const probeTimeoutMs = stalled ? STALLED_PROBE_TIMEOUT_MS : undefined;
   const concurrentRuns: number[] = [];
   const sequentialRuns: number[] = [];
   const problems = new Set<string>();
@@ -118,13 +150,14 @@ async function timeScenario(scenario: RdScenario, run: Runner, runs: number): Pr
       // Alternate which strategy goes first, so neither always runs on a warmer machine.
       const order: Strategy[] = i % 2 === 0 ? ['discoverRdServices', 'discoverSequentially'] : ['discoverSequentially', 'discoverRdServices'];
       for (const strategy of order) {
-        const outcome = await run(strategy);
+        const outcome = await run(strategy, probeTimeoutMs);
         if (outcome.port !== devicePort) problems.add(`${strategy} found ${outcome.port ?? 'nothing'}, expected ${devicePort ?? 'nothing'}`);
         (strategy === 'discoverRdServices' ? concurrentRuns : sequentialRuns).push(outcome.ms);
       }
     }
   } finally {
     await sandbox?.close();
+    await closeStalling?.();
   }
   return {
     scenario,

@@ -3,7 +3,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { PageBundle } from './bundle';
 import type { LighthouseFigures } from './lighthouse';
-import type { RdBenchResult } from './rd-discovery';
+import { type RdBenchResult, STALLED_PROBE_TIMEOUT_MS } from './rd-discovery';
 import type { RouteComparison } from './routes';
 import { kib, round } from './stats';
 
@@ -77,7 +77,12 @@ export function routeRows(c: RouteComparison | null, reason: string | null, path
 export function rdRows(r: RdBenchResult | null, reason: string | null): Row[] {
   if (!r) return [{ what: 'RD discovery', result: reason ?? '', comparedWith: '', ratio: '', target: '', status: 'not measured' }];
   return r.timings.map((t) => {
-    const where = t.devicePort === null ? 'no device (all 21 ports closed)' : `device on ${t.scenario} port (${t.devicePort})`;
+    const where =
+      t.scenario === 'stalled'
+        ? `no device, every port stalls (Windows loopback, or ports held by other programs; probe timeout ${STALLED_PROBE_TIMEOUT_MS} ms)`
+        : t.devicePort === null
+          ? 'no device (all 21 ports refuse at once, as on Linux)'
+          : `device on ${t.scenario} port (${t.devicePort})`;
     const speedup = t.sequentialMs / t.concurrentMs;
     const absent = t.devicePort === null;
     const ratio = speedup >= 1 ? `${round(speedup, 1)}× faster` : `${round(1 / speedup, 1)}× slower`;
