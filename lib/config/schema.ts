@@ -18,6 +18,9 @@ export const SANDBOX_EKO_PORT = 4100;
 export const SANDBOX_AADHAAR_PUBLIC_KEY =
   'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDpp9qlDUvpBKvTQBQ7R88R7UIamzYX6v7Fyd7JCa6xYni34ENwymJnE0ldLnvAmzSVca9uVSY1of5F8nBSepcHLjTlVhZwPNDXmQhbsm4uYOpr95VcanXzMNkwsJbIceoV9EmIi4nuzOJww1ngCtDzYcqfAsN+CG5su2RpX5aHLwIDAQAB';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -65,6 +68,8 @@ const envSchema = z.object({
   /** Embedded database and generated secrets; "memory" keeps everything in memory (tests). */
   DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
+  /** The least severe log level written to stdout; tests run "silent" unless they capture. */
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
 });
 
 export interface EkoConfig {
@@ -87,6 +92,7 @@ export interface AppConfig {
   /** Eko's AePS Aadhaar key; always set in sandbox mode, required outside it. */
   ekoAadhaarPublicKey?: string;
   port: number;
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +135,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     aadhaarTransportKey: e.AADHAAR_TRANSPORT_KEY,
     ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY ?? (sandboxMode ? SANDBOX_AADHAAR_PUBLIC_KEY : undefined),
     port: e.PORT,
+    logLevel: e.LOG_LEVEL,
   };
 }
