@@ -20,8 +20,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Loaded by plain Node at run time: PGlite ships WASM beside its code, rate-limiter-flexible
   // imports drizzle-orm by a computed name, and ioredis (loaded only with RATE_LIMIT_STORE=redis)
-  // is handed to rate-limiter-flexible, which is external too.
-  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'drizzle-orm', 'ioredis'],
+  // is handed to rate-limiter-flexible, which is external too. pino is on Next's default list
+  // already; named here so lib/log.ts does not depend on that default.
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'drizzle-orm', 'ioredis', 'pino'],
   async headers() {
     return [
       { source: '/:path*', headers: everywhere },

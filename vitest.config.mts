@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     include: ['{app,lib,components,sandbox,scripts}/**/*.test.ts'],
     environment: 'node',
+    // Route handlers log a line per request; tests that check logs capture them (lib/log.ts).
+    env: { LOG_LEVEL: 'silent' },
     testTimeout: 20_000,
     // Opening PGlite (initdb + WASM) takes seconds on a busy 2-core machine.
     hookTimeout: 60_000,

@@ -8,6 +8,7 @@ import { getDb } from '@/lib/db/client';
 import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
 import type { EkoFailure } from '@/lib/eko/client';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
+import { logger } from '@/lib/log';
 import type { AepsBiometricInput, AepsDailyAuthInput, AepsVerifyOtpInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 
@@ -37,7 +38,7 @@ async function recordMilestone(agent: AgentContext, milestone: 'ekyc' | 'daily_a
   try {
     await recordAepsMilestone(await getDb(), agent.id, milestone, today);
   } catch (err) {
-    console.error(`[aeps] could not record ${milestone} for an agent: ${(err as Error).name}`);
+    logger().error({ milestone, userId: agent.id, err: (err as Error)?.name ?? typeof err }, 'aeps milestone not recorded');
   }
   return today;
 }

@@ -1,15 +1,17 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/session';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
+import { logger, withLogContext } from '@/lib/log';
 import { consume, type LimitCheck, rateLimitHeaders } from '@/lib/rate-limit';
 import { ApiError, fieldsFromZod } from './errors';
 import { assertSameOrigin } from './origin';
 
-// The one route-handler wrapper: origin (state-changing methods) → session → role → parse
-// (params, query, body) → rate limits → call → map errors. Handlers stay thin and never build
-// error responses themselves.
+// The one route-handler wrapper: request id → origin (state-changing methods) → session → role →
+// parse (params, query, body) → rate limits → call → map errors → one log line. Handlers stay thin
+// and never build error responses themselves.
 
 type RouteParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -105,13 +107,61 @@ export function agentOf(user: SessionUser): AgentContext {
   return { id: user.id, userCode: user.ekoUserCode, mobile: user.mobile };
 }
 
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * A proxy's id is kept only in the shapes proxies generate (a UUID, or nginx's 32 hex digits):
+ * anything freer would let a caller write what it likes into every log line of the request.
+ */
+const INCOMING_REQUEST_ID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+export function requestIdOf(req: Request): string {
+  const incoming = req.headers.get(REQUEST_ID_HEADER);
+  return incoming && INCOMING_REQUEST_ID.test(incoming) ? incoming.toLowerCase() : randomUUID();
+}
+
+const MAX_LOGGED_SEGMENTS = 8;
+const LOGGABLE_SEGMENT = [
+  /^[a-z][a-z0-9-]{0,39}$/, // the route's own words: senders, ekyc, daily-auth
+  /^[6-9]\d{9}$/, // a mobile (not secret, and what support searches by)
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // a user id
+];
+
+/**
+ * The path as logged: segments the app itself would produce are kept, anything else (an Aadhaar
+ * typed into the mobile box, junk from a scanner) becomes ":param". Never the query string.
+ */
+export function loggablePath(url: string): string {
+  const segments = new URL(url).pathname.split('/').slice(1);
+  const kept = segments.slice(0, MAX_LOGGED_SEGMENTS).map((s) => (LOGGABLE_SEGMENT.some((re) => re.test(s)) ? s : ':param'));
+  return `/${kept.join('/')}${segments.length > MAX_LOGGED_SEGMENTS ? '/…' : ''}`;
+}
+
+/** An error's class name only: its message or stack may quote the input that caused it. */
+function errorName(err: unknown): string {
+  const name = err instanceof Error ? err.name : typeof err;
+  return name.replace(/[^\w.]/g, '').slice(0, 60) || 'Error';
+}
+
+function withHeader(res: Response, name: string, value: string): Response {
+  try {
+    res.headers.set(name, value);
+    return res;
+  } catch {
+    // Immutable headers (a Response that came from fetch): copy it.
+    const headers = new Headers(res.headers);
+    headers.set(name, value);
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  }
+}
+
 export function route<
   A extends Access,
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
 >(options: RouteOptions<A, P, Q, B>) {
-  return async (req: Request, ctx: { params: RouteParams }): Promise<Response> => {
+  async function run(req: Request, ctx: { params: RouteParams }, seen: { userId: string | null }): Promise<Response> {
     try {
       // First: a forged cross-site call must not get as far as reading its body or the session.
       assertSameOrigin(req);
@@ -119,6 +169,7 @@ export function route<
       if (options.access !== 'public') {
         const check = await checkRequest(req);
         if (!check.user) throw new ApiError(check.reason === 'inactive' ? 'account_inactive' : 'unauthenticated');
+        seen.userId = check.user.id;
         if (check.user.role !== options.access) throw new ApiError('forbidden');
         user = check.user;
       }
@@ -136,14 +187,27 @@ export function route<
       >);
       const headers = budget ? rateLimitHeaders(budget) : {};
       if (!(result instanceof Response)) return jsonResponse(result, 200, headers);
-      for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
-      return result;
+      return Object.entries(headers).reduce((res, [name, value]) => withHeader(res, name, value), result);
     } catch (err) {
       // Errors speak the agent's language (the language cookie).
       if (err instanceof ApiError) return errorResponse(err, localeOfRequest(req));
       // Unexpected: log the kind only; request data may hold Aadhaar, PID or OTPs.
-      console.error(`[route] ${req.method} ${new URL(req.url).pathname}: ${(err as Error)?.name ?? 'Error'}`);
+      logger().error({ method: req.method, path: loggablePath(req.url), err: errorName(err) }, 'unexpected error');
       return errorResponse(new ApiError('internal'), localeOfRequest(req));
     }
+  }
+
+  return async (req: Request, ctx: { params: RouteParams }): Promise<Response> => {
+    const started = performance.now();
+    const reqId = requestIdOf(req);
+    return withLogContext({ reqId }, async () => {
+      const seen = { userId: null as string | null };
+      const res = withHeader(await run(req, ctx, seen), REQUEST_ID_HEADER, reqId);
+      logger().info(
+        { method: req.method, path: loggablePath(req.url), status: res.status, ms: Math.round(performance.now() - started), userId: seen.userId },
+        'request',
+      );
+      return res;
+    });
   };
 }

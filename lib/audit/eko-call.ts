@@ -7,6 +7,7 @@ import { callEko, type EkoCallInput, type EkoResult } from '@/lib/eko/client';
 import type { EkoEndpoint } from '@/lib/eko/endpoints';
 import { getDb } from '@/lib/db/client';
 import { auditEvents } from '@/lib/db/schema';
+import { logger } from '@/lib/log';
 
 // Every Eko call made for an agent goes through here and leaves one audit row: who, what, for
 // which sender, how it ended, how long it took, and Eko's own ids. Never an Aadhaar number (at
@@ -56,7 +57,7 @@ export async function recordEkoCall<Out>(agent: AgentContext, result: EkoResult<
     });
   } catch (err) {
     // The Eko call already happened; losing its audit row must not turn success into failure.
-    console.error(`[audit] could not record ${result.meta.action} (${result.meta.clientRefId ?? 'no ref'}): ${(err as Error).name}`);
+    logger().error({ action: result.meta.action, clientRefId: result.meta.clientRefId, err: (err as Error)?.name ?? typeof err }, 'audit row not recorded');
   }
 }
 

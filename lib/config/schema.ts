@@ -18,6 +18,9 @@ export const SANDBOX_EKO_PORT = 4100;
 export const SANDBOX_AADHAAR_PUBLIC_KEY =
   'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDpp9qlDUvpBKvTQBQ7R88R7UIamzYX6v7Fyd7JCa6xYni34ENwymJnE0ldLnvAmzSVca9uVSY1of5F8nBSepcHLjTlVhZwPNDXmQhbsm4uYOpr95VcanXzMNkwsJbIceoV9EmIi4nuzOJww1ngCtDzYcqfAsN+CG5su2RpX5aHLwIDAQAB';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -77,6 +80,8 @@ const envSchema = z.object({
    * Directly exposed, a client could send any X-Forwarded-Host, so it stays off by default.
    */
   TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
+  /** The least severe log level written to stdout; tests run "silent" unless they capture. */
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
 });
 
 export interface EkoConfig {
@@ -102,6 +107,7 @@ export interface AppConfig {
   rateLimit: { store: RateLimitStore; redisUrl?: string };
   /** Take the browser-facing host from X-Forwarded-Host (origin check). */
   trustProxy: boolean;
+  logLevel: LogLevel;
 }
 
 export type RateLimitStore = 'database' | 'memory' | 'redis';
@@ -152,5 +158,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     port: e.PORT,
     rateLimit: { store: e.RATE_LIMIT_STORE, redisUrl: e.REDIS_URL },
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    logLevel: e.LOG_LEVEL,
   };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getConfig } from '@/lib/config';
 import type { EkoConfig } from '@/lib/config/schema';
+import { logger } from '@/lib/log';
 import type { EkoEndpoint } from './endpoints';
 import { type EkoEnvelope, failureReason, readEnvelope } from './envelope';
 import { ekoAuthHeaders } from './sign';
@@ -156,6 +157,30 @@ export async function callEko<Path, Body, Out>(
     responseTypeId: result.kind === 'answer' ? result.envelope.responseTypeId : null,
   };
 
+  const outcome = finish(endpoint, input, result, meta);
+  // What support needs to find the call at Eko; never the body (Aadhaar, PID, OTP travel there).
+  logger().info(
+    {
+      action: meta.action,
+      clientRefId: meta.clientRefId,
+      httpStatus: meta.httpStatus,
+      ekoStatus: meta.status,
+      responseTypeId: meta.responseTypeId,
+      latencyMs: meta.latencyMs,
+      attempts: meta.attempts,
+      outcome: outcome.ok ? 'ok' : outcome.failure.kind === 'upstream' ? outcome.failure.cause : 'business',
+    },
+    'eko call',
+  );
+  return outcome;
+}
+
+function finish<Path, Body, Out>(
+  endpoint: EkoEndpoint<Path, Body, Out>,
+  input: EkoCallInput<Path, Body>,
+  result: Attempt,
+  meta: EkoCallMeta,
+): EkoResult<Out> {
   if (result.kind === 'failed') {
     return { ok: false, failure: { kind: 'upstream', cause: result.cause, httpStatus: result.httpStatus }, meta };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mobileSchema, text } from './common';
+import { mobileSchema, text, withoutControlChars } from './common';
 
 export const createAgentSchema = z.object({
   name: text('validation.personName').trim().min(2, 'validation.personName').max(80, 'validation.personName').regex(/^[\p{L}][\p{L} .'-]*$/u, 'validation.personName'),
@@ -24,7 +24,9 @@ export const ACTIVITY_ACTIONS = [
 ] as const;
 export const ACTIVITY_OUTCOMES = ['ok', 'business_error', 'upstream_error'] as const;
 
-const isoDay = z.iso.date({ error: 'validation.date' });
+// PostgreSQL has no year 0 (and the audit trail nothing before 2000): out-of-range days are refused
+// here, not by a failing query.
+const isoDay = z.iso.date({ error: 'validation.date' }).refine((v) => v >= '2000-01-01', 'validation.date');
 const optionalParam = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
 /** Filters of the admin activity table and its CSV export (query-string values). */
@@ -41,7 +43,7 @@ export const activityFilterSchema = z
 export type ActivityFilters = z.infer<typeof activityFilterSchema>;
 
 export const agentListSchema = z.object({
-  q: optionalParam(z.string().max(80)),
+  q: optionalParam(z.string().max(80).transform(withoutControlChars)),
   page: optionalParam(z.coerce.number().int().min(1).max(100_000)),
 });
 
@@ -50,7 +52,7 @@ export const metricsRangeSchema = z.object({ days: optionalParam(z.coerce.number
 /** What a browser may report about a failed fingerprint capture: codes and names, never PID. */
 export const deviceErrorSchema = z.object({
   errCode: z.string().trim().regex(/^-?\d{1,6}$|^[a-z_]{2,16}$/, 'validation.invalid'),
-  errInfo: z.string().trim().max(200).optional(),
+  errInfo: z.string().transform(withoutControlChars).pipe(z.string().trim().max(200)).optional(),
   stage: z.string().trim().regex(/^[a-z_.]{2,40}$/, 'validation.invalid').optional(),
-  deviceModel: z.string().trim().max(80).optional(),
+  deviceModel: z.string().transform(withoutControlChars).pipe(z.string().trim().max(80)).optional(),
 });

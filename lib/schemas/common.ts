@@ -8,6 +8,12 @@ import type { MessageKey } from '@/lib/i18n';
 export const text = (invalid: MessageKey = 'validation.invalid') =>
   z.string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : invalid) });
 
+/**
+ * For free text that reaches a database query or row: PostgreSQL text cannot hold NUL (the
+ * statement fails), and other control characters only garble the admin views.
+ */
+export const withoutControlChars = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+
 export const mobileSchema = text('validation.mobile').trim().regex(/^[6-9]\d{9}$/, 'validation.mobile');
 
 /** Accept what agents paste (+91, spaces, dashes, a leading 0) and keep the 10 digits. */

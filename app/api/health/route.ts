@@ -1,7 +1,12 @@
 import { connection } from 'next/server';
+import { route } from '@/lib/api/handler';
 
-// GET /api/health – liveness for the start script, Playwright and load balancers
-export async function GET() {
+const health = route({ access: 'public', handler: async () => ({ ok: true }) });
+
+// GET /api/health – liveness for the start script, Playwright and load balancers.
+// connection() comes first, before the wrapper reads the request, so the answer is never
+// prerendered at build time.
+export async function GET(req: Request, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  return Response.json({ ok: true }, { headers: { 'cache-control': 'no-store' } });
+  return health(req, ctx);
 }
