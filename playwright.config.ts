@@ -22,6 +22,9 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Its own folder: Playwright empties it at every start, and npm test keeps the server logs and
+  // vitest reports beside it, in test-results/.
+  outputDir: 'test-results/e2e',
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     trace: 'retain-on-failure',

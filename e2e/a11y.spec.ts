@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { DEMO, signIn } from './auth';
 import { ekoSandbox, rdSandbox } from './sandbox';
 

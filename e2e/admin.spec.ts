@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO, SAME_ORIGIN, signIn } from './auth';
 
 test('an admin creates an agent, the agent signs in and searches, and the admin sees it', async ({ browser, baseURL }) => {

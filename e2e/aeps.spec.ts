@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { createAgent, DEMO, signIn } from './auth';
 import { ekoSandbox, rdSandbox } from './sandbox';
 

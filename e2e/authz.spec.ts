@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
+import { type APIRequestContext, expect, request as playwrightRequest, test } from './fixtures';
 import { APP_ORIGIN, DEMO, SAME_ORIGIN, signIn } from './auth';
 
 // The authorisation matrix: every page and every route handler × anonymous, agent, admin and a

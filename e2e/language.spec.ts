@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { en } from '../lib/i18n/en';
 import { hi } from '../lib/i18n/hi';
 import { DEMO, signIn } from './auth';

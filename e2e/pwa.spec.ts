@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, chromium, expect, type Page, test } from './fixtures';
 import { CHROMIUM_LAUNCH } from '../playwright.config';
 import { DEMO, signIn } from './auth';
 import { ekoSandbox, rdSandbox } from './sandbox';

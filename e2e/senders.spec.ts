@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './fixtures';
 import { DEMO, SAME_ORIGIN, signIn } from './auth';
 import { ekoSandbox } from './sandbox';
 

@@ -1,5 +1,6 @@
-// After the end-to-end run: the Aadhaar numbers the tests typed and every PID payload the RD
-// sandbox produced must appear nowhere in the app server's log or in the database.
+// After the end-to-end run: the Aadhaar numbers and OTPs the tests typed and every PID payload the
+// RD sandbox produced must appear nowhere in the app server's log, the database or what the
+// browser stored.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SANDBOX_PID_MARKER } from '../sandbox/rd/pid';
@@ -7,16 +8,24 @@ import { SANDBOX_PID_MARKER } from '../sandbox/rd/pid';
 /** Every Aadhaar number the e2e suite enters (sandbox/eko fixtures and refused examples). */
 export const E2E_AADHAAR_NUMBERS = ['999999990019', '999999990026', '999999990035', '123456789012'];
 
-export const SENSITIVE_PATTERNS: { name: string; needle: string }[] = [
-  ...E2E_AADHAAR_NUMBERS.map((n) => ({ name: `Aadhaar ${n.slice(0, 2)}…${n.slice(-2)}`, needle: n })),
-  { name: 'PidData XML', needle: '<PidData' },
-  { name: 'PID session key', needle: '<Skey' },
-  { name: 'sandbox PID block', needle: SANDBOX_PID_MARKER },
-  { name: 'sandbox PID block (base64)', needle: Buffer.from(SANDBOX_PID_MARKER).toString('base64').slice(0, 24) },
+/** Every OTP the e2e suite types (sandbox/eko fixtures: right, expired and wrong ones). */
+export const E2E_OTPS = ['123456', '000000', '111111', '999999'];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const SENSITIVE_PATTERNS: { name: string; pattern: RegExp }[] = [
+  ...E2E_AADHAAR_NUMBERS.map((n) => ({ name: `Aadhaar ${n.slice(0, 2)}…${n.slice(-2)}`, pattern: new RegExp(escape(n)) })),
+  // Six digits are short: only where no other digit or hex letter touches them, so they are not
+  // read out of a longer number, a timestamp or a random id.
+  ...E2E_OTPS.map((otp) => ({ name: `OTP ${otp.slice(0, 1)}…${otp.slice(-1)}`, pattern: new RegExp(`(?<![0-9a-fA-F])${otp}(?![0-9a-fA-F])`) })),
+  { name: 'PidData XML', pattern: /<PidData/ },
+  { name: 'PID session key', pattern: /<Skey/ },
+  { name: 'sandbox PID block', pattern: new RegExp(escape(SANDBOX_PID_MARKER)) },
+  { name: 'sandbox PID block (base64)', pattern: new RegExp(escape(Buffer.from(SANDBOX_PID_MARKER).toString('base64').slice(0, 24))) },
 ];
 
 export function findSensitive(text: string): string[] {
-  return SENSITIVE_PATTERNS.filter((p) => text.includes(p.needle)).map((p) => p.name);
+  return SENSITIVE_PATTERNS.filter((p) => p.pattern.test(text)).map((p) => p.name);
 }
 
 function files(dir: string, out: string[] = []): string[] {

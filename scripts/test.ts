@@ -6,8 +6,9 @@
 // in both passes; without it, it is skipped.
 // Ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { STORAGE_DUMP } from '../e2e/storage-dump';
 import { scanStaticBundle } from './check-bundle-secrets';
 import { ensureBuild, ROOT } from './lib/build';
 import { describeRun } from './lib/http-load';
@@ -85,13 +86,30 @@ function check(name: string, problems: string[]) {
   }
 }
 
+function storageDumps(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) storageDumps(join(dir, entry.name), out);
+    else if (entry.name === STORAGE_DUMP) out.push(join(dir, entry.name));
+  }
+  return out;
+}
+
 async function scanAfterE2e(logFile: string, databaseUrl: string | null) {
+  // A scan of nothing would pass: a missing or empty log is a failure in itself.
   const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
-  check('no Aadhaar number or PID payload in the server log', findSensitive(log).map((f) => `${f} in ${logFile}`));
+  check(
+    'no Aadhaar number, OTP or PID payload in the server log',
+    log.includes('"msg":"request"') ? findSensitive(log).map((f) => `${f} in ${logFile}`) : [`no request lines in ${logFile}`],
+  );
   const db = databaseUrl
     ? (await scanPostgres(databaseUrl)).map((h) => `${h.found.join(', ')} in table ${h.table}`)
     : scanDirectory(join(ROOT, '.data/e2e/pglite')).map((h) => `${h.found.join(', ')} in ${h.file}`);
-  check(`no Aadhaar number or PID payload in the database (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`, db);
+  check(`no Aadhaar number, OTP or PID payload in the database (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`, db);
+  // What each test's browser kept (e2e/fixtures.ts): cookies, Web Storage, IndexedDB, Cache Storage.
+  const dumps = storageDumps(join(results, 'e2e'));
+  const leaks = dumps.flatMap((file) => findSensitive(readFileSync(file, 'utf8')).map((f) => `${f} in ${file}`));
+  check(`no Aadhaar number, OTP or PID payload in browser storage (${dumps.length} tests)`, dumps.length > 0 ? leaks : ['no browser storage dumps written']);
 }
 
 /** An empty PostgreSQL database for the end-to-end run (migrations recreate everything). */

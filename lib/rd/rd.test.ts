@@ -36,12 +36,27 @@ function fakeLoopback(answers: Record<string, { status: string; delayMs?: number
 }
 
 describe('discovery', () => {
-  it('probes every port over http and https at once', async () => {
+  it('probes every port over http and https at once, after the first port settles', async () => {
     const net = fakeLoopback({});
     expect(await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 200 })).toBeNull();
     expect(net.probes).toHaveLength(RD_PORTS.length * 2);
-    expect(net.maxInFlight()).toBe(RD_PORTS.length * 2);
+    expect(net.probes[0]).toBe('http://127.0.0.1:11100');
+    expect(net.maxInFlight()).toBe(RD_PORTS.length * 2 - 1);
     expect(new Set(net.probes.map((p) => p.split(':')[0]))).toEqual(new Set(['http', 'https']));
+  });
+
+  it('a device on the first port answers alone, before the others are probed', async () => {
+    const net = fakeLoopback({ 'http://127.0.0.1:11100': { status: 'READY', delayMs: 10 } });
+    expect((await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 200 }))?.port).toBe(11100);
+    expect(net.probes).toEqual(['http://127.0.0.1:11100']);
+  });
+
+  it('a first port that hangs holds the others back only for the head start', async () => {
+    const net = fakeLoopback({ 'http://127.0.0.1:11100': { status: 'READY', delayMs: 1_000 }, 'http://127.0.0.1:11107': { status: 'READY' } });
+    const started = Date.now();
+    expect((await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 2_000, headStartMs: 40 }))?.port).toBe(11107);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(net.maxInFlight()).toBe(RD_PORTS.length * 2);
   });
 
   it('stops at the first READY device and cancels the other probes', async () => {

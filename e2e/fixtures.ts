@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import { test as base } from '@playwright/test';
+import { STORAGE_DUMP } from './storage-dump';
+
+// Every spec imports `test` from here. After each test, whatever the browser kept for the app
+// (cookies, localStorage, sessionStorage, IndexedDB, Cache Storage) is written beside the test's
+// results; after the run, npm test scans those files for Aadhaar numbers, PID payloads and OTPs
+// (scripts/scan-sensitive.ts). A test that left a page open on the app leaves a dump.
+
+export * from '@playwright/test';
+
+/** Runs in the page: everything the origin stored, as text. */
+async function collectStorage() {
+  const entries = (store: Storage) => Object.fromEntries(Array.from({ length: store.length }, (_, i) => store.key(i)!).map((k) => [k, store.getItem(k)]));
+  const indexedDb: Record<string, unknown> = {};
+  for (const info of (await indexedDB.databases?.()) ?? []) {
+    if (!info.name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(info.name!);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    for (const name of Array.from(db.objectStoreNames)) {
+      indexedDb[`${info.name}/${name}`] = await new Promise((resolve) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => resolve(`unreadable: ${req.error?.name}`);
+      });
+    }
+    db.close();
+  }
+  const cacheStorage: Record<string, string> = {};
+  if ('caches' in self) {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) {
+        const res = await cache.match(req);
+        const type = res?.headers.get('content-type') ?? '';
+        // Text bodies only (scripts, pages, JSON); images and fonts cannot hold a typed number.
+        cacheStorage[`${name} ${req.url}`] = res && /text|json|javascript|xml/.test(type) ? await res.text() : `(${type})`;
+      }
+    }
+  }
+  return { origin: location.origin, localStorage: entries(localStorage), sessionStorage: entries(sessionStorage), indexedDb, cacheStorage };
+}
+
+export const test = base.extend<{ browserStorageDump: void }>({
+  browserStorageDump: [
+    async ({ context }, use, testInfo) => {
+      await use();
+      const pages = [];
+      for (const page of context.pages()) {
+        if (page.isClosed() || !page.url().startsWith('http')) continue;
+        pages.push(await page.evaluate(collectStorage).catch((err: Error) => ({ url: page.url(), unreadable: err.message })));
+      }
+      const dump = { test: testInfo.titlePath.join(' › '), cookies: await context.cookies(), pages };
+      await writeFile(testInfo.outputPath(STORAGE_DUMP), JSON.stringify(dump));
+    },
+    { auto: true },
+  ],
+});
