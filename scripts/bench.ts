@@ -6,11 +6,12 @@
 // Targets are marked met or missed; a missed target never fails the run (report, don't assert).
 // Writes bench-results/latest.{md,json}; `-- --readme` also rewrites the README's table.
 // Options: --rounds 3 --duration 5 --connections 10 (route runs), --rd-runs 7, --lighthouse-runs 3.
+// With BENCH_DATABASE_URL (a PostgreSQL it may write to), the lookup is measured a second time on it.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LOAD_SENDER } from './load';
-import { LOAD_STACK, signInDemoAgent, startAppStack } from './lib/app-stack';
+import { type AppStack, LOAD_STACK, signInDemoAgent, startAppStack } from './lib/app-stack';
 import { firstLoadJs, type PageBundle } from './lib/bench/bundle';
 import { type LighthouseFigures, lighthousePages } from './lib/bench/lighthouse';
 import { benchRdDiscovery, type RdBenchResult } from './lib/bench/rd-discovery';
@@ -41,6 +42,30 @@ function numberFlag(name: string, fallback: number): number {
 }
 
 const message = (err: unknown) => (err as Error).message.split('\n')[0]!;
+
+/** The sender lookup against the floor route on one running app. */
+async function lookupAgainstFloor(
+  stack: AppStack,
+  cookie: string,
+  options: { rounds: number; durationS: number; connections: number },
+  notes: string[],
+): Promise<{ routes: RouteComparison | null; routeError: string | null }> {
+  try {
+    console.log(`[bench] routes: ${options.rounds} rounds × ${options.durationS} s each, ${options.connections} connections`);
+    const routes = await compareWithFloor({
+      routeUrl: `${stack.origin}${ROUTE_PATH}`,
+      floorUrl: `${stack.origin}${FLOOR_PATH}`,
+      headers: { cookie },
+      appCpuSeconds: stack.appCpuSeconds,
+      checkRoute: (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER,
+      ...options,
+    });
+    notes.push(...routes.problems.map((p) => `route run not all 2xx: ${p}`));
+    return { routes, routeError: null };
+  } catch (err) {
+    return { routes: null, routeError: message(err) };
+  }
+}
 
 async function main() {
   const options = {
@@ -73,20 +98,7 @@ async function main() {
   const stack = await startAppStack({ ...LOAD_STACK, logFile: join(ROOT, 'test-results', 'bench-server.log') });
   try {
     const cookie = await signInDemoAgent(stack.origin);
-    try {
-      console.log(`[bench] routes: ${options.rounds} rounds × ${options.durationS} s each, ${options.connections} connections`);
-      routes = await compareWithFloor({
-        routeUrl: `${stack.origin}${ROUTE_PATH}`,
-        floorUrl: `${stack.origin}${FLOOR_PATH}`,
-        headers: { cookie },
-        appCpuSeconds: stack.appCpuSeconds,
-        checkRoute: (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER,
-        ...options,
-      });
-      notes.push(...routes.problems.map((p) => `route run not all 2xx: ${p}`));
-    } catch (err) {
-      routeError = message(err);
-    }
+    ({ routes, routeError } = await lookupAgainstFloor(stack, cookie, options, notes));
     if (!lighthouseError) {
       console.log(`[bench] Lighthouse: ${LIGHTHOUSE_PAGES.join(', ')} × ${options.lighthouseRuns}`);
       try {
@@ -105,6 +117,20 @@ async function main() {
     await stack.stop();
   }
 
+  // The same comparison with PostgreSQL behind the app (what production runs), when one is named.
+  let pgRoutes: RouteComparison | null = null;
+  let pgRouteError: string | null = null;
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (databaseUrl) {
+    console.log('[bench] the lookup again, on PostgreSQL (BENCH_DATABASE_URL)');
+    const pgStack = await startAppStack({ ...LOAD_STACK, databaseUrl, logFile: join(ROOT, 'test-results', 'bench-server-postgres.log') });
+    try {
+      ({ routes: pgRoutes, routeError: pgRouteError } = await lookupAgainstFloor(pgStack, await signInDemoAgent(pgStack.origin), options, notes));
+    } finally {
+      await pgStack.stop();
+    }
+  }
+
   // After the app has stopped: discovery is timed in the browser alone, not against a busy server.
   let rd: RdBenchResult | null = null;
   let rdError: string | null = null;
@@ -119,6 +145,7 @@ async function main() {
   machine.loadAfter = round(loadavg()[0]!, 2);
   const rows = [
     ...routeRows(routes, routeError, ROUTE_PATH, FLOOR_PATH),
+    ...(databaseUrl ? routeRows(pgRoutes, pgRouteError, ROUTE_PATH, FLOOR_PATH, 'PostgreSQL') : []),
     ...rdRows(rd, rdError),
     ...bundleRows(bundles, bundleError),
     ...lighthouseRows(lighthouse, lighthouseError, LIGHTHOUSE_PAGES),

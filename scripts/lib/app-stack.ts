@@ -18,6 +18,8 @@ export interface StackOptions {
   dataDir: string;
   /** Both servers' output goes here, not to the terminal (the load would flood it). */
   logFile: string;
+  /** PostgreSQL instead of the embedded database (the bench's second lookup row). */
+  databaseUrl?: string;
 }
 
 export interface AppStack {
@@ -92,8 +94,8 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'w');
   const children: ChildProcess[] = [];
-  // Sandbox mode on the embedded database, whatever this shell has set: the figures must not
-  // depend on a real Eko or a shared PostgreSQL.
+  // Sandbox mode, on the embedded database unless a PostgreSQL is named, whatever this shell has
+  // set: the figures must not depend on a real Eko or on a database picked up by accident.
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   delete baseEnv.EKO_BASE_URL;
   delete baseEnv.DATABASE_URL;
@@ -135,6 +137,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     app = spawnGroup([NEXT_BIN, 'start', '-p', String(options.appPort), '-H', '127.0.0.1'], {
       EKO_SANDBOX_URL: `http://127.0.0.1:${options.ekoPort}/ekoapi/v3`,
       DATA_DIR: options.dataDir,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     });
     await waitForHttp(`http://127.0.0.1:${options.appPort}/api/health`, 60_000, app);
   } catch (err) {

@@ -46,8 +46,8 @@ export function describeMachine(): Machine {
 const status = (met: boolean): Status => (met ? 'met' : 'missed');
 const ms = (v: number) => `${round(v, v < 10 ? 1 : 0)} ms`;
 
-export function routeRows(c: RouteComparison | null, reason: string | null, path: string, floorPath: string): Row[] {
-  const what = `Sender lookup \`GET ${path}\` (signed in, Eko sandbox) vs \`GET ${floorPath}\``;
+export function routeRows(c: RouteComparison | null, reason: string | null, path: string, floorPath: string, database = 'embedded PGlite'): Row[] {
+  const what = `Sender lookup \`GET ${path}\` (signed in, Eko sandbox, ${database}) vs \`GET ${floorPath}\``;
   if (!c) return [{ what, result: reason ?? '', comparedWith: '', ratio: '', target: '≥ 60% of the floor', status: 'not measured' }];
   const ratio = c.route.rps / c.floor.rps;
   const setup = `${c.connections} connections, ${c.rounds}×${c.durationS} s each, interleaved, medians`;
@@ -64,7 +64,7 @@ export function routeRows(c: RouteComparison | null, reason: string | null, path
       status: c.problems.length ? 'not measured' : status(ratio >= 0.6),
     },
     {
-      what: 'Sender lookup vs floor: latency p50 / p99',
+      what: `Sender lookup vs floor (${database}): latency p50 / p99`,
       result: `${ms(c.route.p50)} / ${ms(c.route.p99)}`,
       comparedWith: `${ms(c.floor.p50)} / ${ms(c.floor.p99)}`,
       ratio: '',
