@@ -1,5 +1,6 @@
 import { expect, type Page, test } from './fixtures';
 import { DEMO, signIn } from './auth';
+import { capture, enterAadhaar, openEkyc, scanner } from './ekyc-steps';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // Tablet-first layout: no sideways scrolling at 360 px, in portrait and landscape; every control
@@ -78,16 +79,13 @@ test('agent pages, sender card, onboarding and each eKYC step', async ({ page })
   await page.goto('/aeps');
   await expect(page.getByLabel('Your Aadhaar number').first()).toHaveAttribute('inputmode', 'numeric');
 
-  await page.goto('/senders?mobile=9000000002');
-  await page.getByRole('button', { name: 'Upgrade with Aadhaar eKYC' }).click();
+  await openEkyc(page);
   await expect(page.getByLabel('Sender’s Aadhaar number')).toHaveAttribute('inputmode', 'numeric');
   await checkEverySize(page, 'eKYC: Aadhaar step');
-  await page.getByLabel('Sender’s Aadhaar number').fill('999999990019');
-  await page.getByLabel('The sender heard this and agrees').check();
-  await page.getByRole('button', { name: 'Continue to fingerprint' }).click();
-  await expect(page.getByTestId('scanner-panel')).toHaveAttribute('data-state', 'ready');
+  await enterAadhaar(page);
+  await expect(scanner(page)).toHaveAttribute('data-state', 'ready');
   await checkEverySize(page, 'eKYC: fingerprint step');
-  await page.getByRole('button', { name: /Capture fingerprint/ }).click();
+  await capture(page);
   await expect(page.getByLabel('OTP from the sender')).toHaveAttribute('inputmode', 'numeric');
   await checkEverySize(page, 'eKYC: OTP step');
 });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, expect, type Page, test } from './fixtures';
 import { CHROMIUM_LAUNCH } from '../playwright.config';
 import { DEMO, signIn } from './auth';
+import { capture, enterAadhaar, openEkyc } from './ekyc-steps';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // The installed-app behaviour (stack.md §3–4), with the service worker allowed (the other specs
@@ -112,13 +113,9 @@ test('the RD service on 127.0.0.1 is reached directly with the worker in control
   page.on('response', (res) => {
     if (new URL(res.url()).port.startsWith('111')) loopback.push(res.fromServiceWorker());
   });
-  await page.goto('/senders?mobile=9000000002');
-  await page.getByRole('button', { name: 'Upgrade with Aadhaar eKYC' }).click();
-  await page.getByLabel('Sender’s Aadhaar number').fill('999999990019');
-  await page.getByLabel('The sender heard this and agrees').check();
-  await page.getByRole('button', { name: 'Continue to fingerprint' }).click();
-  await expect(page.getByTestId('scanner-panel')).toHaveAttribute('data-state', 'ready');
-  await page.getByRole('button', { name: /Capture fingerprint/ }).click();
+  await openEkyc(page);
+  await enterAadhaar(page);
+  await capture(page);
   await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();
   expect(await rdSandbox.captures(request)).toHaveLength(1);
   expect(loopback.length).toBeGreaterThan(0);
@@ -129,9 +126,7 @@ test('a new version is offered, but not in the middle of an eKYC, and reloading 
   await ekoSandbox.reset(request);
   await underServiceWorker(page);
   await signIn(page, DEMO.agent);
-  await page.goto('/senders?mobile=9000000002');
-  await page.getByRole('button', { name: 'Upgrade with Aadhaar eKYC' }).click();
-  await expect(page.getByTestId('ekyc-flow')).toBeVisible();
+  await openEkyc(page);
 
   // A new deployment: a different worker script for the same scope installs and waits. (Playwright
   // cannot route the browser's own update check, so the new script is a new URL.)

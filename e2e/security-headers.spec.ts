@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { DEMO, signIn } from './auth';
+import { capture, enterAadhaar, enterOtp, openEkyc } from './ekyc-steps';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // The browser enforces the Content-Security-Policy: the RD ports are reachable, nothing else off
@@ -40,15 +41,10 @@ test('a full eKYC runs with no CSP violation, and a request to a port outside th
     if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
   });
   await signIn(page, DEMO.agent);
-  await page.goto('/senders?mobile=9000000002');
-  await page.getByRole('button', { name: 'Upgrade with Aadhaar eKYC' }).click();
-  await page.getByLabel('Sender’s Aadhaar number').fill('999999990019');
-  await page.getByLabel('The sender heard this and agrees').check();
-  await page.getByRole('button', { name: 'Continue to fingerprint' }).click();
-  await expect(page.getByTestId('scanner-panel')).toHaveAttribute('data-state', 'ready');
-  await page.getByRole('button', { name: /Capture fingerprint/ }).click();
-  await page.getByLabel('OTP from the sender').fill('123456');
-  await page.getByRole('button', { name: 'Verify OTP' }).click();
+  await openEkyc(page);
+  await enterAadhaar(page);
+  await capture(page);
+  await enterOtp(page, '123456');
   await expect(page.getByTestId('ekyc-done')).toBeVisible();
   expect(violations).toEqual([]);
 

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { FAKE_ANDROID_BRIDGE } from './android-bridge';
 import { DEMO, signIn } from './auth';
+import { capture, captureButton, enterAadhaar, enterOtp, openEkyc, scanner } from './ekyc-steps';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 const EKYC_WADH = 'E0jzJ/P8UopUHAieZn8CKqS4WPMi5ZSYXgfnlfkWjrc=';
@@ -11,31 +12,6 @@ test.beforeEach(async ({ page, request }) => {
   await rdSandbox.reset(request);
   await signIn(page, DEMO.agent);
 });
-
-async function openEkyc(page: Page, mobile = '9000000002') {
-  await page.goto(`/senders?mobile=${mobile}`);
-  await page.getByRole('button', { name: 'Upgrade with Aadhaar eKYC' }).click();
-  await expect(page.getByTestId('ekyc-flow')).toBeVisible();
-}
-
-async function enterAadhaar(page: Page, aadhaar = AADHAAR.ok) {
-  await page.getByLabel('Sender’s Aadhaar number').fill(aadhaar);
-  await page.getByLabel('The sender heard this and agrees').check();
-  await page.getByRole('button', { name: 'Continue to fingerprint' }).click();
-}
-
-const scanner = (page: Page) => page.getByTestId('scanner-panel');
-const captureButton = (page: Page) => page.getByRole('button', { name: /Capture (fingerprint|again)/ });
-
-async function capture(page: Page) {
-  await expect(scanner(page)).toHaveAttribute('data-state', 'ready');
-  await captureButton(page).click();
-}
-
-async function enterOtp(page: Page, otp: string) {
-  await page.getByLabel('OTP from the sender').fill(otp);
-  await page.getByRole('button', { name: 'Verify OTP' }).click();
-}
 
 test('the full sender eKYC raises the monthly limit to ₹25,000', async ({ page, request }) => {
   await openEkyc(page);
