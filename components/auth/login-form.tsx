@@ -19,7 +19,7 @@ export interface DemoAccount {
 }
 
 export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null; demoAccounts: DemoAccount[] }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const { register, handleSubmit, formState, setValue, setFocus } = useForm<LoginInput>({
     resolver: zodResolver(loginSchema),
     defaultValues: { mobile: '', password: '' },
@@ -39,11 +39,11 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
   return (
     <div className="flex flex-col gap-6">
       <form noValidate onSubmit={handleSubmit((input) => signIn.mutate(input))} className="flex flex-col gap-4">
-        <TextField {...mobile} label={t('login.mobile')} error={fieldError(t, formState.errors.mobile?.message)} type="tel" inputMode="numeric" autoComplete="username" autoFocus />
+        <TextField {...mobile} label={t('login.mobile')} error={fieldError(tMaybe, formState.errors.mobile?.message)} type="tel" inputMode="numeric" autoComplete="username" autoFocus />
         <TextField
           {...register('password')}
           label={t('login.password')}
-          error={fieldError(t, formState.errors.password?.message)}
+          error={fieldError(tMaybe, formState.errors.password?.message)}
           type="password"
           autoComplete="current-password"
         />

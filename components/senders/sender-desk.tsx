@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
-import { formatMobile } from '@/lib/i18n';
+import { formatMobile } from '@/lib/i18n/core';
 import { mobileSchema } from '@/lib/schemas/sender';
 import type { OnboardingOutcome } from '@/lib/senders/types';
 import { NON_KYC_MONTHLY_LIMIT } from '@/lib/senders/types';

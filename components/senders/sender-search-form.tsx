@@ -17,7 +17,7 @@ interface Props {
 }
 
 export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const { register, handleSubmit, formState, setValue } = useForm({
     resolver: zodResolver(senderLookupSchema),
     defaultValues: { mobile: initialMobile },
@@ -46,7 +46,7 @@ export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) 
           {...field}
           label={t('senders.search.label')}
           hint={t('senders.search.hint')}
-          error={fieldError(t, formState.errors.mobile?.message)}
+          error={fieldError(tMaybe, formState.errors.mobile?.message)}
           type="tel"
           inputMode="numeric"
           autoComplete="off"

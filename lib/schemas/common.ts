@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/core';
 
 // Schema messages are catalogue keys, so forms (any language) and route handlers (English
 // today) render the same text. See lib/api/errors.ts for how issues become field messages.
