@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { apiRequest } from '@/lib/api/client';
-import { normaliseMobileInput } from '@/lib/schemas/common';
+import { normaliseMobileInput } from '@/lib/schemas/mobile';
 import { type LoginInput, loginSchema } from '@/lib/schemas/auth';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';

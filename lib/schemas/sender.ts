@@ -1,7 +1,8 @@
 import { z } from 'zod/mini';
+import { todayInIndia } from '@/lib/dates';
 import { mobileSchema, text } from './common';
 
-export { mobileSchema };
+export { mobileSchema, todayInIndia };
 
 export const senderLookupSchema = z.object({ mobile: mobileSchema });
 
@@ -16,11 +17,6 @@ export const INDIAN_STATES = [
 ] as const;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Today's date in India, as YYYY-MM-DD, whatever the device's clock zone. */
-export function todayInIndia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
-}
 
 function isRealDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
