@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { SandboxBanner } from '@/components/layout/sandbox-banner';
 import { Providers } from '@/components/providers';
 import { ServiceWorker } from '@/components/pwa/service-worker';
+import { messagesFor } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Suspense fallback={null}>
           <SandboxBanner />
         </Suspense>
-        <Providers locale={locale}>
+        <Providers locale={locale} messages={messagesFor(locale)}>
           {children}
           <ServiceWorker />
         </Providers>

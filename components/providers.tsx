@@ -2,10 +2,10 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import type { Locale } from '@/lib/i18n';
+import type { Locale, Messages } from '@/lib/i18n/core';
 import { I18nProvider } from './i18n/i18n-provider';
 
-export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
+export function Providers({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -21,7 +21,9 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
   );
   return (
     <QueryClientProvider client={client}>
-      <I18nProvider locale={locale}>{children}</I18nProvider>
+      <I18nProvider locale={locale} messages={messages}>
+        {children}
+      </I18nProvider>
     </QueryClientProvider>
   );
 }

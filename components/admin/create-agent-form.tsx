@@ -14,7 +14,7 @@ import { ApiErrorAlert } from '@/components/senders/api-error-alert';
 import { fieldError } from '@/components/senders/translate-field-error';
 
 export function CreateAgentForm() {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const router = useRouter();
   const { register, handleSubmit, formState, setError, reset } = useForm<CreateAgentInput>({
     resolver: zodResolver(createAgentSchema),
@@ -40,14 +40,14 @@ export function CreateAgentForm() {
         {t('admin.agents.create.title')}
       </h2>
       <form noValidate onSubmit={handleSubmit((input) => create.mutate(input))} className="mt-3 grid gap-4 md:grid-cols-2">
-        <TextField {...register('name')} label={t('admin.agents.create.name')} error={fieldError(t, errors.name?.message)} autoComplete="off" />
-        <TextField {...register('mobile')} label={t('admin.agents.create.mobile')} error={fieldError(t, errors.mobile?.message)} inputMode="numeric" maxLength={10} autoComplete="off" />
-        <TextField {...register('ekoUserCode')} label={t('admin.agents.create.userCode')} error={fieldError(t, errors.ekoUserCode?.message)} inputMode="numeric" autoComplete="off" />
+        <TextField {...register('name')} label={t('admin.agents.create.name')} error={fieldError(tMaybe, errors.name?.message)} autoComplete="off" />
+        <TextField {...register('mobile')} label={t('admin.agents.create.mobile')} error={fieldError(tMaybe, errors.mobile?.message)} inputMode="numeric" maxLength={10} autoComplete="off" />
+        <TextField {...register('ekoUserCode')} label={t('admin.agents.create.userCode')} error={fieldError(tMaybe, errors.ekoUserCode?.message)} inputMode="numeric" autoComplete="off" />
         <TextField
           {...register('password')}
           label={t('admin.agents.create.password')}
           hint={t('admin.agents.create.passwordHint')}
-          error={fieldError(t, errors.password?.message)}
+          error={fieldError(tMaybe, errors.password?.message)}
           type="password"
           autoComplete="new-password"
         />

@@ -1,11 +1,17 @@
 'use client';
 
 import clsx from 'clsx';
+import { lazy, Suspense, useEffect } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/senders/api-error-alert';
-import { DailyAuthFlow, OneTimeEkycFlow } from './aeps-flows';
 import { useAepsStatus } from './use-aeps-status';
+
+// The flows (RD service, Aadhaar transport encryption, their forms) are loaded apart from the
+// page, starting as soon as it mounts: their code arrives while the status is being fetched.
+const loadFlows = () => import('./aeps-flows');
+const OneTimeEkycFlow = lazy(() => loadFlows().then((m) => ({ default: m.OneTimeEkycFlow })));
+const DailyAuthFlow = lazy(() => loadFlows().then((m) => ({ default: m.DailyAuthFlow })));
 
 function StatusRow({ label, value, good, testId }: { label: string; value: string; good: boolean; testId: string }) {
   return (
@@ -21,6 +27,7 @@ function StatusRow({ label, value, good, testId }: { label: string; value: strin
 export function AepsDesk() {
   const { t } = useI18n();
   const { query, status, today, phase } = useAepsStatus();
+  useEffect(() => void loadFlows(), []);
   if (query.isPending) return <Spinner label={t('aeps.status.loading')} />;
   if (!status) return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   return (
@@ -41,8 +48,10 @@ export function AepsDesk() {
           testId="aeps-daily-status"
         />
       </dl>
-      {phase === 'ekyc' && <OneTimeEkycFlow />}
-      {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} />}
+      <Suspense fallback={<Spinner label={t('aeps.flow.loading')} />}>
+        {phase === 'ekyc' && <OneTimeEkycFlow />}
+        {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} />}
+      </Suspense>
       {phase === 'done' && <p className="text-slate-700">{t('aeps.allSet')}</p>}
     </div>
   );

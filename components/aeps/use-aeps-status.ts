@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api/client';
-import { todayInIndia } from '@/lib/schemas/sender';
+import { todayInIndia } from '@/lib/dates';
 
 export interface AepsStatus {
   ekycCompletedOn: string | null;

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { apiRequest } from '@/lib/api/client';
-import { normaliseMobileInput } from '@/lib/schemas/common';
+import { normaliseMobileInput } from '@/lib/schemas/mobile';
 import { type LoginInput, loginSchema } from '@/lib/schemas/auth';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -19,7 +19,7 @@ export interface DemoAccount {
 }
 
 export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null; demoAccounts: DemoAccount[] }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const { register, handleSubmit, formState, setValue, setFocus } = useForm<LoginInput>({
     resolver: zodResolver(loginSchema),
     defaultValues: { mobile: '', password: '' },
@@ -39,11 +39,11 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
   return (
     <div className="flex flex-col gap-6">
       <form noValidate onSubmit={handleSubmit((input) => signIn.mutate(input))} className="flex flex-col gap-4">
-        <TextField {...mobile} label={t('login.mobile')} error={fieldError(t, formState.errors.mobile?.message)} type="tel" inputMode="numeric" autoComplete="username" autoFocus />
+        <TextField {...mobile} label={t('login.mobile')} error={fieldError(tMaybe, formState.errors.mobile?.message)} type="tel" inputMode="numeric" autoComplete="username" autoFocus />
         <TextField
           {...register('password')}
           label={t('login.password')}
-          error={fieldError(t, formState.errors.password?.message)}
+          error={fieldError(tMaybe, formState.errors.password?.message)}
           type="password"
           autoComplete="current-password"
         />

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { type Locale, LOCALE_COOKIE } from '@/lib/i18n';
+import { type Locale, LOCALE_COOKIE } from '@/lib/i18n/core';
 
 const NAMES: Record<Locale, { label: string; lang: string }> = {
   en: { label: 'English', lang: 'en' },

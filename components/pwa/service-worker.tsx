@@ -1,6 +1,6 @@
 'use client';
 
-import { Serwist } from '@serwist/window';
+import type { Serwist } from '@serwist/window';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { Button } from '@/components/ui/button';
@@ -23,18 +23,28 @@ export function ServiceWorker() {
   useEffect(() => {
     // Development builds change on every save; a worker there would only serve stale code.
     if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
-    const sw = new Serwist(SW_URL, { scope: '/', type: 'module' });
-    sw.addEventListener('waiting', () => setWaiting(true));
-    serwist.current = sw;
-    // Registration can fail (private mode, storage full); the app works without a worker.
-    sw.register().catch(() => undefined);
     // A tablet may stay on one page all day: look for a new version whenever the app comes back
     // to the foreground, not only on full page loads.
     const checkForUpdate = () => {
-      if (document.visibilityState === 'visible') sw.update().catch(() => undefined);
+      if (document.visibilityState === 'visible') serwist.current?.update().catch(() => undefined);
     };
+    let unmounted = false;
+    // The worker's client library is not needed to show the page: it loads after it.
+    import('@serwist/window')
+      .then(({ Serwist }) => {
+        if (unmounted) return;
+        const sw = new Serwist(SW_URL, { scope: '/', type: 'module' });
+        sw.addEventListener('waiting', () => setWaiting(true));
+        serwist.current = sw;
+        // Registration can fail (private mode, storage full); the app works without a worker.
+        return sw.register();
+      })
+      .catch(() => undefined);
     document.addEventListener('visibilitychange', checkForUpdate);
-    return () => document.removeEventListener('visibilitychange', checkForUpdate);
+    return () => {
+      unmounted = true;
+      document.removeEventListener('visibilitychange', checkForUpdate);
+    };
   }, []);
 
   if (!waiting || later || busy) return null;

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/core';
 import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
 import { encryptAadhaarForTransport } from '@/lib/aadhaar/transport-client';
 import { type AadhaarEntry, aadhaarEntrySchema } from '@/lib/schemas/ekyc';
@@ -53,7 +53,7 @@ export function AadhaarStep({
   ready?: boolean;
   busy?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const [sealing, setSealing] = useState(false);
   const [sealError, setSealError] = useState(false);
   const { register, handleSubmit, formState, reset } = useForm<AadhaarEntry>({
@@ -82,7 +82,7 @@ export function AadhaarStep({
         {...register('aadhaar')}
         label={t(text.label)}
         hint={t(text.hint)}
-        error={fieldError(t, formState.errors.aadhaar?.message) ?? serverError}
+        error={fieldError(tMaybe, formState.errors.aadhaar?.message) ?? serverError}
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
@@ -104,7 +104,7 @@ export function AadhaarStep({
         </label>
         {formState.errors.consent && (
           <p id="consent-error" className="text-sm font-medium text-red-700">
-            {fieldError(t, formState.errors.consent.message)}
+            {fieldError(tMaybe, formState.errors.consent.message)}
           </p>
         )}
       </section>

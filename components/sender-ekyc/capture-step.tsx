@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/core';
 import type { CapturePurpose } from '@/lib/rd/pid-options';
 import { rdErrorMessage } from '@/lib/rd/messages';
 import { Alert } from '@/components/ui/alert';

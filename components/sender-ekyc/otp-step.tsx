@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/core';
 import { otpEntrySchema } from '@/lib/schemas/ekyc';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -29,7 +29,7 @@ export function OtpStep({
   onSubmit: (otp: string) => void;
   onResend: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const { register, handleSubmit, formState, setFocus } = useForm<{ otp: string }>({ resolver: zodResolver(otpEntrySchema), defaultValues: { otp: '' } });
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -44,7 +44,7 @@ export function OtpStep({
       <TextField
         {...register('otp')}
         label={t(label)}
-        error={fieldError(t, formState.errors.otp?.message) ?? serverError}
+        error={fieldError(tMaybe, formState.errors.otp?.message) ?? serverError}
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}

@@ -1,7 +1,7 @@
 'use client';
 
 import clsx from 'clsx';
-import { formatMobile } from '@/lib/i18n';
+import { formatMobile } from '@/lib/i18n/core';
 import { NON_KYC_MONTHLY_LIMIT, EKYC_MONTHLY_LIMIT, type Sender, type SenderState } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
 import { useI18n } from '@/components/i18n/i18n-provider';

@@ -1,9 +1,10 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
-import { formatMobile } from '@/lib/i18n';
-import { mobileSchema } from '@/lib/schemas/sender';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { formatMobile } from '@/lib/i18n/core';
+import { parseMobile } from '@/lib/schemas/mobile';
 import type { OnboardingOutcome } from '@/lib/senders/types';
 import { NON_KYC_MONTHLY_LIMIT } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
@@ -11,12 +12,28 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from './api-error-alert';
-import { OnboardSenderForm } from './onboard-sender-form';
 import { SenderCard } from './sender-card';
-import { SenderSearchForm } from './sender-search-form';
-import { EkycFlow } from '@/components/sender-ekyc/ekyc-flow';
 import { AepsBanner } from '@/components/aeps/aeps-banner';
 import { useSenderLookup } from './use-sender';
+
+// react-hook-form is the largest part of this page (~13 KiB gzip). The search form is still
+// rendered on the server and its code is fetched with the page's, but the rest of the desk no
+// longer waits for it to hydrate. The fallback only shows on a client-side visit (as the page's).
+const SenderSearchForm = dynamic(() => import('./sender-search-form').then((m) => m.SenderSearchForm), { loading: SearchFormLoading });
+
+function SearchFormLoading() {
+  const { t } = useI18n();
+  return <Spinner label={t('senders.search.searching')} />;
+}
+
+// The eKYC flow (RD service, Aadhaar transport encryption, its forms) is code most lookups never
+// need: it loads when the agent opens it, or starts to when the pointer or focus reaches its button.
+const loadEkycFlow = () => import('@/components/sender-ekyc/ekyc-flow');
+const EkycFlow = lazy(() => loadEkycFlow().then((m) => ({ default: m.EkycFlow })));
+const preloadEkycFlow = () => void loadEkycFlow();
+// Enrolment is for senders Eko does not know yet: its form loads while such a lookup is running.
+const loadOnboardForm = () => import('./onboard-sender-form');
+const OnboardSenderForm = lazy(() => loadOnboardForm().then((m) => ({ default: m.OnboardSenderForm })));
 
 /** Sender search and result. The searched mobile lives in the URL so back, refresh and links work. */
 export function SenderDesk() {
@@ -24,11 +41,13 @@ export function SenderDesk() {
   const router = useRouter();
   const pathname = usePathname();
   const raw = useSearchParams().get('mobile') ?? '';
-  const parsed = mobileSchema.safeParse(raw);
-  const mobile = parsed.success ? parsed.data : null;
+  const mobile = parseMobile(raw);
   const lookup = useSenderLookup(mobile);
   const [onboarded, setOnboarded] = useState<{ mobile: string; outcome: OnboardingOutcome } | null>(null);
   const [ekycFor, setEkycFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (mobile) void loadOnboardForm();
+  }, [mobile]);
 
   const search = (next: string) => {
     setOnboarded(null);
@@ -52,12 +71,14 @@ export function SenderDesk() {
         {mobile && !lookup.isError && lookup.data?.state === 'not_enrolled' && (
           <>
             <Alert tone="info">{t('sender.notEnrolled', { mobile: formatMobile(mobile) })}</Alert>
-            <OnboardSenderForm
-              key={mobile}
-              mobile={mobile}
-              onDone={(outcome) => setOnboarded({ mobile, outcome })}
-              onRecheck={() => void lookup.refetch()}
-            />
+            <Suspense fallback={<Spinner label={t('onboard.loading')} />}>
+              <OnboardSenderForm
+                key={mobile}
+                mobile={mobile}
+                onDone={(outcome) => setOnboarded({ mobile, outcome })}
+                onRecheck={() => void lookup.refetch()}
+              />
+            </Suspense>
           </>
         )}
         {mobile && lookup.data && lookup.data.state !== 'not_enrolled' && (!lookup.isError || ekycFor === mobile) && (
@@ -65,17 +86,21 @@ export function SenderDesk() {
             {/* Never stale money figures: the card hides when a refresh failed (an open eKYC flow stays). */}
             {!lookup.isError && <SenderCard sender={lookup.data} />}
             {ekycFor === mobile ? (
-              <EkycFlow
-                key={mobile}
-                mobile={mobile}
-                name={lookup.data.name ?? formatMobile(mobile)}
-                onCompleted={() => void lookup.refetch()}
-                onClose={() => setEkycFor(null)}
-              />
+              <Suspense fallback={<Spinner label={t('ekyc.loading')} />}>
+                <EkycFlow
+                  key={mobile}
+                  mobile={mobile}
+                  name={lookup.data.name ?? formatMobile(mobile)}
+                  onCompleted={() => void lookup.refetch()}
+                  onClose={() => setEkycFor(null)}
+                />
+              </Suspense>
             ) : (
               <div className="flex flex-wrap gap-3">
                 {(lookup.data.state === 'not_kyc' || lookup.data.state === 'kyc_pending') && (
-                  <Button onClick={() => setEkycFor(mobile)}>{t('ekyc.start')}</Button>
+                  <Button onClick={() => setEkycFor(mobile)} onPointerEnter={preloadEkycFlow} onFocus={preloadEkycFlow}>
+                    {t('ekyc.start')}
+                  </Button>
                 )}
                 <Button variant="secondary" onClick={() => void lookup.refetch()} disabled={lookup.isFetching}>
                   {lookup.isFetching ? t('senders.search.searching') : t('senders.refresh')}

@@ -3,12 +3,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
-import { normaliseMobileInput } from '@/lib/schemas/common';
-import { senderLookupSchema } from '@/lib/schemas/sender';
+import { normaliseMobileInput } from '@/lib/schemas/mobile';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
+import { lazyResolver } from './lazy-resolver';
 import { fieldError } from './translate-field-error';
+
+// The search box is the page's first control: zod and the schema arrive just after the page.
+const lookup = lazyResolver<{ mobile: string }>(() => import('@/lib/schemas/sender').then((m) => zodResolver(m.senderLookupSchema)));
 
 interface Props {
   initialMobile: string;
@@ -17,11 +20,12 @@ interface Props {
 }
 
 export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) {
-  const { t } = useI18n();
+  const { t, tMaybe } = useI18n();
   const { register, handleSubmit, formState, setValue } = useForm({
-    resolver: zodResolver(senderLookupSchema),
+    resolver: lookup.resolver,
     defaultValues: { mobile: initialMobile },
   });
+  useEffect(lookup.preload, []);
 
   useEffect(() => {
     setValue('mobile', initialMobile);
@@ -46,7 +50,7 @@ export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) 
           {...field}
           label={t('senders.search.label')}
           hint={t('senders.search.hint')}
-          error={fieldError(t, formState.errors.mobile?.message)}
+          error={fieldError(tMaybe, formState.errors.mobile?.message)}
           type="tel"
           inputMode="numeric"
           autoComplete="off"

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import type { EkoFailure } from '@/lib/eko/client';
 import { DEFAULT_LOCALE, isMessageKey, type Locale, type MessageKey, type MessageVars, translate, translateMaybe } from '@/lib/i18n';
 
@@ -79,7 +79,7 @@ export class ApiError extends Error {
 }
 
 /** Zod issues → { "address.pincode": "validation.pincode" } (catalogue keys), first issue per field. */
-export function fieldsFromZod(error: z.ZodError): Record<string, string> {
+export function fieldsFromZod(error: $ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || 'body';

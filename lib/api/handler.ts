@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/session';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
@@ -34,7 +34,7 @@ interface HandlerContext<P, Q, B, U> {
 type Access = Role | 'public';
 type UserFor<A extends Access> = A extends 'public' ? SessionUser | null : SessionUser;
 
-interface RouteOptions<A extends Access, P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+interface RouteOptions<A extends Access, P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType> {
   access: A;
   params?: P;
   query?: Q;
@@ -87,7 +87,7 @@ async function parseJsonBody(req: Request, max: number): Promise<unknown> {
   }
 }
 
-function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ApiError('invalid_input', { fields: fieldsFromZod(parsed.error) });
   return parsed.data;
@@ -157,9 +157,9 @@ function withHeader(res: Response, name: string, value: string): Response {
 
 export function route<
   A extends Access,
-  P extends z.ZodType = z.ZodUndefined,
-  Q extends z.ZodType = z.ZodUndefined,
-  B extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodMiniType = z.ZodMiniUndefined,
+  Q extends z.ZodMiniType = z.ZodMiniUndefined,
+  B extends z.ZodMiniType = z.ZodMiniUndefined,
 >(options: RouteOptions<A, P, Q, B>) {
   async function run(req: Request, ctx: { params: RouteParams }, seen: { userId: string | null }): Promise<Response> {
     try {

@@ -74,6 +74,7 @@ export const en = {
   'sender.notEnrolled': '{mobile} is not enrolled for money transfer yet. Enrol the sender below.',
 
   'onboard.title': 'Enrol this sender',
+  'onboard.loading': 'Opening the enrolment form…',
   'onboard.intro': 'Fill in the details exactly as on the sender’s Aadhaar card.',
   'onboard.name': 'Full name',
   'onboard.name.hint': 'Letters and spaces only, as on Aadhaar',
@@ -249,6 +250,7 @@ export const en = {
   'ekyc.start': 'Upgrade with Aadhaar eKYC',
   'ekyc.title': 'Aadhaar eKYC for {name}',
   'ekyc.cancel': 'Cancel eKYC',
+  'ekyc.loading': 'Opening Aadhaar eKYC…',
   'ekyc.steps': 'Steps',
   'ekyc.step.aadhaar': 'Aadhaar and consent',
   'ekyc.step.capture': 'Fingerprint',
@@ -286,6 +288,7 @@ export const en = {
   'aeps.status.dailyDone': 'Done',
   'aeps.status.dailyDue': 'Due',
   'aeps.status.loading': 'Checking your AePS status…',
+  'aeps.flow.loading': 'Opening the authentication steps…',
   'aeps.banner.ekyc': 'Complete your one-time AePS eKYC before AePS transactions.',
   'aeps.banner.due': 'Today’s AePS authentication is due. It takes a minute.',
   'aeps.banner.done': 'AePS authentication done for today.',

@@ -75,6 +75,7 @@ export const hi: Record<MessageKey, string> = {
   'sender.notEnrolled': '{mobile} अभी मनी ट्रांसफ़र के लिए रजिस्टर नहीं है। नीचे ग्राहक को रजिस्टर करें।',
 
   'onboard.title': 'इस ग्राहक को रजिस्टर करें',
+  'onboard.loading': 'रजिस्ट्रेशन फ़ॉर्म खोल रहे हैं…',
   'onboard.intro': 'जानकारी बिल्कुल वैसी ही भरें जैसी ग्राहक के आधार कार्ड पर है।',
   'onboard.name': 'पूरा नाम',
   'onboard.name.hint': 'सिर्फ़ अक्षर और स्पेस, आधार के अनुसार',
@@ -250,6 +251,7 @@ export const hi: Record<MessageKey, string> = {
   'ekyc.start': 'आधार eKYC से सीमा बढ़ाएँ',
   'ekyc.title': '{name} का आधार eKYC',
   'ekyc.cancel': 'eKYC रद्द करें',
+  'ekyc.loading': 'आधार eKYC खोल रहे हैं…',
   'ekyc.steps': 'चरण',
   'ekyc.step.aadhaar': 'आधार और सहमति',
   'ekyc.step.capture': 'फ़िंगरप्रिंट',
@@ -287,6 +289,7 @@ export const hi: Record<MessageKey, string> = {
   'aeps.status.dailyDone': 'हो गया',
   'aeps.status.dailyDue': 'बाकी',
   'aeps.status.loading': 'आपका AePS स्टेटस जाँच रहे हैं…',
+  'aeps.flow.loading': 'ऑथेंटिकेशन के चरण खोल रहे हैं…',
   'aeps.banner.ekyc': 'AePS लेन-देन से पहले अपना एक बार का AePS eKYC पूरा करें।',
   'aeps.banner.due': 'आज का AePS ऑथेंटिकेशन बाकी है। इसमें एक मिनट लगता है।',
   'aeps.banner.done': 'आज का AePS ऑथेंटिकेशन हो गया।',

@@ -1,56 +1,24 @@
-import { en, type MessageKey } from './en';
+import { type Locale, type MessageKey, type Messages, type MessageVars, fillTemplate } from './core';
+import { en } from './en';
 import { hi } from './hi';
 
-export type { MessageKey };
-export type Locale = 'en' | 'hi';
-export const LOCALES: readonly Locale[] = ['en', 'hi'];
-export const DEFAULT_LOCALE: Locale = 'en';
-/** The agent's language choice, remembered in a cookie so server-rendered text follows it too. */
-export const LOCALE_COOKIE = 'ad_lang';
+// Both catalogues: for server code (pages, route handlers, the service worker's offline page).
+// Client components import './core' and get their language's texts from I18nProvider.
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en, hi };
+export * from './core';
+
+const catalogues: Record<Locale, Messages> = { en, hi };
+
+/** One language's texts, e.g. for the root layout to hand to the browser. */
+export const messagesFor = (locale: Locale): Messages => catalogues[locale];
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
-export const parseLocale = (value: string | null | undefined): Locale => (value === 'hi' ? 'hi' : DEFAULT_LOCALE);
-
-/** The locale a request asks for (its cookie), for route handlers. */
-export function localeOfRequest(req: Request): Locale {
-  const match = /(?:^|;\s*)ad_lang=([^;]+)/.exec(req.headers.get('cookie') ?? '');
-  return parseLocale(match?.[1]);
-}
-
-export type MessageVars = Record<string, string | number>;
-
 export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): string {
-  const template = catalogues[locale][key] ?? en[key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : match));
+  return fillTemplate(catalogues[locale][key] ?? en[key], vars);
 }
 
 /** Translates a catalogue key; text that is not a key (e.g. Eko's own words) passes through. */
 export const translateMaybe = (locale: Locale, keyOrText: string) => (isMessageKey(keyOrText) ? translate(locale, keyOrText) : keyOrText);
-
-export const intlLocale: Record<Locale, string> = { en: 'en-IN', hi: 'hi-IN' };
-
-/** ₹25,000 / ₹1,00,000 — Indian grouping, paise only when present. */
-export function formatInr(amount: number, locale: Locale = DEFAULT_LOCALE): string {
-  return new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: 'INR',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 2,
-  }).format(amount);
-}
-
-/** "1 minute" / "12 minutes" / "12 मिनट": a wait, in words an agent reads at a glance. */
-export function formatMinutes(minutes: number, locale: Locale = DEFAULT_LOCALE): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
-}
-
-/** 98765 43210: the way agents read numbers aloud. */
-export function formatMobile(mobile: string): string {
-  return /^\d{10}$/.test(mobile) ? `${mobile.slice(0, 5)} ${mobile.slice(5)}` : mobile;
-}

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/lib/i18n';
+import type { MessageKey } from '@/lib/i18n/core';
 import { RdError } from './types';
 
 /** The plain-words message for a failed capture or discovery, with its values. */

@@ -1,11 +1,16 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { mobileSchema, text, withoutControlChars } from './common';
 
 export const createAgentSchema = z.object({
-  name: text('validation.personName').trim().min(2, 'validation.personName').max(80, 'validation.personName').regex(/^[\p{L}][\p{L} .'-]*$/u, 'validation.personName'),
+  name: text('validation.personName').check(
+    z.trim(),
+    z.minLength(2, 'validation.personName'),
+    z.maxLength(80, 'validation.personName'),
+    z.regex(/^[\p{L}][\p{L} .'-]*$/u, 'validation.personName'),
+  ),
   mobile: mobileSchema,
-  ekoUserCode: text('validation.userCode').trim().regex(/^\d{5,12}$/, 'validation.userCode'),
-  password: text('validation.newPassword').min(8, 'validation.newPassword').max(128, 'validation.newPassword'),
+  ekoUserCode: text('validation.userCode').check(z.trim(), z.regex(/^\d{5,12}$/, 'validation.userCode')),
+  password: text('validation.newPassword').check(z.minLength(8, 'validation.newPassword'), z.maxLength(128, 'validation.newPassword')),
 });
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
@@ -26,8 +31,10 @@ export const ACTIVITY_OUTCOMES = ['ok', 'business_error', 'upstream_error'] as c
 
 // PostgreSQL has no year 0 (and the audit trail nothing before 2000): out-of-range days are refused
 // here, not by a failing query.
-const isoDay = z.iso.date({ error: 'validation.date' }).refine((v) => v >= '2000-01-01', 'validation.date');
-const optionalParam = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
+const isoDay = z.iso.date({ error: 'validation.date' }).check(z.refine((v) => v >= '2000-01-01', 'validation.date'));
+/** An empty query parameter (a blank filter) counts as absent. Classic zod's preprocess is this pipe. */
+const optionalParam = <T extends z.ZodMiniType>(s: T) => z.pipe(z.transform((v: unknown) => (v === '' ? undefined : v)), z.optional(s));
+const pageParam = (params?: { error: string }) => optionalParam(z.coerce.number(params).check(z.int(), z.gte(1), z.lte(100_000)));
 
 /** Filters of the admin activity table and its CSV export (query-string values). */
 export const activityFilterSchema = z
@@ -37,22 +44,22 @@ export const activityFilterSchema = z
     outcome: optionalParam(z.enum(ACTIVITY_OUTCOMES, { error: 'validation.invalid' })),
     from: optionalParam(isoDay),
     to: optionalParam(isoDay),
-    page: optionalParam(z.coerce.number({ error: 'validation.invalid' }).int().min(1).max(100_000)),
+    page: pageParam({ error: 'validation.invalid' }),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], error: 'validation.dateRange' });
+  .check(z.refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], error: 'validation.dateRange' }));
 export type ActivityFilters = z.infer<typeof activityFilterSchema>;
 
 export const agentListSchema = z.object({
-  q: optionalParam(z.string().max(80).transform(withoutControlChars)),
-  page: optionalParam(z.coerce.number().int().min(1).max(100_000)),
+  q: optionalParam(z.pipe(z.string().check(z.maxLength(80)), z.transform(withoutControlChars))),
+  page: pageParam(),
 });
 
-export const metricsRangeSchema = z.object({ days: optionalParam(z.coerce.number().pipe(z.union([z.literal(7), z.literal(14), z.literal(30)]))) });
+export const metricsRangeSchema = z.object({ days: optionalParam(z.pipe(z.coerce.number(), z.union([z.literal(7), z.literal(14), z.literal(30)]))) });
 
 /** What a browser may report about a failed fingerprint capture: codes and names, never PID. */
 export const deviceErrorSchema = z.object({
-  errCode: z.string().trim().regex(/^-?\d{1,6}$|^[a-z_]{2,16}$/, 'validation.invalid'),
-  errInfo: z.string().transform(withoutControlChars).pipe(z.string().trim().max(200)).optional(),
-  stage: z.string().trim().regex(/^[a-z_.]{2,40}$/, 'validation.invalid').optional(),
-  deviceModel: z.string().transform(withoutControlChars).pipe(z.string().trim().max(80)).optional(),
+  errCode: z.string().check(z.trim(), z.regex(/^-?\d{1,6}$|^[a-z_]{2,16}$/, 'validation.invalid')),
+  errInfo: z.optional(z.pipe(z.pipe(z.string(), z.transform(withoutControlChars)), z.string().check(z.trim(), z.maxLength(200)))),
+  stage: z.optional(z.string().check(z.trim(), z.regex(/^[a-z_.]{2,40}$/, 'validation.invalid'))),
+  deviceModel: z.optional(z.pipe(z.pipe(z.string(), z.transform(withoutControlChars)), z.string().check(z.trim(), z.maxLength(80)))),
 });

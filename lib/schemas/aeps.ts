@@ -1,12 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AEPS_BANK_CODES } from '@/lib/aeps/banks';
 import { text } from './common';
-import { otpSchema, pidDataSchema, sealedAadhaarSchema } from './ekyc';
+import { otpSchema, pidDataSchema, refSchema, sealedAadhaarSchema } from './ekyc';
 
 /** "lat,long" from the browser's geolocation, as Eko wants it. */
-export const latlongSchema = text('validation.location').regex(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, 'validation.location');
+export const latlongSchema = text('validation.location').check(z.regex(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, 'validation.location'));
 const bankSchema = z.enum(AEPS_BANK_CODES, { error: 'validation.bank' });
-const refSchema = text().min(1).max(64).regex(/^[\w-]+$/, 'validation.invalid');
 
 const identity = { aadhaar: sealedAadhaarSchema, latlong: latlongSchema };
 

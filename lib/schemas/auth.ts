@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { mobileSchema, text } from './common';
 
 export const loginSchema = z.object({
   mobile: mobileSchema,
-  password: text('validation.password.required').min(1, 'validation.password.required').max(200, 'validation.password.required'),
+  password: text('validation.password.required').check(z.minLength(1, 'validation.password.required'), z.maxLength(200, 'validation.password.required')),
 });
 
 export type LoginInput = z.infer<typeof loginSchema>;

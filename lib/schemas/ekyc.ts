@@ -1,23 +1,31 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isValidAadhaar } from '@/lib/aadhaar/verhoeff';
 import { text } from './common';
 
 /** What the agent types: 12 digits with a valid Verhoeff check digit, and the sender's consent. */
 export const aadhaarEntrySchema = z.object({
-  aadhaar: text('validation.aadhaar')
-    .transform((v) => v.replace(/\s+/g, ''))
-    .pipe(z.string().regex(/^\d{12}$/, 'validation.aadhaar').refine(isValidAadhaar, 'validation.aadhaar.checksum')),
+  aadhaar: z.pipe(
+    z.pipe(text('validation.aadhaar'), z.transform((v) => v.replace(/\s+/g, ''))),
+    z.string().check(z.regex(/^\d{12}$/, 'validation.aadhaar'), z.refine(isValidAadhaar, 'validation.aadhaar.checksum')),
+  ),
   consent: z.literal(true, { error: 'validation.consent' }),
 });
 export type AadhaarEntry = z.infer<typeof aadhaarEntrySchema>;
 
 /** `kid.base64url(RSA-OAEP-256 ciphertext)` of a 2048-bit key: what leaves the browser. */
-export const sealedAadhaarSchema = text('validation.aadhaar').regex(/^[\w-]{1,32}\.[\w-]{300,700}$/, 'validation.aadhaar');
+export const sealedAadhaarSchema = text('validation.aadhaar').check(z.regex(/^[\w-]{1,32}\.[\w-]{300,700}$/, 'validation.aadhaar'));
 
 /** The whole PidData from the RD service, unchanged (a few KB). */
-export const pidDataSchema = text('validation.pid').min(40, 'validation.pid').max(60_000, 'validation.pid').refine((v) => /^\s*(<\?xml[^>]*>\s*)?<PidData[\s>]/.test(v), 'validation.pid');
+export const pidDataSchema = text('validation.pid').check(
+  z.minLength(40, 'validation.pid'),
+  z.maxLength(60_000, 'validation.pid'),
+  z.refine((v) => /^\s*(<\?xml[^>]*>\s*)?<PidData[\s>]/.test(v), 'validation.pid'),
+);
 
-export const otpSchema = text('validation.otp').trim().regex(/^\d{6}$/, 'validation.otp');
+export const otpSchema = text('validation.otp').check(z.trim(), z.regex(/^\d{6}$/, 'validation.otp'));
+
+/** An Eko reference echoed back by the browser (otp_ref_id, reference_tid, request ids). */
+export const refSchema = text().check(z.minLength(1), z.maxLength(64), z.regex(/^[\w-]+$/, 'validation.invalid'));
 
 export const senderEkycRequestSchema = z.object({
   aadhaar: sealedAadhaarSchema,
@@ -27,8 +35,8 @@ export const senderEkycRequestSchema = z.object({
 
 export const senderEkycOtpRequestSchema = z.object({
   otp: otpSchema,
-  otpRefId: text().min(1).max(64).regex(/^[\w-]+$/, 'validation.invalid'),
-  kycRequestId: text().min(1).max(64).regex(/^[\w-]+$/, 'validation.invalid'),
+  otpRefId: refSchema,
+  kycRequestId: refSchema,
 });
 export type SenderEkycOtpRequest = z.infer<typeof senderEkycOtpRequestSchema>;
 

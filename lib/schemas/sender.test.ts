@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseMobileInput } from './common';
+import { parseMobile } from './mobile';
 import { mobileSchema, onboardSenderSchema, todayInIndia } from './sender';
 
 const validOnboarding = {
@@ -60,5 +61,12 @@ describe('onboardSenderSchema', () => {
 
   it('reports wrong types as field errors, not crashes', () => {
     expect(issuesOf({ name: 42, dob: null, address: 'x' })).toEqual({ name: 'validation.name', dob: 'validation.required', address: 'validation.required' });
+  });
+});
+
+describe('parseMobile', () => {
+  it.each(['9876543210', ' 9876543210 ', '5876543210', '987654321', '98765-4321', '', 'abcdefghij', '\t6000000000\n'])('agrees with mobileSchema on %j', (raw) => {
+    const r = mobileSchema.safeParse(raw);
+    expect(parseMobile(raw)).toBe(r.success ? r.data : null);
   });
 });

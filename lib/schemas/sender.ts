@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { todayInIndia } from '@/lib/dates';
 import { mobileSchema, text } from './common';
 
-export { mobileSchema };
+export { mobileSchema, todayInIndia };
 
 export const senderLookupSchema = z.object({ mobile: mobileSchema });
 
@@ -17,11 +18,6 @@ export const INDIAN_STATES = [
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Today's date in India, as YYYY-MM-DD, whatever the device's clock zone. */
-export function todayInIndia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
-}
-
 function isRealDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
@@ -36,36 +32,38 @@ function yearsBetween(dob: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-export const dobSchema = text('validation.dob.format')
-  .trim()
-  .refine(isRealDate, 'validation.dob.format')
-  .refine((v) => !isRealDate(v) || v <= todayInIndia(), 'validation.dob.future')
-  .refine((v) => !isRealDate(v) || v > todayInIndia() || yearsBetween(v, todayInIndia()) >= 18, 'validation.dob.minor')
-  .refine((v) => !isRealDate(v) || yearsBetween(v, todayInIndia()) <= 120, 'validation.dob.tooOld');
+export const dobSchema = text('validation.dob.format').check(
+  z.trim(),
+  z.refine(isRealDate, 'validation.dob.format'),
+  z.refine((v) => !isRealDate(v) || v <= todayInIndia(), 'validation.dob.future'),
+  z.refine((v) => !isRealDate(v) || v > todayInIndia() || yearsBetween(v, todayInIndia()) >= 18, 'validation.dob.minor'),
+  z.refine((v) => !isRealDate(v) || yearsBetween(v, todayInIndia()) <= 120, 'validation.dob.tooOld'),
+);
 
-const addressPart = text('validation.address.text')
-  .trim()
-  .min(2, 'validation.address.text')
-  .max(50, 'validation.address.text')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'/()-]*$/u, 'validation.address.text');
+const addressPart = text('validation.address.text').check(
+  z.trim(),
+  z.minLength(2, 'validation.address.text'),
+  z.maxLength(50, 'validation.address.text'),
+  z.regex(/^[\p{L}\p{N}][\p{L}\p{N} .,'/()-]*$/u, 'validation.address.text'),
+);
 
 export const addressSchema = z.object(
   {
-    line: text('validation.address.line').trim().min(3, 'validation.address.line').max(100, 'validation.address.line'),
+    line: text('validation.address.line').check(z.trim(), z.minLength(3, 'validation.address.line'), z.maxLength(100, 'validation.address.line')),
     area: addressPart,
     city: addressPart,
     district: addressPart,
     state: z.enum(INDIAN_STATES, { error: 'validation.address.state' }),
-    pincode: text('validation.pincode').trim().regex(/^[1-9]\d{5}$/, 'validation.pincode'),
+    pincode: text('validation.pincode').check(z.trim(), z.regex(/^[1-9]\d{5}$/, 'validation.pincode')),
   },
   { error: 'validation.required' },
 );
 
 export const onboardSenderSchema = z.object({
-  name: text('validation.name')
-    .trim()
-    .transform((v) => v.replace(/\s+/g, ' '))
-    .pipe(z.string().regex(/^[A-Za-z][A-Za-z ]{1,49}$/, 'validation.name')),
+  name: z.pipe(
+    z.pipe(text('validation.name').check(z.trim()), z.transform((v) => v.replace(/\s+/g, ' '))),
+    z.string().check(z.regex(/^[A-Za-z][A-Za-z ]{1,49}$/, 'validation.name')),
+  ),
   dob: dobSchema,
   address: addressSchema,
 });

@@ -1,0 +1,20 @@
+// The mobile-number rules without zod, for pages that need them before any form is used (the
+// sender desk reads ?mobile= from the URL while zod is still loading). mobileSchema (common.ts)
+// is built on the same pattern.
+
+/** What Eko accepts as an Indian mobile: 10 digits, starting 6–9. */
+export const MOBILE_PATTERN = /^[6-9]\d{9}$/;
+
+/** The mobile in `raw` as mobileSchema would parse it (trimmed), or null. */
+export function parseMobile(raw: string): string | null {
+  const trimmed = raw.trim();
+  return MOBILE_PATTERN.test(trimmed) ? trimmed : null;
+}
+
+/** Accept what agents paste (+91, spaces, dashes, a leading 0) and keep the 10 digits. */
+export function normaliseMobileInput(raw: string): string {
+  let digits = raw.replace(/\D/g, '');
+  if (digits.length === 12 && digits.startsWith('91')) digits = digits.slice(2);
+  else if (digits.length === 11 && digits.startsWith('0')) digits = digits.slice(1);
+  return digits.slice(0, 10);
+}
