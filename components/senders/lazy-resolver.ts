@@ -15,6 +15,17 @@ export function lazyResolver<Values extends FieldValues, Output = Values>(load: 
     });
     return loading;
   };
-  const resolver: Resolver<Values, unknown, Output> = async (values, context, options) => (await get())(values, context, options);
+  const resolver: Resolver<Values, unknown, Output> = async (values, context, options) => {
+    let validate: Resolver<Values, unknown, Output>;
+    try {
+      validate = await get();
+    } catch {
+      // The schema could not be fetched (no network, and no service worker copy yet): submit as
+      // typed rather than do nothing. The route handler checks the same schema and answers with the
+      // same field message, which the form shows.
+      return { values: values as unknown as Output, errors: {} };
+    }
+    return validate(values, context, options);
+  };
   return { resolver, preload: () => void get().catch(() => undefined) };
 }
