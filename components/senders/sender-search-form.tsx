@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { normaliseMobileInput } from '@/lib/schemas/mobile';
 import { Button } from '@/components/ui/button';
@@ -21,13 +21,19 @@ interface Props {
 
 export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) {
   const { t, tMaybe } = useI18n();
-  const { register, handleSubmit, formState, setValue } = useForm({
+  const { register, handleSubmit, formState, setValue } = useForm<{ mobile: string }>({
     resolver: lookup.resolver,
-    defaultValues: { mobile: initialMobile },
+    // No default when the URL names no sender: react-hook-form then takes what is already in the
+    // box, so digits typed before this part of the page came alive are kept.
+    defaultValues: initialMobile ? { mobile: initialMobile } : undefined,
   });
   useEffect(lookup.preload, []);
 
+  // Back and forward change the URL's sender: the box follows (but not on mount, see above).
+  const shownMobile = useRef(initialMobile);
   useEffect(() => {
+    if (shownMobile.current === initialMobile) return;
+    shownMobile.current = initialMobile;
     setValue('mobile', initialMobile);
   }, [initialMobile, setValue]);
 
