@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { Suspense } from 'react';
 import { SandboxBanner } from '@/components/layout/sandbox-banner';
 import { Providers } from '@/components/providers';
 import { ServiceWorker } from '@/components/pwa/service-worker';
@@ -28,9 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           {t('app.skipToContent')}
         </a>
-        <Suspense fallback={null}>
-          <SandboxBanner />
-        </Suspense>
+        {/* In the first bytes, not streamed in later: it is the first thing an agent should read. */}
+        <SandboxBanner />
         <Providers locale={locale} messages={messagesFor(locale)}>
           {children}
           <ServiceWorker />
