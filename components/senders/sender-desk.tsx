@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { formatMobile } from '@/lib/i18n/core';
-import { parseMobile } from '@/lib/schemas/mobile';
+import { parsePastedMobile } from '@/lib/schemas/mobile';
 import type { OnboardingOutcome } from '@/lib/senders/types';
 import { NON_KYC_MONTHLY_LIMIT } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
@@ -41,7 +41,7 @@ export function SenderDesk() {
   const router = useRouter();
   const pathname = usePathname();
   const raw = useSearchParams().get('mobile') ?? '';
-  const mobile = parseMobile(raw);
+  const mobile = parsePastedMobile(raw);
   const lookup = useSenderLookup(mobile);
   const [onboarded, setOnboarded] = useState<{ mobile: string; outcome: OnboardingOutcome } | null>(null);
   const [ekycFor, setEkycFor] = useState<string | null>(null);

@@ -18,3 +18,15 @@ export function normaliseMobileInput(raw: string): string {
   else if (digits.length === 11 && digits.startsWith('0')) digits = digits.slice(1);
   return digits.slice(0, 10);
 }
+
+/**
+ * The mobile in a pasted form (+91, spaces, dashes, a leading 0), or null. Unlike the typing
+ * clean-up above it never cuts digits off: a number with one digit too many is not a mobile.
+ * The sender desk reads ?mobile= with it, which a search submitted before the page's code
+ * arrived (a plain GET form) fills with whatever the agent pasted.
+ */
+export function parsePastedMobile(raw: string): string | null {
+  let digits = raw.replace(/[\s\-()]/g, '').replace(/^\+91/, '');
+  if (digits.length === 11 && digits.startsWith('0')) digits = digits.slice(1);
+  return parseMobile(digits);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseMobileInput } from './common';
-import { parseMobile } from './mobile';
+import { parseMobile, parsePastedMobile } from './mobile';
 import { mobileSchema, onboardSenderSchema, todayInIndia } from './sender';
 
 const validOnboarding = {
@@ -69,4 +69,18 @@ describe('parseMobile', () => {
     const r = mobileSchema.safeParse(raw);
     expect(parseMobile(raw)).toBe(r.success ? r.data : null);
   });
+});
+
+describe('parsePastedMobile', () => {
+  it.each([
+    ['+91 90000 00001', '9000000001'],
+    ['+91-90000-00001', '9000000001'],
+    ['09000000001', '9000000001'],
+    [' 9000000001 ', '9000000001'],
+    ['(900) 000 0001', '9000000001'],
+  ])('reads %j as %s', (raw, mobile) => expect(parsePastedMobile(raw)).toBe(mobile));
+
+  it.each(['+91 90000 000012', '919000000001', '90000 0000', '5000000001', '+1 9000000001', 'x9000000001'])('refuses %j (never cuts digits off)', (raw) =>
+    expect(parsePastedMobile(raw)).toBeNull(),
+  );
 });
