@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { PageHeader } from '@/components/layout/page-header';
 import { SenderDesk } from '@/components/senders/sender-desk';
 import { Spinner } from '@/components/ui/spinner';
 import { serverI18n, titleFor } from '@/lib/i18n/server';
@@ -10,8 +11,7 @@ export default async function SendersPage() {
   const { t } = await serverI18n();
   return (
     <>
-      <h1 className="text-3xl font-bold text-slate-900">{t('senders.title')}</h1>
-      <p className="mb-6 mt-1 text-slate-700">{t('senders.intro')}</p>
+      <PageHeader title="senders.title" intro="senders.intro" />
       <Suspense fallback={<Spinner label={t('senders.search.searching')} />}>
         <SenderDesk />
       </Suspense>
