@@ -59,7 +59,7 @@ export default defineConfig({
     {
       name: 'app',
       // A fresh embedded database per run (or the PostgreSQL in E2E_DATABASE_URL, reset by scripts/test.ts).
-      command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${APP_PORT} -H 127.0.0.1`,
+      command: `rm -rf .data/e2e && node node_modules/tsx/dist/cli.mjs scripts/serve.ts -p ${APP_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${APP_PORT}/api/health`,
       env: {
         EKO_SANDBOX_URL: `http://127.0.0.1:${EKO_SANDBOX_PORT}/ekoapi/v3`,

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { RETURN_TO_HEADER, SESSION_COOKIE, verifySession } from '@/lib/auth/session';
+import { RETURN_TO_HEADER, sessionTokenOf, verifySession } from '@/lib/auth/session';
 import { newNonce, pageCsp } from '@/lib/security/csp';
 
 // For pages only: the per-response CSP nonce, and the cheap, optimistic sign-in redirect. Route
@@ -25,7 +25,7 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PAGES.includes(pathname)) return render(req);
 
-  const session = await verifySession(req.cookies.get(SESSION_COOKIE)?.value);
+  const session = await verifySession(sessionTokenOf(req.headers.get('cookie')));
   if (pathname === '/login') {
     return session && !req.nextUrl.searchParams.has('reason')
       ? NextResponse.redirect(new URL(session.role === 'admin' ? '/admin' : '/senders', req.url))

@@ -2,7 +2,7 @@
 // sources changed, then `next start`. `npm run dev` does the same with `next dev`.
 import type { ChildProcess } from 'node:child_process';
 import { ConfigError, parseConfig, SANDBOX_EKO_PORT } from '../lib/config/schema';
-import { ensureBuild, NEXT_BIN, TSX_CLI } from './lib/build';
+import { ensureBuild, TSX_CLI } from './lib/build';
 import { isUp, run, supervise, waitForHttp } from './lib/processes';
 
 const dev = process.argv.includes('--dev');
@@ -42,7 +42,8 @@ async function main() {
   }
 
   if (!dev) ensureBuild();
-  const next = run(process.execPath, [NEXT_BIN, dev ? 'dev' : 'start', '-p', String(config.port)], {
+  // Next behind our own front server (scripts/serve.ts), which tells the app each client's address.
+  const next = run(process.execPath, [TSX_CLI, 'scripts/serve.ts', ...(dev ? ['--dev'] : []), '-p', String(config.port)], {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: '1',
   });

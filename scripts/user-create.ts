@@ -1,11 +1,15 @@
 // npm run user:create -- --role admin --name "Asha Rao" --mobile 9876543210 [--password …] [--user-code 20810200]
 // Creates an account directly in the database (the first admin, outside sandbox mode). With the
 // embedded database, stop the app first: PGlite allows one process at a time.
+// Without --password a temporary one is generated: it works for a day, and only to choose the
+// user's own at the first sign-in (someone else chose it). --password is for your own account.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword, temporaryPassword } from '../lib/auth/password';
 import { closeDb, getDb } from '../lib/db/client';
 import { createUser } from '../lib/db/queries/users';
+import { TEMPORARY_PASSWORD_HOURS, temporaryUntil } from '../lib/auth/temporary-password';
+import { NEW_PASSWORD_MIN } from '../lib/schemas/auth';
 import { mobileSchema } from '../lib/schemas/common';
 
 const args = z
@@ -13,7 +17,7 @@ const args = z
     role: z.enum(['admin', 'agent']),
     name: z.string().trim().min(2).max(80),
     mobile: mobileSchema,
-    password: z.string().min(8).max(128).optional(),
+    password: z.string().min(NEW_PASSWORD_MIN).max(128).optional(),
     'user-code': z.string().regex(/^\d{5,12}$/).optional(),
   })
   .refine((a) => a.role === 'admin' || a['user-code'], { path: ['user-code'], message: 'agents need --user-code (their Eko user_code)' });
@@ -29,20 +33,23 @@ async function main() {
   }
   const input = parsed.data;
   const password = input.password ?? temporaryPassword(12);
-  const user = await createUser(await getDb(), {
+  const result = await createUser(await getDb(), {
     role: input.role,
     name: input.name,
     mobile: input.mobile,
     ekoUserCode: input['user-code'] ?? null,
     passwordHash: await hashPassword(password),
+    temporaryUntil: input.password ? null : temporaryUntil(),
   });
   await closeDb();
-  if (!user) {
-    console.error(`An account with mobile ${input.mobile} already exists.`);
+  if (!result.ok) {
+    const what = result.taken === 'mobile' ? `mobile ${input.mobile}` : `Eko user code ${input['user-code']}`;
+    console.error(`The ${what} already belongs to ${result.holder.name} (${result.holder.mobile}).`);
     process.exit(1);
   }
+  const { user } = result;
   console.log(`Created ${user.role} ${user.name} (${user.mobile}).`);
-  if (!input.password) console.log(`Temporary password (shown once): ${password}`);
+  if (!input.password) console.log(`Temporary password (shown once; valid ${TEMPORARY_PASSWORD_HOURS} hours, to be changed at first sign-in): ${password}`);
 }
 
 main().catch((err: Error) => {

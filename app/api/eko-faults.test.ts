@@ -40,8 +40,12 @@ beforeAll(async () => {
   passwordHash = await hashPassword('fault-password-1'); // once: scrypt is slow
 });
 
-const agentWithMobile = async (mobile: string) =>
-  (await createUser(await getDb(), { role: 'agent', name: `Agent ${mobile}`, mobile, ekoUserCode: '20810200', passwordHash }))!;
+/** Eko user codes are unique per agent: one derived from the mobile. */
+async function agentWithMobile(mobile: string) {
+  const created = await createUser(await getDb(), { role: 'agent', name: `Agent ${mobile}`, mobile, ekoUserCode: mobile.slice(-8), passwordHash });
+  if (!created.ok) throw new Error(`agent ${mobile}: ${created.taken} taken`);
+  return created.user;
+}
 beforeEach(() => {
   sandbox = eko.sandbox();
 });

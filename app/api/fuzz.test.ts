@@ -512,12 +512,13 @@ beforeEach(async () => {
   // Tables are emptied before each test; one scrypt hash serves every user (hashing is slow).
   passwordHash ||= await hashPassword('fuzz-password-1');
   const db = await getDb();
-  const agent = (await createUser(db, { role: 'agent', name: 'Fuzz Agent', mobile: '9812300001', ekoUserCode: '20810200', passwordHash }))!;
-  const admin = (await createUser(db, { role: 'admin', name: 'Fuzz Admin', mobile: '9812300002', ekoUserCode: null, passwordHash }))!;
-  cookies.agent = await cookieFor(agent);
-  cookies.admin = await cookieFor(admin);
+  const agent = await createUser(db, { role: 'agent', name: 'Fuzz Agent', mobile: '9812300001', ekoUserCode: '20810200', passwordHash });
+  const admin = await createUser(db, { role: 'admin', name: 'Fuzz Admin', mobile: '9812300002', ekoUserCode: null, passwordHash });
+  if (!agent.ok || !admin.ok) throw new Error('fuzz users collided');
+  cookies.agent = await cookieFor(agent.user);
+  cookies.admin = await cookieFor(admin.user);
   cookies.public = '';
-  cookies.agentId = agent.id;
+  cookies.agentId = agent.user.id;
 });
 
 describe('fuzzing every route handler under app/api', () => {

@@ -2,7 +2,6 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
 import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
-import { resetConfigForTests } from '@/lib/config';
 import { rateLimits, type User } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { resetRateLimitersForTests } from '@/lib/rate-limit';
@@ -10,6 +9,7 @@ import { REDIS_KEY_PREFIX } from '@/lib/rate-limit/store';
 import { AADHAAR_FIXTURES } from '@/sandbox/eko/fixtures';
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
+import { useRateLimitStore } from '@/test/rate-limit-store';
 import { POST as aepsSendOtp } from './aeps/ekyc/otp/route';
 
 // The same budget (AePS OTP send: 5 in 15 minutes per agent) on each counter store that
@@ -47,20 +47,6 @@ async function expectBudgetEnforced() {
   expect(sandbox.state.calls).toHaveLength(5);
 }
 
-/** Runs the tests of one block with RATE_LIMIT_STORE (and REDIS_URL) set, restoring them after. */
-function useStore(env: Record<string, string>) {
-  beforeAll(async () => {
-    Object.assign(process.env, env);
-    resetConfigForTests();
-    await resetRateLimitersForTests();
-  });
-  afterAll(async () => {
-    await resetRateLimitersForTests();
-    for (const name of Object.keys(env)) delete process.env[name];
-    resetConfigForTests();
-  });
-}
-
 describe('database store (the default)', () => {
   it('keeps the counts in the rate_limits table', async () => {
     await expectBudgetEnforced();
@@ -70,7 +56,7 @@ describe('database store (the default)', () => {
 });
 
 describe('memory store', () => {
-  useStore({ RATE_LIMIT_STORE: 'memory' });
+  useRateLimitStore({ RATE_LIMIT_STORE: 'memory' });
 
   it('enforces the budget in this process, without touching the database', async () => {
     await expectBudgetEnforced();
@@ -83,7 +69,7 @@ describe('memory store', () => {
 const redisUrl = process.env.TEST_REDIS_URL;
 
 describe.skipIf(!redisUrl)(`Redis store${redisUrl ? '' : ' (skipped: set TEST_REDIS_URL, e.g. redis://127.0.0.1:6390, to run it)'}`, () => {
-  useStore({ RATE_LIMIT_STORE: 'redis', REDIS_URL: redisUrl ?? '' });
+  useRateLimitStore({ RATE_LIMIT_STORE: 'redis', REDIS_URL: redisUrl ?? '' });
   let probe: Redis;
   beforeAll(() => {
     probe = new Redis(redisUrl!);
@@ -110,7 +96,7 @@ describe.skipIf(!redisUrl)(`Redis store${redisUrl ? '' : ' (skipped: set TEST_RE
 
 describe('Redis store, Redis unreachable', () => {
   // Nothing listens on port 1; the password must never reach the log.
-  useStore({ RATE_LIMIT_STORE: 'redis', REDIS_URL: 'redis://:do-not-log-me@127.0.0.1:1' });
+  useRateLimitStore({ RATE_LIMIT_STORE: 'redis', REDIS_URL: 'redis://:do-not-log-me@127.0.0.1:1' });
 
   it('still enforces the budget, counting in this process, and logs the outage without the URL', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -16,7 +16,7 @@ export function AgentActions({ id, name, active }: { id: string; name: string; a
     onSuccess: () => router.refresh(),
   });
   const reset = useMutation({
-    mutationFn: () => apiRequest<{ temporaryPassword: string }>(`/api/admin/agents/${id}/password`, { method: 'POST' }),
+    mutationFn: () => apiRequest<{ temporaryPassword: string; expiresAt: string }>(`/api/admin/agents/${id}/password`, { method: 'POST' }),
   });
   return (
     <div className="flex flex-col gap-2">

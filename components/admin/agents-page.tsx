@@ -1,4 +1,5 @@
 import { getDb } from '@/lib/db/client';
+import { listActiveLockouts } from '@/lib/db/queries/lockouts';
 import { listAgents } from '@/lib/db/queries/users';
 import { formatMobile } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
@@ -8,10 +9,12 @@ import { AgentActions } from './agent-actions';
 import { CreateAgentForm } from './create-agent-form';
 import { DataTable } from './data-table';
 import { indiaDateTime } from './labels';
+import { LockoutsPanel } from './lockouts-panel';
 
 export async function AgentsPage({ query }: { query: string }) {
   const { locale, t } = await serverI18n();
-  const { rows, total } = await listAgents(await getDb(), { query, limit: 200, offset: 0 });
+  const db = await getDb();
+  const [{ rows, total }, lockouts] = await Promise.all([listAgents(db, { query, limit: 200, offset: 0 }), listActiveLockouts(db)]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t('admin.agents.title')}</h1>
@@ -37,6 +40,7 @@ export async function AgentsPage({ query }: { query: string }) {
         ])}
         empty={t('admin.agents.none')}
       />
+      <LockoutsPanel lockouts={lockouts} />
     </div>
   );
 }

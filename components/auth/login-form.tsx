@@ -25,9 +25,10 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
     defaultValues: { mobile: '', password: '' },
   });
   const signIn = useMutation({
-    mutationFn: (input: LoginInput) => apiRequest<{ home: string }>('/api/auth/login', { method: 'POST', json: input }),
-    // A full navigation, so every server-rendered part (header, nav) sees the new session.
-    onSuccess: ({ home }) => window.location.assign(returnTo ?? home),
+    mutationFn: (input: LoginInput) => apiRequest<{ home: string; mustChangePassword: boolean }>('/api/auth/login', { method: 'POST', json: input }),
+    // A full navigation, so every server-rendered part (header, nav) sees the new session. A
+    // temporary password goes to the change-password page first, wherever the agent was headed.
+    onSuccess: ({ home, mustChangePassword }) => window.location.assign(mustChangePassword ? home : (returnTo ?? home)),
   });
   const mobile = register('mobile', {
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {

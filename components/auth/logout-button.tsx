@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-/** A link to /logout, which ends the session there (works without JavaScript too). */
+/** A link to /logout, whose buttons sign out (opening it signs nobody out). */
 export function LogoutButton({ label }: { label: string }) {
   return (
     <Link

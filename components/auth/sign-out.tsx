@@ -1,26 +1,26 @@
-'use client';
+import { Button } from '@/components/ui/button';
 
-import Link from 'next/link';
-import { useEffect, useState } from 'react';
-import { Spinner } from '@/components/ui/spinner';
-import { useI18n } from '@/components/i18n/i18n-provider';
-
-/** Ends the session on arrival (the cookie is httpOnly, so the server clears it). */
-export function SignOut() {
-  const { t } = useI18n();
-  const [done, setDone] = useState(false);
-  useEffect(() => {
-    fetch('/api/auth/logout', { method: 'POST' })
-      .catch(() => undefined)
-      .finally(() => setDone(true));
-  }, []);
-  if (!done) return <Spinner label={t('logout.working')} />;
+/**
+ * Sign-out is a POST from this page only (the route checks the Origin), never a link that signs
+ * the agent out when it is opened. Plain forms: they work before (and without) JavaScript, and the
+ * route answers them with a redirect to the login page.
+ */
+export function SignOut({ labels }: { labels: { here: string; everywhere: string; everywhereHint: string } }) {
   return (
-    <div className="flex flex-col gap-3" role="status">
-      <p>{t('logout.done')}</p>
-      <Link href="/login" className="font-semibold text-brand-700 underline">
-        {t('logout.signInAgain')}
-      </Link>
+    <div className="flex flex-col gap-4">
+      <form method="post" action="/api/auth/logout">
+        <Button type="submit" data-testid="sign-out">
+          {labels.here}
+        </Button>
+      </form>
+      <form method="post" action="/api/auth/logout?scope=all" className="flex flex-col gap-2">
+        <p className="text-slate-700">{labels.everywhereHint}</p>
+        <div>
+          <Button type="submit" variant="secondary" data-testid="sign-out-everywhere">
+            {labels.everywhere}
+          </Button>
+        </div>
+      </form>
     </div>
   );
 }

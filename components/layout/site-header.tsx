@@ -42,6 +42,9 @@ export async function SiteHeader() {
             <span className="hidden text-sm text-slate-700 md:inline" data-testid="signed-in-as">
               {t('nav.signedInAs', { name: user.name })}
             </span>
+            <Link href="/account/password" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50">
+              {t('nav.password')}
+            </Link>
             <LogoutButton label={t('nav.logout')} />
           </div>
         )}

@@ -4,11 +4,11 @@ import { openSealedAadhaar } from '@/lib/aadhaar/server';
 import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEkoAs } from '@/lib/audit/eko-call';
+import { writeWithRetry } from '@/lib/audit/record';
 import { getDb } from '@/lib/db/client';
 import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
 import type { EkoFailure } from '@/lib/eko/client';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
-import { logger } from '@/lib/log';
 import type { AepsBiometricInput, AepsDailyAuthInput, AepsVerifyOtpInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 
@@ -32,14 +32,13 @@ function identity(agent: AgentContext, sealed: string, latlong: string) {
   return { aadhaar, body: { customer_id: agent.mobile, aadhar: encryptAadhaarForEko(aadhaar), latlong } };
 }
 
-/** Eko has already said yes: a database hiccup here must not invite the agent to send it again. */
+/**
+ * Eko has already said yes: a database hiccup here must not invite the agent to send it again,
+ * so the date is retried and, failing that, logged whole for an operator to replay.
+ */
 async function recordMilestone(agent: AgentContext, milestone: 'ekyc' | 'daily_auth'): Promise<string> {
   const today = todayInIndia();
-  try {
-    await recordAepsMilestone(await getDb(), agent.id, milestone, today);
-  } catch (err) {
-    logger().error({ milestone, userId: agent.id, err: (err as Error)?.name ?? typeof err }, 'aeps milestone not recorded');
-  }
+  await writeWithRetry('aeps milestone', async () => recordAepsMilestone(await getDb(), agent.id, milestone, today), { userId: agent.id, milestone, day: today });
   return today;
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod/mini';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
-import type { Role } from '@/lib/auth/session';
+import type { Role } from '@/lib/auth/roles';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
 import { logger, withLogContext } from '@/lib/log';
 import { consume, type LimitCheck, rateLimitHeaders } from '@/lib/rate-limit';
@@ -31,11 +31,17 @@ interface HandlerContext<P, Q, B, U> {
   user: U;
 }
 
-type Access = Role | 'public';
+/** Who may call: one role, any signed-in user ('user'), or anyone ('public'). */
+type Access = Role | 'user' | 'public';
 type UserFor<A extends Access> = A extends 'public' ? SessionUser | null : SessionUser;
 
 interface RouteOptions<A extends Access, P extends z.ZodMiniType, Q extends z.ZodMiniType, B extends z.ZodMiniType> {
   access: A;
+  /**
+   * Reachable while the user must still replace a password someone else chose (changing it,
+   * signing out). Every other route answers 403 password_change_required until then.
+   */
+  duringPasswordChange?: boolean;
   params?: P;
   query?: Q;
   body?: B;
@@ -95,6 +101,12 @@ function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): z.output
 
 export function jsonResponse(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return Response.json(data, { status, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
+/** Appends Set-Cookie headers (several cookies cannot share one header value). */
+export function withCookies(res: Response, cookies: readonly string[]): Response {
+  for (const cookie of cookies) res.headers.append('set-cookie', cookie);
+  return res;
 }
 
 export function errorResponse(error: ApiError, locale?: Locale): Response {
@@ -170,7 +182,8 @@ export function route<
         const check = await checkRequest(req);
         if (!check.user) throw new ApiError(check.reason === 'inactive' ? 'account_inactive' : 'unauthenticated');
         seen.userId = check.user.id;
-        if (check.user.role !== options.access) throw new ApiError('forbidden');
+        if (options.access !== 'user' && check.user.role !== options.access) throw new ApiError('forbidden');
+        if (check.user.mustChangePassword && !options.duringPasswordChange) throw new ApiError('password_change_required');
         user = check.user;
       }
       const params = options.params ? parseWith(options.params, await ctx.params) : undefined;

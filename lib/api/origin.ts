@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { forwardedValue } from '@/lib/net/client-address';
 import { ApiError } from './errors';
 
 // Cross-site request forgery guard for every state-changing call. The session cookie is
@@ -12,17 +13,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // A Host header is host[:port]; anything else (a path, credentials) cannot name our origin.
 const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-const firstValue = (header: string | null) => header?.split(',')[0]?.trim() || undefined;
-
 /**
- * The origin the browser addressed: its Host header (X-Forwarded-Host behind a trusted proxy)
- * with the request's scheme. Next derives that scheme from X-Forwarded-Proto; a page elsewhere
- * cannot set that header on a victim's request, so it cannot forge a match.
+ * The origin the browser addressed: its Host header (X-Forwarded-Host as the nearest of
+ * `proxyHops` trusted proxies set it) with the request's scheme. Next derives that scheme from
+ * X-Forwarded-Proto; a page elsewhere cannot set that header on a victim's request, so it cannot
+ * forge a match.
  */
-export function ownOrigin(req: Request, trustProxy: boolean): string | null {
+export function ownOrigin(req: Request, proxyHops: number): string | null {
   const url = new URL(req.url);
-  const host = (trustProxy ? firstValue(req.headers.get('x-forwarded-host')) : undefined) ?? req.headers.get('host') ?? url.host;
-  const proto = (trustProxy ? firstValue(req.headers.get('x-forwarded-proto')) : undefined) ?? url.protocol.replace(/:$/, '');
+  const host = forwardedValue(req, 'x-forwarded-host', proxyHops) ?? req.headers.get('host') ?? url.host;
+  const proto = forwardedValue(req, 'x-forwarded-proto', proxyHops) ?? url.protocol.replace(/:$/, '');
   if (!HOST.test(host) || !/^https?$/.test(proto)) return null;
   return new URL(`${proto}://${host}`).origin;
 }
@@ -42,6 +42,6 @@ export function assertSameOrigin(req: Request): void {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return;
   const header = req.headers.get('origin');
   const origin = header ? parseOrigin(header) : null;
-  const expected = ownOrigin(req, getConfig().trustProxy);
+  const expected = ownOrigin(req, getConfig().proxyHops);
   if (!origin || !expected || origin !== expected) throw new ApiError('origin_mismatch');
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { safeReturnPath } from '@/lib/schemas/auth';
 import { hashPassword, temporaryPassword, verifyPassword } from './password';
-import { readCookie, signSession, verifySession } from './session';
+import { parseCookieHeader, readSingleCookie, SESSION_COOKIE } from './cookies';
+import { signSession, verifySession } from './session';
 
 describe('passwords', () => {
   it('hashes with scrypt and a random salt, and verifies', async () => {
@@ -20,8 +21,9 @@ describe('passwords', () => {
 
 describe('session tokens', () => {
   it('round-trips and refuses tampering', async () => {
-    const token = await signSession({ userId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', role: 'agent', version: 3 });
-    expect(await verifySession(token)).toEqual({ userId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', role: 'agent', version: 3 });
+    const claims = { userId: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', role: 'agent', sessionId: '6ba7b810-9dad-11d1-80b4-00c04fd430c8' } as const;
+    const token = await signSession(claims);
+    expect(await verifySession(token)).toEqual(claims);
     const [h, p, s] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), role: 'admin' })).toString('base64url');
     expect(await verifySession(`${h}.${forged}.${s}`)).toBeNull();
@@ -29,15 +31,24 @@ describe('session tokens', () => {
     expect(await verifySession(undefined)).toBeNull();
   });
   it('refuses alg=none', async () => {
-    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin","sv":1}').toString('base64url')}.`;
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","role":"admin","sid":"y"}').toString('base64url')}.`;
     expect(await verifySession(none)).toBeNull();
   });
 });
 
 describe('cookies', () => {
   it('a malformed cookie is no session, not a crash', () => {
-    expect(readCookie('ad_session=%E0%A4%A', 'ad_session')).toBeNull();
-    expect(readCookie('a=1; ad_session=abc', 'ad_session')).toBe('abc');
+    expect(readSingleCookie('ad_session=%E0%A4%A', SESSION_COOKIE)).toBeNull();
+    expect(readSingleCookie('a=1; ad_session=abc', SESSION_COOKIE)).toBe('abc');
+    expect(readSingleCookie('a=1; __Host-ad_session=abc', SESSION_COOKIE)).toBe('abc');
+    expect(parseCookieHeader('a=1;b;c=x=y')).toEqual([
+      ['a', '1'],
+      ['c', 'x=y'],
+    ]);
+  });
+  it('two session cookies (either name) mean no session: we cannot tell which is ours', () => {
+    expect(readSingleCookie('ad_session=a; ad_session=b', SESSION_COOKIE)).toBeNull();
+    expect(readSingleCookie('ad_session=a; __Host-ad_session=b', SESSION_COOKIE)).toBeNull();
   });
 });
 

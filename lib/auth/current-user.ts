@@ -1,9 +1,10 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
-import { findUserById } from '@/lib/db/queries/users';
-import { readCookie, RETURN_TO_HEADER, type Role, SESSION_COOKIE, verifySession } from './session';
+import { findSessionWithUser } from '@/lib/db/queries/sessions';
+import type { Role } from './roles';
+import { RETURN_TO_HEADER, sessionTokenOf, verifySession } from './session';
 
 export interface SessionUser {
   id: string;
@@ -11,36 +12,64 @@ export interface SessionUser {
   name: string;
   mobile: string;
   ekoUserCode: string | null;
+  /** The sessions row this request came with (sign out ends it alone). */
+  sessionId: string;
+  /** Someone else chose the current password: nothing but changing it is allowed. */
+  mustChangePassword: boolean;
 }
 
 export type NoSessionReason = 'no_session' | 'expired' | 'inactive';
 export type SessionCheck = { user: SessionUser } | { user: null; reason: NoSessionReason };
 
-/** The authoritative check: a valid token for an active user whose session version still matches. */
-export async function checkSessionToken(token: string | null | undefined): Promise<SessionCheck> {
+/** The authoritative check: a valid token naming a live session of an active user. */
+export async function checkSessionToken(token: string | null | undefined, now = new Date()): Promise<SessionCheck> {
   const claims = await verifySession(token);
   if (!claims) return { user: null, reason: 'no_session' };
-  const user = await findUserById(await getDb(), claims.userId);
-  if (user && !user.active) return { user: null, reason: 'inactive' };
-  if (!user || user.sessionVersion !== claims.version || user.role !== claims.role) return { user: null, reason: 'expired' };
-  return { user: { id: user.id, role: user.role, name: user.name, mobile: user.mobile, ekoUserCode: user.ekoUserCode } };
+  const found = await findSessionWithUser(await getDb(), claims.sessionId);
+  if (!found || found.user.id !== claims.userId || found.user.role !== claims.role) return { user: null, reason: 'expired' };
+  const { session, user } = found;
+  if (!user.active) return { user: null, reason: 'inactive' };
+  if (session.revokedAt || session.expiresAt <= now) return { user: null, reason: 'expired' };
+  return {
+    user: {
+      id: user.id,
+      role: user.role,
+      name: user.name,
+      mobile: user.mobile,
+      ekoUserCode: user.ekoUserCode,
+      sessionId: session.id,
+      mustChangePassword: user.passwordMustChange,
+    },
+  };
 }
 
 export function checkRequest(req: Request): Promise<SessionCheck> {
-  return checkSessionToken(readCookie(req.headers.get('cookie'), SESSION_COOKIE));
+  return checkSessionToken(sessionTokenOf(req.headers.get('cookie')));
 }
 
-export function returnToFrom(headers: Headers, fallback: string): string {
-  return headers.get(RETURN_TO_HEADER) ?? fallback;
+export function returnToFrom(headerList: Headers, fallback: string): string {
+  return headerList.get(RETURN_TO_HEADER) ?? fallback;
 }
 
 export const homeFor = (role: Role) => (role === 'admin' ? '/admin' : '/senders');
 
-/** For server components: the signed-in user, or a redirect to login (or to their own home). */
-export async function requirePageUser(role: Role, returnTo: string): Promise<SessionUser> {
-  const check = await checkSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
+/** Where a user whose password someone else chose is sent, whatever they opened. */
+export const CHANGE_PASSWORD_PAGE = '/account/password';
+
+/** The signed-in user for pages that adapt (no role requirement), with why there is none. */
+export async function pageSession(): Promise<SessionCheck> {
+  return checkSessionToken(sessionTokenOf((await headers()).get('cookie')));
+}
+
+/**
+ * For server components: the signed-in user, or a redirect to login (or to their own home, or to
+ * the change-password page while the password is someone else's choice).
+ */
+export async function requirePageUser(role: Role | 'any', returnTo: string): Promise<SessionUser> {
+  const check = await pageSession();
   if (!check.user) redirect(loginUrl(returnTo, check.reason));
-  if (check.user.role !== role) redirect(homeFor(check.user.role));
+  if (role !== 'any' && check.user.role !== role) redirect(homeFor(check.user.role));
+  if (check.user.mustChangePassword && returnTo !== CHANGE_PASSWORD_PAGE) redirect(CHANGE_PASSWORD_PAGE);
   return check.user;
 }
 
@@ -54,11 +83,6 @@ export function loginUrl(returnTo: string | null, reason: NoSessionReason | null
   if (reason && reason !== 'no_session') params.set('reason', reason);
   const qs = params.toString();
   return qs ? `/login?${qs}` : '/login';
-}
-
-/** The signed-in user for pages that adapt (no role requirement), with why there is none. */
-export async function pageSession(): Promise<SessionCheck> {
-  return checkSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
 /** For the header: who is signed in, if anyone (no redirect). */

@@ -81,10 +81,14 @@ describe('configuration', () => {
     }
   });
 
-  it('trusts X-Forwarded-Host only when TRUST_PROXY says so', () => {
-    expect(parseConfig({}).trustProxy).toBe(false);
-    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
-    expect(parseConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  it('trusts forwarded headers only for the proxies TRUST_PROXY_HOPS (or TRUST_PROXY=true, one) names', () => {
+    expect(parseConfig({}).proxyHops).toBe(0);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).proxyHops).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: '0' }).proxyHops).toBe(0);
+    expect(parseConfig({ TRUST_PROXY_HOPS: '2' }).proxyHops).toBe(2);
+    expect(parseConfig({ TRUST_PROXY_HOPS: '0', TRUST_PROXY: 'true' }).proxyHops).toBe(0);
     expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+    expect(() => parseConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => parseConfig({ TRUST_PROXY_HOPS: 'one' })).toThrow(/TRUST_PROXY_HOPS/);
   });
 });

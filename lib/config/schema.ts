@@ -76,9 +76,12 @@ const envSchema = z.object({
   // z.url's own message never quotes the value, so a password in the URL stays out of logs.
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
   /**
-   * Only behind a reverse proxy that sets X-Forwarded-Host: the origin check then trusts it.
-   * Directly exposed, a client could send any X-Forwarded-Host, so it stays off by default.
+   * How many reverse proxies stand between the browser and the app, each appending to
+   * X-Forwarded-For (and setting X-Forwarded-Host/-Proto). 0 (the default): the app is reached
+   * directly and trusts no forwarded header, since a client writes whatever it likes into them.
    */
+  TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)),
+  /** The older switch: `true` means one proxy (TRUST_PROXY_HOPS=1). TRUST_PROXY_HOPS wins when both are set. */
   TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
   /** The least severe log level written to stdout; tests run "silent" unless they capture. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
@@ -105,8 +108,12 @@ export interface AppConfig {
   ekoAadhaarPublicKey?: string;
   port: number;
   rateLimit: { store: RateLimitStore; redisUrl?: string };
-  /** Take the browser-facing host from X-Forwarded-Host (origin check). */
-  trustProxy: boolean;
+  /**
+   * Trusted reverse proxies in front of the app (TRUST_PROXY_HOPS): the client address is the
+   * X-Forwarded-For entry this many hops from the socket, and X-Forwarded-Host/-Proto are read
+   * only when it is above 0 (lib/net/client-address.ts, lib/api/origin.ts).
+   */
+  proxyHops: number;
   logLevel: LogLevel;
 }
 
@@ -157,7 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY ?? (sandboxMode ? SANDBOX_AADHAAR_PUBLIC_KEY : undefined),
     port: e.PORT,
     rateLimit: { store: e.RATE_LIMIT_STORE, redisUrl: e.REDIS_URL },
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    proxyHops: e.TRUST_PROXY_HOPS ?? (e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1' ? 1 : 0),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,17 +1,20 @@
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { revokeUserSessions } from './queries/sessions';
 import type { Db } from './client';
 import { users } from './schema';
 
 /** Outside sandbox mode the published demo accounts must not work, even on a database that has them. */
 export async function disableDemoAccounts(db: Db): Promise<void> {
   const mobiles = Object.values(DEMO_ACCOUNTS).map((a) => a.mobile);
-  await db
+  const disabled = await db
     .update(users)
-    .set({ active: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(and(inArray(users.mobile, mobiles), eq(users.active, true)));
+    .set({ active: false, updatedAt: new Date() })
+    .where(and(inArray(users.mobile, mobiles), eq(users.active, true)))
+    .returning({ id: users.id });
+  for (const { id } of disabled) await revokeUserSessions(db, id);
 }
 
 /** Sandbox mode only: a demo admin and agent, created once (later changes are kept). */

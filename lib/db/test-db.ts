@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { SESSION_COOKIE, signSession } from '@/lib/auth/session';
+import { createSession } from './queries/sessions';
 import { resetConfigForTests } from '@/lib/config';
 import { resetRateLimitersForTests } from '@/lib/rate-limit';
 import { closeDb, type Db, getDb } from './client';
-import { createUser, type Role } from './queries/users';
+import type { Role } from '@/lib/auth/roles';
+import { createUser } from './queries/users';
 import type { User } from './schema';
 
 // For database-facing tests: in-memory PGlite by default, or the PostgreSQL in TEST_DATABASE_URL
@@ -22,7 +24,7 @@ export function useTestDatabase(): { db: () => Db } {
     db = await getDb();
   });
   beforeEach(async () => {
-    await db!.execute(sql`truncate table audit_events, device_errors, rate_limits, users restart identity cascade`);
+    await db!.execute(sql`truncate table audit_events, device_errors, rate_limits, login_lockouts, sessions, users restart identity cascade`);
     // Counters kept outside the database (memory, Redis) start from zero too.
     await resetRateLimitersForTests();
   });
@@ -35,19 +37,28 @@ export function useTestDatabase(): { db: () => Db } {
 
 let counter = 0;
 
-export async function createTestUser(role: Role, overrides: Partial<{ name: string; mobile: string; password: string; ekoUserCode: string | null }> = {}): Promise<User> {
+/** Eko user codes are unique: each test agent gets its own (the sandbox accepts any). */
+const testUserCode = () => `2081${String(counter).padStart(4, '0')}`;
+
+export async function createTestUser(
+  role: Role,
+  overrides: Partial<{ name: string; mobile: string; password: string; ekoUserCode: string | null; temporaryUntil: Date | null }> = {},
+): Promise<User> {
   counter += 1;
-  const user = await createUser(await getDb(), {
+  const result = await createUser(await getDb(), {
     role,
     name: overrides.name ?? `Test ${role} ${counter}`,
     mobile: overrides.mobile ?? `98${String(Date.now() % 1e6).padStart(6, '0')}${String(counter % 100).padStart(2, '0')}`,
-    ekoUserCode: overrides.ekoUserCode === undefined ? (role === 'agent' ? '20810200' : null) : overrides.ekoUserCode,
+    ekoUserCode: overrides.ekoUserCode === undefined ? (role === 'agent' ? testUserCode() : null) : overrides.ekoUserCode,
     passwordHash: await hashPassword(overrides.password ?? 'test-password-1'),
+    temporaryUntil: overrides.temporaryUntil ?? null,
   });
-  if (!user) throw new Error('test user mobile collided');
-  return user;
+  if (!result.ok) throw new Error(`test user ${result.taken} collided`);
+  return result.user;
 }
 
+/** A signed-in session for the user, as the login route would issue it (`name=value`). */
 export async function cookieFor(user: User): Promise<string> {
-  return `${SESSION_COOKIE}=${await signSession({ userId: user.id, role: user.role, version: user.sessionVersion })}`;
+  const session = await createSession(await getDb(), { userId: user.id, expiresAt: new Date(Date.now() + 3600_000), clientAddress: null });
+  return `${SESSION_COOKIE.plain}=${await signSession({ userId: user.id, role: user.role, sessionId: session.id })}`;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '@/lib/api/errors';
 import { formatMinutes } from '@/lib/i18n';
-import { RATE_RULES, type RuleName } from './rules';
+import { RATE_RULES, type RateRule, type RuleName } from './rules';
 import { closeStoresForTests, createLimiter } from './store';
 
 export { RATE_RULES, type RuleName } from './rules';
@@ -40,14 +40,49 @@ export function rateLimitHeaders(status: RateLimitStatus): Record<string, string
   };
 }
 
-function rateLimited(rule: RuleName, msBeforeNext: number): ApiError {
+function refusalOptions(rule: RuleName, msBeforeNext: number): ConstructorParameters<typeof ApiError>[1] {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const minutes = Math.ceil(seconds / 60);
-  return new ApiError('rate_limited', {
+  return {
     messageKey: RATE_RULES[rule].message,
     vars: (locale) => ({ wait: formatMinutes(minutes, locale) }),
     headers: { 'retry-after': String(seconds), ...rateLimitHeaders({ limit: RATE_RULES[rule].points, remaining: 0, msBeforeNext }) },
-  });
+  };
+}
+
+/** A refused call: the 429 the agent sees, plus what the refusing budget was (for audit rows). */
+export class RateLimitRefusal extends ApiError {
+  constructor(
+    readonly rule: RuleName,
+    readonly key: string,
+    msBeforeNext: number,
+    /** Set when this very call started a doubling lockout (its level: 1, 2, 3, …). */
+    readonly lockout: { level: number; until: Date } | null = null,
+  ) {
+    super('rate_limited', refusalOptions(rule, msBeforeNext));
+  }
+}
+
+const MAX_LOCKOUT_SECONDS = 24 * 3600;
+
+/**
+ * The first refusal of a doubling rule blocks the key for its window times 2^(lockouts in a row
+ * − 1). Only the call that overdraws by exactly one point escalates: the store counts atomically,
+ * so of a burst of parallel attempts exactly one sees that count.
+ */
+async function refusal(rule: RuleName, key: string, res: RateLimiterRes): Promise<RateLimitRefusal> {
+  const spec: RateRule = RATE_RULES[rule];
+  if (!spec.doubling || res.consumedPoints !== spec.points + 1) return new RateLimitRefusal(rule, key, res.msBeforeNext);
+  let level = 1;
+  try {
+    level = (await (await limiter('lockoutLevel')).consume(`${rule}:${key}`)).consumedPoints;
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    level = err.consumedPoints;
+  }
+  const seconds = Math.min(spec.duration * 2 ** (level - 1), MAX_LOCKOUT_SECONDS);
+  await (await limiter(rule)).block(key, seconds);
+  return new RateLimitRefusal(rule, key, seconds * 1000, { level, until: new Date(Date.now() + seconds * 1000) });
 }
 
 /**
@@ -66,8 +101,8 @@ export async function consume(checks: readonly LimitCheck[]): Promise<RateLimitS
       res = await (await limiter(check.rule)).consume(check.key);
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
-      await Promise.all(spent.map(async (s) => (await limiter(s.rule)).reward(s.key, 1)));
-      throw rateLimited(check.rule, err.msBeforeNext);
+      await giveBack(spent);
+      throw await refusal(check.rule, check.key, err);
     }
     spent.push(check);
     if (!tightest || res.remainingPoints / rule.points < tightest.remaining / tightest.limit) {
@@ -77,23 +112,14 @@ export async function consume(checks: readonly LimitCheck[]): Promise<RateLimitS
   return tightest;
 }
 
-/** For rules that count failures only (login): refuse while the budget is spent, without spending. */
-export async function assertNotBlocked(name: RuleName, key: string): Promise<void> {
-  const res = await (await limiter(name)).get(key);
-  if (res && res.consumedPoints >= RATE_RULES[name].points) throw rateLimited(name, res.msBeforeNext);
+/** Returns one point to each budget (an attempt that turned out to be legitimate). */
+export async function giveBack(checks: readonly LimitCheck[]): Promise<void> {
+  await Promise.all(checks.map(async (c) => (await limiter(c.rule)).reward(c.key, 1)));
 }
 
-/** Spends one point for a failed attempt; the next attempt over budget gets the 429. */
-export async function recordFailure(name: RuleName, key: string): Promise<void> {
-  try {
-    await (await limiter(name)).consume(key);
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err;
-  }
-}
-
-export async function forget(name: RuleName, key: string): Promise<void> {
-  await (await limiter(name)).delete(key);
+/** Forgets a budget and its lockout history (an admin lifting a lockout; the owner signing in). */
+export async function clearBudget(rule: RuleName, key: string): Promise<void> {
+  await Promise.all([(await limiter(rule)).delete(key), (await limiter('lockoutLevel')).delete(`${rule}:${key}`)]);
 }
 
 /**
@@ -103,14 +129,4 @@ export async function forget(name: RuleName, key: string): Promise<void> {
 export async function resetRateLimitersForTests(): Promise<void> {
   limiters.clear();
   await closeStoresForTests();
-}
-
-/**
- * The client address as seen by the nearest proxy. `x-forwarded-for` is client-controlled except
- * for its last entry, which Next's own server (or the load balancer in front) appends.
- */
-export function clientAddress(req: Request): string {
-  const forwarded = req.headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-  return last || req.headers.get('x-real-ip') || 'unknown';
 }

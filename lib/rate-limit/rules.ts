@@ -27,12 +27,42 @@ export interface RateRule {
   points: number;
   duration: number;
   message: MessageKey;
+  /**
+   * Once spent, the key is blocked for the window, doubling with each lockout in a row (15 min,
+   * 30, 60, … up to a day); the lockouts are recorded for the admins (lib/auth/login-limits.ts).
+   */
+  doubling?: boolean;
 }
 
 export const RATE_RULES = {
-  /** Failed logins per account, and per client address (login only counts failures). */
-  loginPerAccount: { points: 5, duration: 15 * MINUTE, message: 'errors.rate_limited' },
-  loginPerAddress: { points: 30, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  // Sign-in (OWASP's "device cookie" scheme; ASVS V2.2.1). Every attempt spends a point before
+  // the password is checked, so a burst of parallel guesses cannot all be checked; a correct
+  // password gives its point back. The budgets:
+  // - Per account, every browser that never signed in to it shares 5 checks in 15 minutes:
+  //   an online guesser gets 5, then waits 15 minutes, then 30, 60, … (the wait doubles with
+  //   each lockout in a row, up to a day): at most about 35 guesses a day per account. The owner
+  //   who mistypes 5 times on a new browser waits 15 minutes.
+  // - A browser that signed in to the account before (it holds our signed device cookie for it)
+  //   has 5 of its own: a stranger spending the shared budget never locks the owner out there.
+  // - Per address, 30 in 15 minutes against guessing across many accounts from one place; known
+  //   browsers are exempt (their budget is already their own, and shops share addresses: one
+  //   café's customers, or a mobile carrier's NAT, must not lock out an agent).
+  loginUnknownDevices: { points: 5, duration: 15 * MINUTE, message: 'errors.rate_limited.login', doubling: true },
+  loginKnownDevice: { points: 5, duration: 15 * MINUTE, message: 'errors.rate_limited.login', doubling: true },
+  loginPerAddress: { points: 30, duration: 15 * MINUTE, message: 'errors.rate_limited.loginAddress' },
+  /** Lockouts in a row per blocked key, which set the doubling (reset a day after the first). */
+  lockoutLevel: { points: 1_000, duration: 24 * HOUR, message: 'errors.rate_limited' },
+  /**
+   * Changing one's password checks the current one: 5 in 15 minutes per user, so a stolen session
+   * cannot be used to guess the password behind it.
+   */
+  passwordChange: { points: 5, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  /**
+   * Admin writes (create, activate, deactivate, reset a password, lift a lockout): 120 in 15
+   * minutes per admin. Onboarding a batch of agents by hand is a few a minute; a script with a
+   * stolen admin session is stopped before it can churn the whole network.
+   */
+  adminWrite: { points: 120, duration: 15 * MINUTE, message: 'errors.rate_limited' },
 
   /** Sender eKYC submissions (Aadhaar + fingerprint; each success texts the sender an OTP). */
   senderEkycPerSender: { points: 30, duration: 15 * MINUTE, message: 'errors.rate_limited.senderEkyc' },

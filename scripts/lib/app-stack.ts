@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../../lib/auth/demo-accounts';
-import { NEXT_BIN, ROOT, TSX_CLI } from './build';
+import { ROOT, TSX_CLI } from './build';
 import { waitForHttp } from './processes';
 
 // The built app (`next start`) plus the Eko sandbox, on ports of their own, for the load test and
@@ -134,7 +134,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   try {
     const eko = spawnGroup([TSX_CLI, 'sandbox/eko/main.ts'], { EKO_SANDBOX_PORT: String(options.ekoPort) });
     await waitForHttp(`http://127.0.0.1:${options.ekoPort}/health`, 30_000, eko);
-    app = spawnGroup([NEXT_BIN, 'start', '-p', String(options.appPort), '-H', '127.0.0.1'], {
+    app = spawnGroup([TSX_CLI, 'scripts/serve.ts', '-p', String(options.appPort), '-H', '127.0.0.1'], {
       EKO_SANDBOX_URL: `http://127.0.0.1:${options.ekoPort}/ekoapi/v3`,
       DATA_DIR: options.dataDir,
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),

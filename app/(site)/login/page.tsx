@@ -19,6 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-3xl font-bold">{t('login.title')}</h1>
       <p className="text-slate-700">{t('login.intro')}</p>
+      {params.signedOut === '1' && <Alert tone="success">{t('logout.done')}</Alert>}
       {params.reason === 'inactive' && <Alert tone="error">{t('login.inactive')}</Alert>}
       {params.reason !== 'inactive' && (next || params.reason === 'expired') && <Alert tone="info">{t('login.expired')}</Alert>}
       <LoginForm returnTo={next} demoAccounts={demo} />

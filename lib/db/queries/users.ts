@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, max, or, sql } from 'drizzle-orm';
+import type { Role } from '@/lib/auth/roles';
 import type { Db } from '../client';
 import { auditEvents, type User, users } from '../schema';
 
-export type Role = User['role'];
 
 export interface NewUser {
   role: Role;
@@ -11,6 +11,8 @@ export interface NewUser {
   mobile: string;
   ekoUserCode: string | null;
   passwordHash: string;
+  /** Someone else chose this password: it must be changed at first sign-in and expires. */
+  temporaryUntil?: Date | null;
 }
 
 export async function findUserByMobile(db: Db, mobile: string): Promise<User | undefined> {
@@ -24,10 +26,20 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
   return row;
 }
 
-/** Returns null when the mobile is already registered. */
-export async function createUser(db: Db, input: NewUser): Promise<User | null> {
-  const [row] = await db.insert(users).values(input).onConflictDoNothing({ target: users.mobile }).returning();
-  return row ?? null;
+const temporaryColumns = (until: Date | null | undefined) => ({ passwordMustChange: !!until, passwordExpiresAt: until ?? null });
+
+export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: 'mobile' | 'ekoUserCode'; holder: Pick<User, 'id' | 'name' | 'mobile'> };
+
+/** Creates the user, or says which unique field (mobile, Eko user code) is taken and by whom. */
+export async function createUser(db: Db, input: NewUser): Promise<CreateUserResult> {
+  const { temporaryUntil, ...values } = input;
+  const [row] = await db.insert(users).values({ ...values, ...temporaryColumns(temporaryUntil) }).onConflictDoNothing().returning();
+  if (row) return { ok: true, user: row };
+  const [byMobile] = await db.select().from(users).where(eq(users.mobile, input.mobile)).limit(1);
+  if (byMobile) return { ok: false, taken: 'mobile', holder: byMobile };
+  const [byCode] = input.ekoUserCode ? await db.select().from(users).where(eq(users.ekoUserCode, input.ekoUserCode)).limit(1) : [];
+  if (byCode) return { ok: false, taken: 'ekoUserCode', holder: byCode };
+  throw new Error('user insert conflicted on no known unique field');
 }
 
 export interface AgentRow {
@@ -87,28 +99,20 @@ export async function listAgents(db: Db, opts: { query?: string; limit: number; 
   };
 }
 
-/** Deactivating also ends the agent's sessions (the version in their token no longer matches). */
+/** Callers end the sessions of a deactivated user (revokeUserSessions); the check refuses inactive users anyway. */
 export async function setUserActive(db: Db, id: string, active: boolean): Promise<User | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ active, updatedAt: new Date(), ...(active ? {} : { sessionVersion: sql`${users.sessionVersion} + 1` }) })
-    .where(eq(users.id, id))
-    .returning();
+  const [row] = await db.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, id)).returning();
   return row;
 }
 
-export async function setUserPassword(db: Db, id: string, passwordHash: string): Promise<User | undefined> {
+/** A new password hash; `temporaryUntil` when someone else chose it (must change, expires then). */
+export async function setUserPassword(db: Db, id: string, passwordHash: string, temporaryUntil: Date | null): Promise<User | undefined> {
   const [row] = await db
     .update(users)
-    .set({ passwordHash, updatedAt: new Date(), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .set({ passwordHash, updatedAt: new Date(), ...temporaryColumns(temporaryUntil) })
     .where(eq(users.id, id))
     .returning();
   return row;
-}
-
-/** Ends every session of the user (their tokens carry the old version). */
-export async function revokeSessions(db: Db, id: string): Promise<void> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
 }
 
 /** AePS milestones, as India calendar dates (YYYY-MM-DD). */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkSessionToken } from '@/lib/auth/current-user';
-import { signSession } from '@/lib/auth/session';
 import { findUserByMobile } from '@/lib/db/queries/users';
 import { deviceErrors } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
@@ -39,7 +38,7 @@ describe('admin agent management', () => {
   it('deactivates (ending sessions) and reactivates; resets a password to a one-time temporary one', async () => {
     const admin = await cookieFor(await createTestUser('admin'));
     const agent = await createTestUser('agent');
-    const agentToken = await signSession({ userId: agent.id, role: 'agent', version: agent.sessionVersion });
+    const agentToken = (await cookieFor(agent)).split('=')[1];
 
     const off = await PATCH(json('PATCH', `/api/admin/agents/${agent.id}`, admin, { active: false }), ctx({ id: agent.id }));
     expect(await off.json()).toEqual({ agent: { id: agent.id, active: false } });
@@ -48,7 +47,9 @@ describe('admin agent management', () => {
     expect((await findUserByMobile(database.db(), agent.mobile))?.active).toBe(true);
 
     const reset = await resetPassword(json('POST', `/api/admin/agents/${agent.id}/password`, admin), ctx({ id: agent.id }));
-    expect((await reset.json()).temporaryPassword).toMatch(/^[a-z2-9]{10}$/);
+    const { temporaryPassword, expiresAt } = await reset.json();
+    expect(temporaryPassword).toMatch(/^[a-z2-9]{10}$/);
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);
   });
 
   it('refuses agents, unknown ids and admin targets', async () => {

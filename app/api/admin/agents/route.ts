@@ -16,9 +16,10 @@ export const GET = route({
   },
 });
 
-// POST /api/admin/agents – create an agent account
+// POST /api/admin/agents – create an agent account (its first password is temporary)
 export const POST = route({
   access: 'admin',
   body: createAgentSchema,
-  handler: async ({ body }) => jsonResponse({ agent: await createAgent(body) }, 201),
+  limits: ({ user }) => [{ rule: 'adminWrite', key: user.id }],
+  handler: async ({ req, body, user }) => jsonResponse({ agent: await createAgent({ req, admin: user }, body) }, 201),
 });

@@ -7,5 +7,6 @@ export const PATCH = route({
   access: 'admin',
   params: userIdSchema,
   body: setActiveSchema,
-  handler: async ({ params, body }) => ({ agent: await setAgentActive(params.id, body.active) }),
+  limits: ({ user }) => [{ rule: 'adminWrite', key: user.id }],
+  handler: async ({ req, params, body, user }) => ({ agent: await setAgentActive({ req, admin: user }, params.id, body.active) }),
 });

@@ -1,0 +1,39 @@
+import 'server-only';
+import { getDb } from '@/lib/db/client';
+import { deleteLockout, findLockout, type LockoutRow, upsertLockout } from '@/lib/db/queries/lockouts';
+import { clearBudget, type RateLimitRefusal, type RuleName } from '@/lib/rate-limit';
+
+// The admins' view of sign-in lockouts. The counters live in the rate-limit store (database,
+// memory or Redis); the login_lockouts table records each lockout (until when, how many in a row)
+// so admins see who is locked out, and can lift it, whichever store counts.
+
+const SCOPE_OF: Partial<Record<RuleName, string>> = {
+  loginUnknownDevices: 'unknown_devices',
+  loginKnownDevice: 'known_device',
+};
+
+/** Records the lockout a refusal started (only the refusal that started it carries `lockout`). */
+export async function recordLockout(refusal: RateLimitRefusal, who: { mobile: string; userId: string | null; address: string }): Promise<void> {
+  const scope = SCOPE_OF[refusal.rule];
+  if (!refusal.lockout || !scope) return;
+  await upsertLockout(await getDb(), {
+    key: `${refusal.rule}:${refusal.key}`,
+    mobile: who.mobile,
+    userId: who.userId,
+    scope,
+    lockedUntil: refusal.lockout.until,
+    level: refusal.lockout.level,
+    lastAddress: who.address,
+  });
+}
+
+/** Lifts a lockout: its counter, its doubling history and its row. Returns what it lifted. */
+export async function liftLockout(key: string): Promise<LockoutRow | null> {
+  const db = await getDb();
+  const row = await findLockout(db, key);
+  const rule = key.slice(0, key.indexOf(':')) as RuleName;
+  if (!row || !SCOPE_OF[rule]) return null;
+  await clearBudget(rule, key.slice(rule.length + 1));
+  await deleteLockout(db, key);
+  return row;
+}
