@@ -170,6 +170,8 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   '[...path]/route.ts': Object.fromEntries((['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).map((m) => [m, { access: 'public', params: 'path' }])),
   'admin/activity/export/route.ts': { GET: { access: 'admin', query: 'activity' } },
   'admin/activity/route.ts': { GET: { access: 'admin', query: 'activity', noiseOnlyShare: 0.2 } },
+  'admin/lockouts/route.ts': { GET: { access: 'admin' } },
+  'admin/lockouts/lift/route.ts': { POST: { access: 'admin', body: { sample: () => ({ key: 'loginUnknownDevices:9876500001' }), required: ['key'], maxBytes: DEFAULT_MAX } } },
   'admin/agents/[id]/password/route.ts': { POST: { access: 'admin', params: 'id', noiseOnlyShare: 0.003 } },
   'admin/agents/[id]/route.ts': { PATCH: { access: 'admin', params: 'id', body: { sample: () => ({ active: false }), required: ['active'], maxBytes: DEFAULT_MAX } } },
   'admin/agents/route.ts': {
@@ -207,6 +209,14 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   'aeps/status/route.ts': { GET: { access: 'agent' } },
   'auth/login/route.ts': { POST: { access: 'public', body: { sample: () => ({ mobile: '9876500002', password: 'not-the-password' }), required: ['mobile', 'password'], maxBytes: DEFAULT_MAX } } },
   'auth/logout/route.ts': { POST: { access: 'public' } },
+  // Any signed-in user; a success costs two scrypt hashes, so few cases carry no defect.
+  'auth/password/route.ts': {
+    POST: {
+      access: 'agent',
+      noiseOnlyShare: 0.005,
+      body: { sample: () => ({ currentPassword: 'fuzz-password-1', newPassword: 'a fuzzed new passphrase' }), required: ['currentPassword', 'newPassword'], maxBytes: DEFAULT_MAX },
+    },
+  },
   'health/route.ts': { GET: { access: 'public' } },
   'keys/aadhaar-transport/route.ts': { GET: { access: 'agent' } },
   'senders/[mobile]/ekyc/otp/route.ts': {

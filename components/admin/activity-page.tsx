@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { fieldsFromZod } from '@/lib/api/errors';
 import { getDb } from '@/lib/db/client';
-import { listActivity } from '@/lib/db/queries/activity';
+import { type ActivityRow, listActivity } from '@/lib/db/queries/activity';
 import { listAgents } from '@/lib/db/queries/users';
 import { formatMobile, translateMaybe } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
-import { ACTIVITY_ACTIONS, ACTIVITY_OUTCOMES, type ActivityFilters, activityFilterSchema } from '@/lib/schemas/admin';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/actions';
+import { type ActivityFilters, activityFilterSchema } from '@/lib/schemas/admin';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -17,6 +18,13 @@ function queryString(f: ActivityFilters, page?: number): string {
   for (const key of ['agent', 'action', 'outcome', 'from', 'to'] as const) if (f[key]) params.set(key, String(f[key]));
   if (page && page > 1) params.set('page', String(page));
   return params.toString();
+}
+
+/** Whom the event was about: the sender of an Eko call, or the account a sign-in or admin action touched. */
+function aboutLabel(r: ActivityRow): string {
+  if (r.senderMobile) return formatMobile(r.senderMobile);
+  if (r.targetName) return `${r.targetName} (${formatMobile(r.targetMobile ?? '')})`;
+  return r.targetMobile ? formatMobile(r.targetMobile) : '—';
 }
 
 export async function ActivityPage({ searchParams }: { searchParams: Record<string, string | string[] | undefined> }) {
@@ -43,7 +51,7 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
         </SelectField>
         <SelectField name="action" label={t('admin.activity.filter.action')} defaultValue={filters.action ?? ''}>
           <option value="">{t('admin.activity.filter.anyAction')}</option>
-          {ACTIVITY_ACTIONS.map((a) => (
+          {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
               {actionLabel(t, a)}
             </option>
@@ -51,7 +59,7 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
         </SelectField>
         <SelectField name="outcome" label={t('admin.activity.filter.outcome')} defaultValue={filters.outcome ?? ''}>
           <option value="">{t('admin.activity.filter.anyOutcome')}</option>
-          {ACTIVITY_OUTCOMES.map((o) => (
+          {AUDIT_OUTCOMES.map((o) => (
             <option key={o} value={o}>
               {outcomeLabel(t, o)}
             </option>
@@ -81,20 +89,20 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
           t('admin.activity.time'),
           t('admin.col.agent'),
           t('admin.failures.action'),
-          t('admin.activity.sender'),
+          t('admin.activity.target'),
           t('admin.activity.outcome'),
           t('admin.activity.detail'),
-          t('admin.activity.latency'),
+          t('admin.activity.address'),
           t('admin.activity.ref'),
         ]}
         rows={activity.rows.map((r) => [
           indiaDateTime(r.at, locale),
           r.agentName ?? '—',
           actionLabel(t, r.action),
-          r.senderMobile ? formatMobile(r.senderMobile) : '—',
+          aboutLabel(r),
           outcomeLabel(t, r.outcome),
           detailLabel(t, r.detail),
-          `${r.latencyMs} ms`,
+          r.clientAddress ?? '—',
           <code key="ref">{r.clientRefId ?? '—'}</code>,
         ])}
         empty={t('admin.activity.none')}

@@ -1,17 +1,12 @@
 import 'server-only';
+import type { SecurityAction, SecurityOutcome } from '@/lib/audit/actions';
 import { writeAuditRow } from '@/lib/audit/record';
 import { clientAddress } from '@/lib/net/client-address';
 
 // Sign-ins and admin actions in the same audit trail as Eko calls: who did it (userId), to whom
 // (targetUserId, or the mobile a sign-in tried), how it ended, when, and from which address.
 
-export const AUTH_ACTIONS = ['auth.login', 'auth.logout', 'auth.logout_all', 'auth.password_change'] as const;
-export const ADMIN_ACTIONS = ['admin.agent_create', 'admin.agent_activate', 'admin.agent_deactivate', 'admin.password_reset', 'admin.lockout_clear'] as const;
-export type SecurityAction = (typeof AUTH_ACTIONS)[number] | (typeof ADMIN_ACTIONS)[number];
-
-/** ok: done · failed: wrong credentials · blocked: a rate limit refused it · refused: not allowed (inactive, expired, taken). */
-export const SECURITY_OUTCOMES = ['ok', 'failed', 'blocked', 'refused'] as const;
-export type SecurityOutcome = (typeof SECURITY_OUTCOMES)[number];
+export type { SecurityAction, SecurityOutcome } from '@/lib/audit/actions';
 
 export interface SecurityEvent {
   action: SecurityAction;

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/actions';
 import { mobileSchema, text, withoutControlChars } from './common';
 
 export const createAgentSchema = z.object({
@@ -19,17 +20,6 @@ export const userIdSchema = z.object({ id: z.uuid({ error: 'validation.invalid' 
 export const liftLockoutSchema = z.object({ key: text().check(z.regex(/^login(?:UnknownDevices:[6-9]\d{9}|KnownDevice:[6-9]\d{9}:[0-9a-f-]{36})$/, 'validation.invalid')) });
 export const setActiveSchema = z.object({ active: z.boolean({ error: 'validation.invalid' }) });
 
-export const ACTIVITY_ACTIONS = [
-  'sender.lookup',
-  'sender.onboard',
-  'sender.ekyc',
-  'sender.ekyc_otp',
-  'aeps.ekyc_send_otp',
-  'aeps.ekyc_verify_otp',
-  'aeps.ekyc_biometric',
-  'aeps.daily_auth',
-] as const;
-export const ACTIVITY_OUTCOMES = ['ok', 'business_error', 'upstream_error'] as const;
 
 // PostgreSQL has no year 0 (and the audit trail nothing before 2000): out-of-range days are refused
 // here, not by a failing query.
@@ -42,8 +32,8 @@ const pageParam = (params?: { error: string }) => optionalParam(z.coerce.number(
 export const activityFilterSchema = z
   .object({
     agent: optionalParam(z.uuid({ error: 'validation.invalid' })),
-    action: optionalParam(z.enum(ACTIVITY_ACTIONS, { error: 'validation.invalid' })),
-    outcome: optionalParam(z.enum(ACTIVITY_OUTCOMES, { error: 'validation.invalid' })),
+    action: optionalParam(z.enum(AUDIT_ACTIONS, { error: 'validation.invalid' })),
+    outcome: optionalParam(z.enum(AUDIT_OUTCOMES, { error: 'validation.invalid' })),
     from: optionalParam(isoDay),
     to: optionalParam(isoDay),
     page: pageParam({ error: 'validation.invalid' }),

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { ActivityFilters } from '@/lib/schemas/admin';
 import type { Db } from '../client';
 import { auditEvents, users } from '../schema';
@@ -10,9 +11,13 @@ export const INDIA_TZ = sql.raw(`'Asia/Kolkata'`);
 /** Midnight of an India calendar day, as a timestamptz. */
 const indiaMidnight = (day: string) => sql`(${day}::date::timestamp at time zone ${INDIA_TZ})`;
 
+/** The user an admin action or a sign-in was about. */
+const target = alias(users, 'target');
+
 function whereFor(f: ActivityFilters): SQL | undefined {
   return and(
-    f.agent ? eq(auditEvents.userId, f.agent) : undefined,
+    // An agent's activity: what they did, and what was done to their account (sign-ins, resets).
+    f.agent ? or(eq(auditEvents.userId, f.agent), eq(auditEvents.targetUserId, f.agent)) : undefined,
     f.action ? eq(auditEvents.action, f.action) : undefined,
     f.outcome ? eq(auditEvents.outcome, f.outcome) : undefined,
     f.from ? gte(auditEvents.at, indiaMidnight(f.from)) : undefined,
@@ -27,6 +32,9 @@ const activityColumns = {
   agentMobile: users.mobile,
   action: auditEvents.action,
   senderMobile: auditEvents.senderMobile,
+  targetName: target.name,
+  targetMobile: sql<string | null>`coalesce(${auditEvents.targetMobile}, ${target.mobile})`,
+  clientAddress: auditEvents.clientAddress,
   outcome: auditEvents.outcome,
   detail: auditEvents.detail,
   ekoStatus: auditEvents.ekoStatus,
@@ -43,6 +51,9 @@ export type ActivityRow = {
   agentMobile: string | null;
   action: string;
   senderMobile: string | null;
+  targetName: string | null;
+  targetMobile: string | null;
+  clientAddress: string | null;
   outcome: string;
   detail: string | null;
   ekoStatus: number | null;
@@ -61,6 +72,7 @@ export async function listActivity(db: Db, f: ActivityFilters, pageSize = 50): P
     .select(activityColumns)
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
+    .leftJoin(target, eq(target.id, auditEvents.targetUserId))
     .where(where)
     .orderBy(desc(auditEvents.id))
     .limit(pageSize)
@@ -76,6 +88,7 @@ export async function* activityBatches(db: Db, f: ActivityFilters, batchSize = 1
       .select(activityColumns)
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.userId))
+      .leftJoin(target, eq(target.id, auditEvents.targetUserId))
       .where(and(whereFor(f), before === null ? undefined : lt(auditEvents.id, before)))
       .orderBy(desc(auditEvents.id))
       .limit(batchSize);

@@ -133,9 +133,12 @@ describe('activity table and export', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(null)).toBe('');
-    expect(csvHeader()).toMatch(/^time,agent,agent_mobile,action/);
-    const row = csvRow({ id: 1, at: new Date('2026-11-01T00:00:00Z'), agentName: 'A', agentMobile: '9', action: 'sender.lookup', senderMobile: '9000000001', outcome: 'ok', detail: null, ekoStatus: 0, ekoResponseTypeId: 309, latencyMs: 5, clientRefId: 'X', aadhaarLast4: null });
-    expect(row).toBe('2026-11-01T00:00:00.000Z,A,9,sender.lookup,9000000001,ok,,0,309,5,X,\r\n');
+    expect(csvHeader()).toMatch(/^time,agent,agent_mobile,action,sender_mobile,target,target_mobile,client_address,outcome/);
+    const base = { id: 1, at: new Date('2026-11-01T00:00:00Z'), agentName: 'A', agentMobile: '9', targetName: null, targetMobile: null, clientAddress: null, detail: null, aadhaarLast4: null };
+    const lookup = csvRow({ ...base, action: 'sender.lookup', senderMobile: '9000000001', outcome: 'ok', ekoStatus: 0, ekoResponseTypeId: 309, latencyMs: 5, clientRefId: 'X' });
+    expect(lookup).toBe('2026-11-01T00:00:00.000Z,A,9,sender.lookup,9000000001,,,,ok,,0,309,5,X,\r\n');
+    const reset = csvRow({ ...base, action: 'admin.password_reset', senderMobile: null, targetName: 'Ravi', targetMobile: '9811111111', clientAddress: '203.0.113.5', outcome: 'ok', ekoStatus: null, ekoResponseTypeId: null, latencyMs: 40, clientRefId: null });
+    expect(reset).toBe('2026-11-01T00:00:00.000Z,A,9,admin.password_reset,,Ravi,9811111111,203.0.113.5,ok,,,,40,,\r\n');
   });
 
   it('searches agents by name, mobile and user code', async () => {

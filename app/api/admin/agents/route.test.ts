@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSessionToken } from '@/lib/auth/current-user';
 import { findUserByMobile } from '@/lib/db/queries/users';
-import { deviceErrors } from '@/lib/db/schema';
+import { auditEvents, deviceErrors } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { POST as telemetry } from '../../telemetry/device-errors/route';
 import { POST as resetPassword } from './[id]/password/route';
@@ -23,9 +23,40 @@ describe('admin agent management', () => {
     expect((await res.json()).agent).toMatchObject({ name: 'Kavita Singh', mobile: '9844444444', ekoUserCode: '20810201', active: true });
     const again = await POST(json('POST', '/api/admin/agents', admin, newAgent), ctx());
     expect(again.status).toBe(409);
-    expect((await again.json()).error.fields.mobile).toMatch(/already exists/);
+    const body = (await again.json()).error;
+    expect(body.fields.mobile).toMatch(/already exists/);
+    expect(body.message).toBe('This mobile number already belongs to Kavita Singh (9844444444).');
     const list = await (await GET(json('GET', '/api/admin/agents?q=kavita', admin), ctx())).json();
     expect(list.total).toBe(1);
+  });
+
+  it('refuses a second agent with the same Eko user code, naming the agent who holds it (409)', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    expect((await POST(json('POST', '/api/admin/agents', admin, newAgent), ctx())).status).toBe(201);
+    const twin = await POST(json('POST', '/api/admin/agents', admin, { ...newAgent, name: 'Someone Else', mobile: '9855555555' }), ctx());
+    expect(twin.status).toBe(409);
+    const { error } = await twin.json();
+    expect(error.fields).toEqual({ ekoUserCode: 'Already used by another agent.' });
+    expect(error.message).toBe('This Eko user code is already used by Kavita Singh (9844444444). Each agent needs their own code.');
+    expect((await findUserByMobile(database.db(), '9855555555'))).toBeUndefined();
+  });
+
+  it('leaves an audit row for every admin action: who, whom, outcome, address', async () => {
+    const adminUser = await createTestUser('admin');
+    const admin = await cookieFor(adminUser);
+    const created = (await (await POST(json('POST', '/api/admin/agents', admin, newAgent), ctx())).json()).agent;
+    await POST(json('POST', '/api/admin/agents', admin, newAgent), ctx());
+    await PATCH(json('PATCH', `/api/admin/agents/${created.id}`, admin, { active: false }), ctx({ id: created.id }));
+    await PATCH(json('PATCH', `/api/admin/agents/${created.id}`, admin, { active: true }), ctx({ id: created.id }));
+    await resetPassword(json('POST', `/api/admin/agents/${created.id}/password`, admin), ctx({ id: created.id }));
+    const rows = await database.db().select().from(auditEvents).orderBy(auditEvents.id);
+    expect(rows.map((r) => [r.action, r.outcome, r.detail, r.userId, r.targetUserId, r.targetMobile])).toEqual([
+      ['admin.agent_create', 'ok', null, adminUser.id, created.id, '9844444444'],
+      ['admin.agent_create', 'refused', 'mobile_taken', adminUser.id, null, '9844444444'],
+      ['admin.agent_deactivate', 'ok', null, adminUser.id, created.id, '9844444444'],
+      ['admin.agent_activate', 'ok', null, adminUser.id, created.id, '9844444444'],
+      ['admin.password_reset', 'ok', null, adminUser.id, created.id, '9844444444'],
+    ]);
   });
 
   it('names each bad field', async () => {

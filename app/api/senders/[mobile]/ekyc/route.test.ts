@@ -37,7 +37,7 @@ const otp = (mobile: string, refs: { otpRefId: string; kycRequestId: string }, c
   post(submitOtp, `/api/senders/${mobile}/ekyc/otp`, mobile, { otp: code, ...refs });
 
 describe('sender eKYC', () => {
-  it('completes: OTP sent, OTP validated, the lookup shows ₹25,000; audit keeps only last four + hash', async () => {
+  it('completes: OTP sent, OTP validated, the lookup shows ₹25,000; audit keeps only the last four digits', async () => {
     const started = await ekyc('9000000002', AADHAAR_FIXTURES.success);
     expect(started.status).toBe(200);
     const refs = await started.json();
@@ -52,7 +52,10 @@ describe('sender eKYC', () => {
       ['sender.ekyc_otp', 'ok', 'kyc_completed'],
       ['sender.lookup', 'ok', 'kyc_verified'],
     ]);
-    expect(rows[0]).toMatchObject({ aadhaarLast4: '0019', aadhaarHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(rows[0]).toMatchObject({ aadhaarLast4: '0019' });
+    // No hash of the number either (security round 2, item 7): nothing a backup could reverse.
+    expect(Object.keys(rows[0]!)).not.toContain('aadhaarHash');
+    expect(JSON.stringify(rows)).not.toMatch(/[0-9a-f]{64}/);
     expect(JSON.stringify(rows)).not.toContain(AADHAAR_FIXTURES.success);
     expect(JSON.stringify(rows)).not.toContain('PidData');
   });
