@@ -62,7 +62,7 @@ function aeps(kind: Kind, i: AepsInput = {}) {
   const options: SandboxCallOptions = {
     userCode,
     timeoutMs: i.timeoutMs,
-    headers: (ts) => {
+    headers: (ts): Record<string, string> => {
       const hash = requestHash(ACCESS_KEY, ts, [aadhaar, hashAmount, userCode]);
       switch (i.hash ?? 'ok') {
         case 'missing':
