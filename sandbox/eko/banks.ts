@@ -1,4 +1,4 @@
-import { type EkoReply, type EkoRequest, invalidParams, type SandboxRoute } from './server';
+import { type EkoReply, type EkoRequest, invalidParams, pathSegment, type SandboxRoute } from './server';
 
 // Bank reference look-ups: the bank list and IFSC details (docs/eko-api.md §13).
 //
@@ -103,7 +103,7 @@ export const ifscUnknown = (): EkoReply => ({
 });
 
 function ifscDetails(req: EkoRequest, match: RegExpExecArray): EkoReply {
-  const ifsc = decodeURIComponent(match[1]!).toUpperCase();
+  const ifsc = pathSegment(match[1]!).toUpperCase();
   if (!IFSC_FORMAT.test(ifsc)) return ifscFormatProblem();
   const found = resolveIfsc(ifsc);
   if (!found) return ifscUnknown();

@@ -381,6 +381,8 @@ describe('awaited transfers and inquiry', () => {
     const nf = { status: 1, response_status_id: 463, message: 'Transaction not found.', data: {} };
     expect((await inquire('1234567890')).json).toEqual(nf);
     expect((await inquire('client_ref_id:NOPE123')).json).toEqual(nf);
+    expect((await inquire('client_ref_id:%E0%A4')).json).toEqual(nf); // a malformed escape is not a 500
+    expect((await call('GET', '/tools/reference/banks/ifsc/%E0%A4')).json.status).toBe(136);
   });
 });
 
@@ -495,5 +497,30 @@ describe('fault fixtures and controls on the money endpoints', () => {
     expect(await wallet()).toBe(DEFAULT_WALLET);
     expect((await recipients('9000000008')).json.response_type_id).toBe(22);
     expect(await senderLimits(ASHA)).toEqual({ available: '17500.0', used: 7500 });
+  });
+});
+
+describe('odd input', () => {
+  it('never answers 500 whatever type a field has', async () => {
+    const odd: unknown[] = [null, {}, [], 0, -1, 1.5, true, '', 'x', '9'.repeat(30)];
+    const endpoints: [string, string[]][] = [
+      [`/customer/payment/dmt-fino/sender/${ASHA}/recipient`, ['recipient_name', 'recipient_mobile', 'ifsc', 'account']],
+      ['/customer/payment/dmt-fino/otp', ['customer_id', 'recipient_id', 'amount']],
+      ['/customer/payment/dmt-fino', ['customer_id', 'recipient_id', 'amount', 'otp', 'otp_ref_id', 'client_ref_id']],
+      ['/customer/payment/refund/3570400001/otp', []],
+      ['/customer/payment/refund/3570400001', ['otp', 'otp_ref_id', 'state', 'service_code']],
+      ['/customer/collection/aeps-fingpay/cash-withdrawl/9123456780', ['customer_id', 'bank_code', 'aadhar', 'latlong', 'piddata', 'amount', 'client_ref_id']],
+    ];
+    const valid = { customer_id: ASHA, recipient_id: ASHA_RAVI, amount: 500, otp: SANDBOX_OTP, otp_ref_id: '666900001', client_ref_id: 'ODD1', state: 1 };
+    const statuses = new Set<number>();
+    for (const [path, fields] of endpoints) {
+      for (const field of fields) {
+        for (const value of odd) {
+          const r = await call('POST', path, { ...valid, [field]: value, client_ref_id: field === 'client_ref_id' ? value : newRef() });
+          statuses.add(r.httpStatus);
+        }
+      }
+    }
+    expect([...statuses].sort()).toEqual([200]);
   });
 });

@@ -135,6 +135,15 @@ async function readBody(req: IncomingMessage, max = 256 * 1024): Promise<string 
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A path segment as sent; a malformed %-escape stays as it is (it then matches nothing). */
+export function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The sender's or customer's mobile a call is about: the fault fixtures and the call log key on it. */
 function customerIdOf(path: string, body: Record<string, unknown>): string | null {
   const m = /\/sender\/(\d+)/.exec(path) ?? /^\/customer\/collection\/aeps-fingpay\/[a-z-]+\/(\d+)$/.exec(path);
@@ -145,7 +154,7 @@ function customerIdOf(path: string, body: Record<string, unknown>): string | nul
 
 function clientRefIdOf(path: string, body: Record<string, unknown>, query: URLSearchParams): string | null {
   const m = /^\/tools\/reference\/transaction\/client_ref_id:([^/]+)$/.exec(path);
-  if (m?.[1]) return decodeURIComponent(m[1]);
+  if (m?.[1]) return pathSegment(m[1]);
   return typeof body.client_ref_id === 'string' ? body.client_ref_id : query.get('client_ref_id');
 }
 

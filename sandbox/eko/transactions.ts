@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OTP_EXPIRED, SANDBOX_OTP, TXN_OTP_TTL_MS } from './fixtures';
 import { bankRef, indiaTimestamp, javaDouble, moveWallet, newTid, rupees2, type TransactionRecord, walletOf } from './money-state';
-import { type EkoReply, type EkoRequest, invalidParams, lookupSender, type SandboxRoute, type SandboxState } from './server';
+import { type EkoReply, type EkoRequest, invalidParams, lookupSender, pathSegment, type SandboxRoute, type SandboxState } from './server';
 
 // Transaction Inquiry and the refund of a failed transfer (docs/eko-api.md §13), for every
 // transaction the sandbox made (DMT transfers and AePS calls).
@@ -91,7 +91,7 @@ export function findTransaction(state: SandboxState, reference: string): Transac
 }
 
 function inquiry(req: EkoRequest, match: RegExpExecArray): EkoReply {
-  const txn = findTransaction(req.state, decodeURIComponent(match[1]!));
+  const txn = findTransaction(req.state, pathSegment(match[1]!));
   if (!txn) return notFound();
   txn.inquiries++;
   const next = txn.timeline.shift();
@@ -123,7 +123,7 @@ function inquiry(req: EkoRequest, match: RegExpExecArray): EkoReply {
 }
 
 const refundTarget = (req: EkoRequest, match: RegExpExecArray): TransactionRecord | EkoReply => {
-  const txn = req.state.money.transactions.get(decodeURIComponent(match[1]!));
+  const txn = req.state.money.transactions.get(pathSegment(match[1]!));
   if (!txn) return invalidParams({ tid: 'TID does not exist' }, 168);
   if (txn.kind !== 'dmt' || txn.txStatus !== '3') return invalidParams({ tid: 'Refund is not allowed for this transaction' });
   return txn;
