@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isValidAadhaar } from '../../lib/aadhaar/verhoeff';
+import { todayInIndia } from '../../lib/dates';
 import { EKYC_WADH } from '../../lib/rd/pid-options';
 import { decryptPkcs1 } from './aadhaar-key';
 import { AEPS_DAILY_FAILS_AADHAAR, AEPS_NOT_ACTIVATED_USER_CODE, SANDBOX_OTP } from './fixtures';
@@ -18,14 +19,21 @@ const reply = (status: number, responseTypeId: number, message: string, data: Re
 const fail461 = (reason: string) => reply(461, 461, 'Failed', { reason });
 const fail1714 = (reason: string) => reply(1714, 1714, 'KYC Fail', { reason });
 
+/** The Aadhaar in `aadhar`, or Eko's 97 when it is not PKCS#1 v1.5 under the sandbox key (OAEP, plain, other key). */
+export function decryptAadhaar(aadhar: unknown): string | EkoReply {
+  const aadhaar = typeof aadhar === 'string' ? decryptPkcs1(aadhar) : null;
+  if (!aadhaar || !isValidAadhaar(aadhaar)) return { json: { status: 97, response_status_id: 1, response_type_id: -1, message: 'Invalid parameters', invalid_params: { aadhar: 'Invalid Aadhaar number or encryption' } } };
+  return aadhaar;
+}
+
 /** Common checks of every AePS call; returns the decrypted Aadhaar or the reply to send. */
 function common(req: EkoRequest): { aadhaar: string; userCode: string } | EkoReply {
   const { customer_id: mobile, latlong, aadhar, user_code: userCode } = req.body;
   if (typeof mobile !== 'string' || !/^[6-9]\d{9}$/.test(mobile)) return invalidParams({ customer_id: 'Please enter a valid mobile number' });
   if (typeof latlong !== 'string' || !/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(latlong)) return invalidParams({ latlong: 'latlong is required as "lat,long"' });
   if (userCode === AEPS_NOT_ACTIVATED_USER_CODE) return reply(346, 346, 'Agent not allowed to this transaction');
-  const aadhaar = typeof aadhar === 'string' ? decryptPkcs1(aadhar) : null;
-  if (!aadhaar || !isValidAadhaar(aadhaar)) return { json: { status: 97, response_status_id: 1, response_type_id: -1, message: 'Invalid parameters', invalid_params: { aadhar: 'Invalid Aadhaar number or encryption' } } };
+  const aadhaar = decryptAadhaar(aadhar);
+  if (isReply(aadhaar)) return aadhaar;
   return { aadhaar, userCode: userCode as string };
 }
 
@@ -72,6 +80,8 @@ function dailyKyc(req: EkoRequest): EkoReply {
   // Daily authentication is captured with a blank wadh.
   if (pidProblem(req.state, req.body.piddata, '')) return fail1714('Authentication Failed. Invalid Biometric data.');
   if (c.aadhaar === AEPS_DAILY_FAILS_AADHAAR) return fail1714('');
+  // AePS transactions check this day (India's calendar) before anything else about the customer.
+  req.state.aeps.set(c.userCode, { ...req.state.aeps.get(c.userCode)!, dailyKycDay: todayInIndia() });
   return reply(0, 1713, 'KYC sucess', { user_code: c.userCode });
 }
 

@@ -16,8 +16,11 @@ const failure2135 = (description: string): EkoReply => ({
 });
 const K100 = () => failure2135('K-100 EKYC Verification failed');
 
-/** A PID must be the sandbox's, made with the eKYC wadh, and used once (the real service refuses reuse). */
-export function pidProblem(state: SandboxState, piddata: unknown, expectedWadh: string): 'missing' | 'foreign' | 'wrong_wadh' | 'reused' | null {
+/**
+ * A PID must be the sandbox's, made with the expected wadh (null: no wadh attribute at all, as for
+ * AePS transactions), and used once (the real service refuses reuse).
+ */
+export function pidProblem(state: SandboxState, piddata: unknown, expectedWadh: string | null): 'missing' | 'foreign' | 'wrong_wadh' | 'reused' | null {
   if (typeof piddata !== 'string' || !piddata.includes('<PidData')) return 'missing';
   const facts = readSandboxPid(piddata);
   if (!facts) return 'foreign';

@@ -1,10 +1,17 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authProblem, type SandboxCredentials } from './auth';
+import { todayInIndia } from '../../lib/dates';
 import { FAULT_FIXTURES, type FaultFixture, SENDER_FIXTURES, SLOW_MS } from './fixtures';
 import { dmtRoutes } from './dmt';
 import { senderEkycRoutes } from './sender-ekyc';
 import { aepsRoutes } from './aeps';
+import { aepsTransactionRoutes } from './aeps-transactions';
+import { bankRoutes } from './banks';
+import { createMoneyState, type MoneyState, walletOf } from './money-state';
+import { recipientRoutes } from './recipients';
+import { transactionRoutes, transactionsView } from './transactions';
+import { transferRoutes } from './transfer';
 
 // An Eko UAT stand-in over real HTTP: exact header names, 13-digit timestamps and signatures
 // (403 otherwise), invalid_params for bad bodies, current reference shapes by default and the
@@ -28,6 +35,7 @@ export interface CallRecord {
   path: string;
   customerId: string | null;
   clientRefId: string | null;
+  /** 0 when the sandbox never answered (the "timeout" fixtures). */
   httpStatus: number;
   status: number | null;
 }
@@ -46,6 +54,12 @@ export interface SandboxState {
   usedPidNonces: Set<string>;
   /** AePS one-time eKYC progress per agent user_code. */
   aeps: Map<string, AepsAgentState>;
+  /** Recipients, OTPs, transactions, wallets (money-state.ts). */
+  money: MoneyState;
+  /** Bank list at the top level (as integrators read it) or nested under `data`. */
+  bankListShape: 'top' | 'data';
+  /** The status of an "Insufficient balance" decline: 347 (status table) or 55 (EPS's example). */
+  insufficientBalanceStatus: 347 | 55;
 }
 
 interface OtpRefs {
@@ -57,6 +71,8 @@ export interface AepsAgentState {
   otp?: OtpRefs;
   verified?: OtpRefs;
   ekycDone: boolean;
+  /** India calendar day (YYYY-MM-DD) of the last successful Daily KYC; AePS transactions need today's. */
+  dailyKycDay?: string;
 }
 
 export interface EkoRequest {
@@ -65,12 +81,18 @@ export interface EkoRequest {
   path: string;
   query: URLSearchParams;
   body: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
   state: SandboxState;
 }
 
 export interface EkoReply {
   httpStatus?: number;
   json: Record<string, unknown>;
+  /**
+   * For the fixtures where the work is done but the answer is lost: `hang` never answers (the
+   * client's timeout fires), `bad_gateway` answers a gateway's HTML 502 instead of `json`.
+   */
+  transport?: 'hang' | 'bad_gateway';
 }
 
 export interface SandboxRoute {
@@ -113,10 +135,36 @@ async function readBody(req: IncomingMessage, max = 256 * 1024): Promise<string 
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A path segment as sent; a malformed %-escape stays as it is (it then matches nothing). */
+export function pathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** The sender's or customer's mobile a call is about: the fault fixtures and the call log key on it. */
 function customerIdOf(path: string, body: Record<string, unknown>): string | null {
-  const m = /\/sender\/(\d+)/.exec(path);
+  const m = /\/sender\/(\d+)/.exec(path) ?? /^\/customer\/collection\/aeps-fingpay\/[a-z-]+\/(\d+)$/.exec(path);
   if (m?.[1]) return m[1];
+  if (typeof body.customer_id === 'number') return String(body.customer_id);
   return typeof body.customer_id === 'string' ? body.customer_id : null;
+}
+
+function clientRefIdOf(path: string, body: Record<string, unknown>, query: URLSearchParams): string | null {
+  const m = /^\/tools\/reference\/transaction\/client_ref_id:([^/]+)$/.exec(path);
+  if (m?.[1]) return pathSegment(m[1]);
+  return typeof body.client_ref_id === 'string' ? body.client_ref_id : query.get('client_ref_id');
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  try {
+    const parsed: unknown = JSON.parse((await readBody(req)) ?? '');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -139,8 +187,21 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     ekycHistory: new Map(),
     usedPidNonces: new Set(),
     aeps: new Map(),
+    money: createMoneyState(),
+    bankListShape: 'top',
+    insufficientBalanceStatus: 347,
   };
-  const routes: SandboxRoute[] = [...dmtRoutes, ...senderEkycRoutes, ...aepsRoutes];
+  const routes: SandboxRoute[] = [
+    ...dmtRoutes,
+    ...senderEkycRoutes,
+    ...aepsRoutes,
+    ...recipientRoutes,
+    ...bankRoutes,
+    ...transferRoutes,
+    ...transactionRoutes,
+    ...aepsTransactionRoutes,
+  ];
+  const configView = () => ({ shape: state.shape, bankListShape: state.bankListShape, insufficientBalanceStatus: state.insufficientBalanceStatus });
 
   async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname === '/health') {
@@ -150,20 +211,49 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     if (!url.pathname.startsWith('/__sandbox/')) return false;
     const action = url.pathname.slice('/__sandbox/'.length);
     if (action === 'config' && req.method === 'GET') {
-      sendJson(res, 200, { shape: state.shape });
+      sendJson(res, 200, configView());
     } else if (action === 'config' && req.method === 'PUT') {
-      const raw = await readBody(req);
-      let shape: unknown;
-      try {
-        shape = (JSON.parse(raw ?? '{}') as { shape?: unknown }).shape;
-      } catch {
-        /* fall through to the 400 below */
-      }
-      if (shape !== 'current' && shape !== 'seed') {
+      const body = (await readJson(req)) ?? {};
+      const { shape, bankListShape, insufficientBalanceStatus } = body;
+      const known = ['shape', 'bankListShape', 'insufficientBalanceStatus'].filter((k) => k in body);
+      if (known.length === 0 || (shape !== undefined && shape !== 'current' && shape !== 'seed')) {
         sendJson(res, 400, { error: 'shape must be "current" or "seed"' });
+      } else if (bankListShape !== undefined && bankListShape !== 'top' && bankListShape !== 'data') {
+        sendJson(res, 400, { error: 'bankListShape must be "top" or "data"' });
+      } else if (insufficientBalanceStatus !== undefined && insufficientBalanceStatus !== 347 && insufficientBalanceStatus !== 55) {
+        sendJson(res, 400, { error: 'insufficientBalanceStatus must be 347 or 55' });
       } else {
-        state.shape = shape;
-        sendJson(res, 200, { shape });
+        if (shape !== undefined) state.shape = shape;
+        if (bankListShape !== undefined) state.bankListShape = bankListShape;
+        if (insufficientBalanceStatus !== undefined) state.insufficientBalanceStatus = insufficientBalanceStatus;
+        sendJson(res, 200, configView());
+      }
+    } else if (action === 'transactions' && req.method === 'GET') {
+      sendJson(res, 200, { transactions: transactionsView(state) });
+    } else if (action === 'wallet' && req.method === 'GET') {
+      const userCode = url.searchParams.get('user_code') ?? '';
+      sendJson(res, 200, { user_code: userCode, balance: walletOf(state.money, userCode) });
+    } else if (action === 'wallet' && req.method === 'PUT') {
+      const body = await readJson(req);
+      const balance = body?.balance;
+      if (typeof body?.user_code !== 'string' || typeof balance !== 'number' || !Number.isFinite(balance) || balance < 0) {
+        sendJson(res, 400, { error: 'send {"user_code": "...", "balance": <rupees ≥ 0>}' });
+      } else {
+        state.money.wallets.set(body.user_code, Math.round(balance * 100) / 100);
+        sendJson(res, 200, { user_code: body.user_code, balance: walletOf(state.money, body.user_code) });
+      }
+    } else if (action === 'aeps-agent' && req.method === 'PUT') {
+      const body = await readJson(req);
+      const day = body?.daily_kyc_day;
+      if (typeof body?.user_code !== 'string' || (day !== undefined && day !== null && (typeof day !== 'string' || !/^(today|\d{4}-\d{2}-\d{2})$/.test(day)))) {
+        sendJson(res, 400, { error: 'send {"user_code": "...", "ekyc_done"?: boolean, "daily_kyc_day"?: "today" | "YYYY-MM-DD" | null}' });
+      } else {
+        const agent = state.aeps.get(body.user_code) ?? { ekycDone: false };
+        const next: AepsAgentState = { ...agent, ekycDone: typeof body.ekyc_done === 'boolean' ? body.ekyc_done : agent.ekycDone };
+        if (day === null) delete next.dailyKycDay;
+        else if (typeof day === 'string') next.dailyKycDay = day === 'today' ? todayInIndia() : day;
+        state.aeps.set(body.user_code, next);
+        sendJson(res, 200, { user_code: body.user_code, ekyc_done: next.ekycDone, daily_kyc_day: next.dailyKycDay ?? null });
       }
     } else if (action === 'reset' && req.method === 'POST') {
       reset();
@@ -227,7 +317,7 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
         method,
         path,
         customerId: customerIdOf(path, body),
-        clientRefId: (body.client_ref_id as string | undefined) ?? url.searchParams.get('client_ref_id'),
+        clientRefId: clientRefIdOf(path, body, url.searchParams),
         httpStatus,
         status,
       });
@@ -275,9 +365,18 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     } else if (typeof userCode !== 'string' || !/^\d{5,12}$/.test(userCode)) {
       reply = invalidParams({ user_code: 'Please provide a valid user_code' });
     } else {
-      reply = route.handle({ method, path, query: url.searchParams, body, state }, route.pattern.exec(path)!);
+      reply = route.handle({ method, path, query: url.searchParams, body, headers: req.headers, state }, route.pattern.exec(path)!);
     }
     const status = typeof reply.json.status === 'number' ? reply.json.status : null;
+    if (reply.transport === 'hang') {
+      if (!faultKind) record(0, status);
+      return; // the work is done; the answer never leaves
+    }
+    if (reply.transport === 'bad_gateway') {
+      if (!faultKind) record(502, status);
+      send(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+      return;
+    }
     if (!faultKind) record(reply.httpStatus ?? 200, status);
     sendJson(res, reply.httpStatus ?? 200, reply.json);
   }
@@ -296,6 +395,9 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     state.ekycHistory.clear();
     state.usedPidNonces.clear();
     state.aeps.clear();
+    state.money = createMoneyState();
+    state.bankListShape = 'top';
+    state.insufficientBalanceStatus = 347;
   }
 
   return {
