@@ -6,7 +6,7 @@ import { BANKS, isListedBank } from './banks';
 import {
   AEPS_CUSTOMER_FIXTURES,
   AEPS_LOW_BALANCE,
-  AEPS_NOT_ACTIVATED_USER_CODE,
+  isAepsNotActivated,
   AEPS_OPENING_BALANCE,
   AEPS_WITHDRAWAL_FIXTURES,
   AEPS_WITHDRAWAL_MAX,
@@ -176,7 +176,7 @@ function aepsTransaction(req: EkoRequest, match: RegExpExecArray): EkoReply {
   const problems = fieldProblems(req, kind, match[2]!);
   if (problems) return invalidParams(problems);
   const userCode = req.body.user_code as string;
-  if (userCode === AEPS_NOT_ACTIVATED_USER_CODE) return { json: { status: 346, response_status_id: 1, response_type_id: 346, message: 'Agent not allowed to this transaction', data: {} } };
+  if (isAepsNotActivated(userCode)) return { json: { status: 346, response_status_id: 1, response_type_id: 346, message: 'Agent not allowed to this transaction', data: {} } };
   const aadhaar = decryptAadhaar(req.body.aadhar);
   if (isReply(aadhaar)) return aadhaar;
 

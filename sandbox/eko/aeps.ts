@@ -3,7 +3,7 @@ import { isValidAadhaar } from '../../lib/aadhaar/verhoeff';
 import { todayInIndia } from '../../lib/dates';
 import { EKYC_WADH } from '../../lib/rd/pid-options';
 import { decryptPkcs1 } from './aadhaar-key';
-import { AEPS_DAILY_FAILS_AADHAAR, AEPS_NOT_ACTIVATED_USER_CODE, SANDBOX_OTP } from './fixtures';
+import { AEPS_DAILY_FAILS_AADHAAR, isAepsNotActivated, SANDBOX_OTP } from './fixtures';
 import { pidProblem } from './sender-ekyc';
 import { type EkoReply, type EkoRequest, invalidParams, type SandboxRoute } from './server';
 
@@ -31,7 +31,7 @@ function common(req: EkoRequest): { aadhaar: string; userCode: string } | EkoRep
   const { customer_id: mobile, latlong, aadhar, user_code: userCode } = req.body;
   if (typeof mobile !== 'string' || !/^[6-9]\d{9}$/.test(mobile)) return invalidParams({ customer_id: 'Please enter a valid mobile number' });
   if (typeof latlong !== 'string' || !/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(latlong)) return invalidParams({ latlong: 'latlong is required as "lat,long"' });
-  if (userCode === AEPS_NOT_ACTIVATED_USER_CODE) return reply(346, 346, 'Agent not allowed to this transaction');
+  if (isAepsNotActivated(userCode)) return reply(346, 346, 'Agent not allowed to this transaction');
   const aadhaar = decryptAadhaar(aadhar);
   if (isReply(aadhaar)) return aadhaar;
   return { aadhaar, userCode: userCode as string };
