@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SealUse } from '@/lib/aadhaar/seal';
+import type { AgentSealPurpose, SealUse } from '@/lib/aadhaar/seal';
 import { sealForTests } from '@/lib/aadhaar/test-seal';
 import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import type { User } from '@/lib/db/schema';
@@ -49,7 +49,7 @@ async function call(handler: Handler, path: string, body: unknown, opts: { as?: 
 
 const seal = (use: SealUse, as?: User) => sealForTests(AADHAAR_FIXTURES.success, use, as ?? agent);
 const pid = (wadh: string | null) => syntheticPidData({ wadh, qScore: 80, nmPoints: 40, fType: '2' });
-const identity = async (purpose: 'aeps_ekyc' | 'aeps_daily_auth' = 'aeps_ekyc', as?: User) => ({ aadhaar: await seal({ purpose }, as), latlong: LATLONG });
+const identity = async (purpose: AgentSealPurpose = 'aeps_ekyc', as?: User) => ({ aadhaar: await seal({ purpose }, as), latlong: LATLONG });
 
 const submitSenderEkyc = async (mobile: string, as?: User) =>
   call(senderEkyc, `/api/senders/${mobile}/ekyc`, { aadhaar: await seal({ purpose: 'sender_ekyc', mobile }, as), piddata: pid(EKYC_WADH), consent: true }, { as, params: { mobile } });

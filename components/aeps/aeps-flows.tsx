@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
+import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { AEPS_BANKS } from '@/lib/aeps/banks';
 import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { Alert } from '@/components/ui/alert';
@@ -59,7 +60,7 @@ function AgentIdentityStep({
   error,
   onIdentified,
 }: {
-  purpose: 'aeps_ekyc' | 'aeps_daily_auth';
+  purpose: AgentSealPurpose;
   submit: 'aeps.sendOtp' | 'aeps.continue';
   busy?: boolean;
   error?: string;

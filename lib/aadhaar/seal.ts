@@ -36,6 +36,9 @@ export type SealUse = {
   [P in SealPurpose]: (typeof SEAL_PURPOSES)[P]['mobile'] extends true ? { purpose: P; mobile: string } : { purpose: P; mobile?: undefined };
 }[SealPurpose];
 
+/** The purposes bound to the agent alone: the agent's own Aadhaar (AePS eKYC, daily authentication). */
+export type AgentSealPurpose = Extract<SealUse, { mobile?: undefined }>['purpose'];
+
 export const SEAL_VERSION = 1;
 
 /** RSA-OAEP with SHA-256 under a 2048-bit key holds at most 256 − 2·32 − 2 bytes. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
+import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { openSealedAadhaar } from '@/lib/aadhaar/server';
 import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
@@ -28,7 +29,7 @@ export async function aepsStatus(agent: AgentContext): Promise<AepsStatus> {
 }
 
 /** The one-time eKYC's three calls share one seal; the daily authentication needs its own. */
-function identity(agent: AgentContext, sealed: string, latlong: string, purpose: 'aeps_ekyc' | 'aeps_daily_auth') {
+function identity(agent: AgentContext, sealed: string, latlong: string, purpose: AgentSealPurpose) {
   const aadhaar = openSealedAadhaar(sealed, { agent, purpose });
   return { aadhaar, body: { customer_id: agent.mobile, aadhar: encryptAadhaarForEko(aadhaar), latlong } };
 }

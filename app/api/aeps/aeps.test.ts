@@ -1,7 +1,7 @@
 import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from 'node:crypto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encryptAadhaarForEko, resetEkoKeyForTests } from '@/lib/aadhaar/eko-encrypt';
-import { SEAL_MAX_AGE_MS, type SealUse } from '@/lib/aadhaar/seal';
+import { type AgentSealPurpose, SEAL_MAX_AGE_MS, type SealUse } from '@/lib/aadhaar/seal';
 import { sealWithOffer, type TransportKeyOffer } from '@/lib/aadhaar/transport-client';
 import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import { resetConfigForTests } from '@/lib/config';
@@ -71,7 +71,7 @@ const seal = async (aadhaar: string, use: SealUse, as = cookie) => {
   return sealWithOffer(aadhaar, use, (await res.json()) as TransportKeyOffer);
 };
 /** The eKYC's identity by default; the daily authentication seals for its own purpose. */
-const identity = async (aadhaar = '999999990019', purpose: 'aeps_ekyc' | 'aeps_daily_auth' = 'aeps_ekyc') => ({ aadhaar: await seal(aadhaar, { purpose }), latlong: LATLONG });
+const identity = async (aadhaar = '999999990019', purpose: AgentSealPurpose = 'aeps_ekyc') => ({ aadhaar: await seal(aadhaar, { purpose }), latlong: LATLONG });
 const dailyIdentity = (aadhaar?: string) => identity(aadhaar, 'aeps_daily_auth');
 const pid = (wadh: string | null) => syntheticPidData({ wadh, qScore: 80, nmPoints: 40, fType: '2' });
 
