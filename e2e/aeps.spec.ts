@@ -81,6 +81,31 @@ test('a wrong OTP is refused with the next step', async ({ page, request }) => {
   await expect(page.getByText('The OTP is wrong or has expired.')).toBeVisible();
 });
 
+test('a seal refused mid-way (its transport key retired after Send OTP) takes the agent back to the Aadhaar step', async ({ page, request }) => {
+  await signIn(page, await createAgent(request));
+  await page.goto('/aeps');
+  await identify(page, 'Send OTP to my mobile');
+  await expect(page.getByText('An OTP was sent to your registered mobile.')).toBeVisible();
+  // Verify OTP carries the flow's one seal; here its kid is one the server no longer holds, as
+  // after a rotation that dropped the previous key. The server's real answer drives the page.
+  await page.route('**/api/aeps/ekyc/otp/verify', (route) => {
+    const body = route.request().postDataJSON() as { aadhaar: string };
+    return route.continue({ postData: JSON.stringify({ ...body, aadhaar: `retiredkid.${body.aadhaar.split('.')[1]}` }) });
+  });
+  await page.getByLabel('OTP on your mobile').fill('123456');
+  await page.getByRole('button', { name: 'Verify OTP' }).click();
+  await expect(page.getByLabel('Your Aadhaar number')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('The app’s security key has changed. Enter the Aadhaar number again.')).toBeVisible();
+  await expect(page.getByLabel('OTP on your mobile')).toHaveCount(0);
+
+  await page.unroute('**/api/aeps/ekyc/otp/verify');
+  await identify(page, 'Send OTP to my mobile');
+  await expect(page.getByText('An OTP was sent to your registered mobile.')).toBeVisible();
+  await page.getByLabel('OTP on your mobile').fill('123456');
+  await page.getByRole('button', { name: 'Verify OTP' }).click();
+  await expect(page.getByLabel('Your bank')).toBeVisible();
+});
+
 test('an agent whose AePS is not activated is told so', async ({ page, request }) => {
   await signIn(page, await createAgent(request, { ekoUserCode: '20810666' }));
   await page.goto('/aeps');

@@ -150,6 +150,31 @@ test('an Aadhaar number that fails the check digit, or no consent, is stopped in
   await expect(scanner(page)).toHaveCount(0);
 });
 
+test('a seal the server refuses takes the agent back to the Aadhaar step with the reason; entered again, the eKYC goes on', async ({ page, request }) => {
+  // The page's nonce is altered on its way from the key endpoint, as a forged or stale one would
+  // be: the server's real answer to the submission is what the page must act on.
+  await page.route('**/api/keys/aadhaar-transport', async (route) => {
+    const res = await route.fetch();
+    const offer = (await res.json()) as { jwk: unknown; nonce: string };
+    const flipped = `${offer.nonce.slice(0, -1)}${offer.nonce.endsWith('A') ? 'B' : 'A'}`;
+    await route.fulfill({ response: res, json: { ...offer, nonce: flipped } });
+  });
+  await openEkyc(page);
+  await enterAadhaar(page);
+  await capture(page);
+  const field = page.getByLabel('Sender’s Aadhaar number');
+  await expect(field).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('The encrypted Aadhaar number failed its security check. Reload the page and enter the Aadhaar number again.')).toBeVisible();
+  await expect(page.getByTestId('masked-aadhaar')).toHaveCount(0);
+  expect(((await ekoSandbox.calls(request, '9000000002')) as { method: string }[]).filter((c) => c.method === 'PUT')).toHaveLength(0);
+
+  await page.unroute('**/api/keys/aadhaar-transport');
+  await enterAadhaar(page);
+  await capture(page);
+  await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();
+});
+
 test('the device found on another port, with the host inside its paths', async ({ page, request }) => {
   await rdSandbox.useScenario(request, 'other_port');
   await openEkyc(page);

@@ -7,7 +7,7 @@ import { ROOT } from './lib/build';
 
 export function credentialValues(env: NodeJS.ProcessEnv = process.env): string[] {
   const values: string[] = [SANDBOX_CREDENTIALS.developerKey, SANDBOX_CREDENTIALS.accessKey];
-  for (const name of ['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'SESSION_SECRET', 'AADHAAR_TRANSPORT_KEY']) {
+  for (const name of ['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'SESSION_SECRET', 'AADHAAR_TRANSPORT_KEY', 'AADHAAR_TRANSPORT_KEY_PREVIOUS']) {
     const v = env[name]?.trim();
     if (v && v.length >= 8) values.push(v);
   }

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import type { SealUse } from '@/lib/aadhaar/seal';
+import { sealForTests } from '@/lib/aadhaar/test-seal';
+import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import { API_ERRORS, ApiError, type ApiErrorCode } from '@/lib/api/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
@@ -30,13 +31,11 @@ import { POST as onboard } from './senders/[mobile]/route';
 useTestDatabase();
 const eko = useEkoSandbox(); // EKO_TIMEOUT_MS = 1500, below the slow fixture's 2 s
 let sandbox: EkoSandbox;
-let sealed = '';
 let passwordHash = '';
 const LATLONG = '28.613900,77.209000';
 
 beforeAll(async () => {
   resetTransportKeyForTests();
-  sealed = await encryptWithJwk(AADHAAR_FIXTURES.success, transportKey().jwk);
   passwordHash = await hashPassword('fault-password-1'); // once: scrypt is slow
 });
 
@@ -70,7 +69,10 @@ interface Path {
   /** Where the fault mobile goes: the sender in the URL, or the agent's own mobile. */
   faultOn: 'sender' | 'agent';
   url: (mobile: string) => string;
-  body: () => Record<string, unknown>;
+  /** The request body; `aadhaar` is the seal made for this call's agent and mobile. */
+  body: (aadhaar: string) => Record<string, unknown>;
+  /** What the call's seal is for (none: the call carries no Aadhaar). */
+  seal?: (mobile: string) => SealUse;
   eko: { method: 'POST' | 'PUT'; path: RegExp; action: string };
 }
 
@@ -92,7 +94,8 @@ const PATHS: Path[] = [
     handler: senderEkyc,
     faultOn: 'sender',
     url: (m) => `/api/senders/${m}/ekyc`,
-    body: () => ({ aadhaar: sealed, piddata: pid(EKYC_WADH), consent: true }),
+    seal: (mobile) => ({ purpose: 'sender_ekyc', mobile }),
+    body: (aadhaar) => ({ aadhaar, piddata: pid(EKYC_WADH), consent: true }),
     eko: { method: 'PUT', path: /\/sender\/\d{10}\/otp$/, action: 'sender.ekyc' },
   },
   {
@@ -108,7 +111,8 @@ const PATHS: Path[] = [
     handler: aepsSendOtp,
     faultOn: 'agent',
     url: () => '/api/aeps/ekyc/otp',
-    body: () => ({ aadhaar: sealed, latlong: LATLONG }),
+    seal: () => ({ purpose: 'aeps_ekyc' }),
+    body: (aadhaar) => ({ aadhaar, latlong: LATLONG }),
     eko: { method: 'POST', path: /\/aeps-fingpay\/kyc\/otp$/, action: 'aeps.ekyc_send_otp' },
   },
   {
@@ -116,7 +120,8 @@ const PATHS: Path[] = [
     handler: aepsVerifyOtp,
     faultOn: 'agent',
     url: () => '/api/aeps/ekyc/otp/verify',
-    body: () => ({ aadhaar: sealed, latlong: LATLONG, otp: SANDBOX_OTP, otpRefId: 'OTPREF1', referenceTid: 'TID1' }),
+    seal: () => ({ purpose: 'aeps_ekyc' }),
+    body: (aadhaar) => ({ aadhaar, latlong: LATLONG, otp: SANDBOX_OTP, otpRefId: 'OTPREF1', referenceTid: 'TID1' }),
     eko: { method: 'PUT', path: /\/aeps-fingpay\/kyc\/otp\/verify$/, action: 'aeps.ekyc_verify_otp' },
   },
   {
@@ -124,7 +129,8 @@ const PATHS: Path[] = [
     handler: aepsBiometric,
     faultOn: 'agent',
     url: () => '/api/aeps/ekyc/biometric',
-    body: () => ({ aadhaar: sealed, latlong: LATLONG, piddata: pid(EKYC_WADH), bankCode: 'SBIN', otpRefId: 'OTPREF1', referenceTid: 'TID1' }),
+    seal: () => ({ purpose: 'aeps_ekyc' }),
+    body: (aadhaar) => ({ aadhaar, latlong: LATLONG, piddata: pid(EKYC_WADH), bankCode: 'SBIN', otpRefId: 'OTPREF1', referenceTid: 'TID1' }),
     eko: { method: 'PUT', path: /\/aeps-fingpay\/kyc\/biometric$/, action: 'aeps.ekyc_biometric' },
   },
   {
@@ -132,7 +138,8 @@ const PATHS: Path[] = [
     handler: aepsDailyAuth,
     faultOn: 'agent',
     url: () => '/api/aeps/daily-auth',
-    body: () => ({ aadhaar: sealed, latlong: LATLONG, piddata: pid(''), bankCode: 'SBIN' }),
+    seal: () => ({ purpose: 'aeps_daily_auth' }),
+    body: (aadhaar) => ({ aadhaar, latlong: LATLONG, piddata: pid(''), bankCode: 'SBIN' }),
     eko: { method: 'PUT', path: /\/aeps-fingpay\/.*daily$/, action: 'aeps.daily_auth' },
   },
 ];
@@ -155,7 +162,7 @@ describe('Eko faults on calls that are never retried', () => {
           new Request(`http://app.test${path.url(mobile)}`, {
             method: 'POST',
             headers: { cookie: await cookieFor(agent), 'content-type': 'application/json', origin: 'http://app.test' },
-            body: JSON.stringify(path.body()),
+            body: JSON.stringify(path.body(path.seal ? await sealForTests(AADHAAR_FIXTURES.success, path.seal(mobile), agent) : '')),
           }),
           { params: Promise.resolve(path.faultOn === 'sender' ? { mobile } : {}) },
         );

@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/lib/aadhaar/test-seal';
+import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import { API_ERRORS } from '@/lib/api/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
@@ -156,9 +156,11 @@ interface MethodSpec {
 const DEFAULT_MAX = 16 * 1024;
 const PID_MAX = 64 * 1024;
 const LATLONG = '28.613900,77.209000';
-const fixtures: { sealed: string; pid: string } = { sealed: '', pid: '' };
+// Seals are made for the fuzz agent of each test (beforeEach): one per purpose; the sender's is
+// for 9000000002, so the other sender mobiles the params draw get the seal's own refusal.
+const fixtures = { sealed: { sender: '', aepsEkyc: '', aepsDaily: '' }, pid: '' };
 
-const aepsIdentity = () => ({ aadhaar: fixtures.sealed, latlong: LATLONG });
+const aepsIdentity = (purpose: 'aepsEkyc' | 'aepsDaily' = 'aepsEkyc') => ({ aadhaar: fixtures.sealed[purpose], latlong: LATLONG });
 const enrolment = () => ({
   name: 'Sita Ram',
   dob: '1990-05-17',
@@ -187,7 +189,7 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     },
   },
   'aeps/daily-auth/route.ts': {
-    POST: { access: 'agent', body: { sample: () => ({ ...aepsIdentity(), piddata: fixtures.pid, bankCode: 'SBIN' }), required: ['aadhaar', 'latlong', 'piddata', 'bankCode'], maxBytes: PID_MAX } },
+    POST: { access: 'agent', body: { sample: () => ({ ...aepsIdentity('aepsDaily'), piddata: fixtures.pid, bankCode: 'SBIN' }), required: ['aadhaar', 'latlong', 'piddata', 'bankCode'], maxBytes: PID_MAX } },
   },
   'aeps/ekyc/biometric/route.ts': {
     POST: {
@@ -199,7 +201,7 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
       },
     },
   },
-  'aeps/ekyc/otp/route.ts': { POST: { access: 'agent', body: { sample: aepsIdentity, required: ['aadhaar', 'latlong'], maxBytes: DEFAULT_MAX } } },
+  'aeps/ekyc/otp/route.ts': { POST: { access: 'agent', body: { sample: () => aepsIdentity(), required: ['aadhaar', 'latlong'], maxBytes: DEFAULT_MAX } } },
   'aeps/ekyc/otp/verify/route.ts': {
     POST: {
       access: 'agent',
@@ -223,7 +225,7 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     POST: { access: 'agent', params: 'mobile', body: { sample: () => ({ otp: '123456', otpRefId: 'OTPREF1', kycRequestId: 'KYC1' }), required: ['otp', 'otpRefId', 'kycRequestId'], maxBytes: DEFAULT_MAX } },
   },
   'senders/[mobile]/ekyc/route.ts': {
-    POST: { access: 'agent', params: 'mobile', body: { sample: () => ({ aadhaar: fixtures.sealed, piddata: fixtures.pid, consent: true }), required: ['aadhaar', 'piddata', 'consent'], maxBytes: PID_MAX } },
+    POST: { access: 'agent', params: 'mobile', body: { sample: () => ({ aadhaar: fixtures.sealed.sender, piddata: fixtures.pid, consent: true }), required: ['aadhaar', 'piddata', 'consent'], maxBytes: PID_MAX } },
   },
   'senders/[mobile]/route.ts': {
     GET: { access: 'agent', params: 'mobile' },
@@ -508,7 +510,6 @@ const summary: string[] = [];
 beforeAll(async () => {
   console.info(`[fuzz] seed ${SEED} (FUZZ_SEED=${SEED} reproduces), ${CASES} cases per route method, ${targets.length} route methods`);
   resetTransportKeyForTests();
-  fixtures.sealed = await encryptWithJwk('999999990019', transportKey().jwk);
   fixtures.pid = syntheticPidData({ wadh: EKYC_WADH, qScore: 80, nmPoints: 40, fType: '2' });
   process.on('unhandledRejection', onUnhandled);
 });
@@ -529,6 +530,11 @@ beforeEach(async () => {
   cookies.admin = await cookieFor(admin.user);
   cookies.public = '';
   cookies.agentId = agent.user.id;
+  fixtures.sealed = {
+    sender: await sealForTests('999999990019', { purpose: 'sender_ekyc', mobile: '9000000002' }, agent.user),
+    aepsEkyc: await sealForTests('999999990019', { purpose: 'aeps_ekyc' }, agent.user),
+    aepsDaily: await sealForTests('999999990019', { purpose: 'aeps_daily_auth' }, agent.user),
+  };
 });
 
 describe('fuzzing every route handler under app/api', () => {

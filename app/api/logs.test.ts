@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/lib/aadhaar/test-seal';
+import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { SANDBOX_CREDENTIALS } from '@/lib/config/schema';
@@ -59,7 +59,8 @@ describe('request logs', () => {
     const admin = await createTestUser('admin');
     const cookie = await cookieFor(agent);
     const sessionToken = cookie.split('=')[1]!;
-    const sealed = await encryptWithJwk(AADHAAR, transportKey().jwk);
+    const sealed = await sealForTests(AADHAAR, { purpose: 'sender_ekyc', mobile: '9000000002' }, agent);
+    const sealedForAeps = await sealForTests(AADHAAR, { purpose: 'aeps_ekyc' }, agent);
     const piddata = pid(EKYC_WADH);
     const proxyId = '3f2c1a9e-5b7d-4c1e-8a2f-0d9e8b7c6a51';
     const responses: Response[] = [];
@@ -86,10 +87,12 @@ describe('request logs', () => {
     expect((await send(call(senderEkyc, '/api/senders/9000000008/ekyc', { ...agentInit({ aadhaar: AADHAAR, piddata, consent: true }), params: { mobile: '9000000008' } }))).status).toBe(400);
 
     // AePS: the agent's own Aadhaar and OTP.
-    const sent = await send(call(aepsSendOtp, '/api/aeps/ekyc/otp', agentInit({ aadhaar: sealed, latlong: LATLONG })));
+    const sent = await send(call(aepsSendOtp, '/api/aeps/ekyc/otp', agentInit({ aadhaar: sealedForAeps, latlong: LATLONG })));
     expect(sent.status).toBe(200);
     const aepsRefs = await sent.clone().json();
-    expect((await send(call(aepsVerifyOtp, '/api/aeps/ekyc/otp/verify', agentInit({ aadhaar: sealed, latlong: LATLONG, otp: SANDBOX_OTP, ...aepsRefs })))).status).toBe(200);
+    expect((await send(call(aepsVerifyOtp, '/api/aeps/ekyc/otp/verify', agentInit({ aadhaar: sealedForAeps, latlong: LATLONG, otp: SANDBOX_OTP, ...aepsRefs })))).status).toBe(200);
+    // A seal refused for its binding (a sender's seal replayed at the agent's AePS eKYC).
+    expect((await send(call(aepsSendOtp, '/api/aeps/ekyc/otp', agentInit({ aadhaar: sealed, latlong: LATLONG })))).status).toBe(422);
 
     // An Aadhaar typed into the mobile box, secrets in a query string, an unknown path.
     expect((await send(call(lookup, `/api/senders/${AADHAAR}`, { headers: { cookie }, params: { mobile: AADHAAR } }))).status).toBe(400);

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/lib/aadhaar/test-seal';
+import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import { rateLimits, type User } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { resetRateLimitersForTests } from '@/lib/rate-limit';
@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 
 async function sendOtp() {
-  const body = { aadhaar: await encryptWithJwk(AADHAAR_FIXTURES.success, transportKey().jwk), latlong: '28.613900,77.209000' };
+  const body = { aadhaar: await sealForTests(AADHAAR_FIXTURES.success, { purpose: 'aeps_ekyc' }, agent), latlong: '28.613900,77.209000' };
   return aepsSendOtp(
     new Request('http://localhost/api/aeps/ekyc/otp', {
       method: 'POST',

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import type { AgentSealPurpose, SealUse } from '@/lib/aadhaar/seal';
+import { sealForTests } from '@/lib/aadhaar/test-seal';
+import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import type { User } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { consume, RATE_RULES, type RuleName } from '@/lib/rate-limit';
@@ -46,12 +47,12 @@ async function call(handler: Handler, path: string, body: unknown, opts: { as?: 
   );
 }
 
-const seal = (aadhaar: string) => encryptWithJwk(aadhaar, transportKey().jwk);
+const seal = (use: SealUse, as?: User) => sealForTests(AADHAAR_FIXTURES.success, use, as ?? agent);
 const pid = (wadh: string | null) => syntheticPidData({ wadh, qScore: 80, nmPoints: 40, fType: '2' });
-const identity = async () => ({ aadhaar: await seal(AADHAAR_FIXTURES.success), latlong: LATLONG });
+const identity = async (purpose: AgentSealPurpose = 'aeps_ekyc', as?: User) => ({ aadhaar: await seal({ purpose }, as), latlong: LATLONG });
 
 const submitSenderEkyc = async (mobile: string, as?: User) =>
-  call(senderEkyc, `/api/senders/${mobile}/ekyc`, { aadhaar: await seal(AADHAAR_FIXTURES.success), piddata: pid(EKYC_WADH), consent: true }, { as, params: { mobile } });
+  call(senderEkyc, `/api/senders/${mobile}/ekyc`, { aadhaar: await seal({ purpose: 'sender_ekyc', mobile }, as), piddata: pid(EKYC_WADH), consent: true }, { as, params: { mobile } });
 const submitSenderOtp = (mobile: string, as?: User) =>
   call(senderOtp, `/api/senders/${mobile}/ekyc/otp`, { otp: SANDBOX_OTP, otpRefId: 'OTPREF1', kycRequestId: 'KYC1' }, { as, params: { mobile } });
 
@@ -94,7 +95,8 @@ describe('AePS OTP send (the agent’s own mobile)', () => {
     expect(message).not.toMatch(/\{wait\}/);
     expect(sandbox.state.calls.length).toBe(before);
     // Another agent has a budget of their own.
-    expect((await call(aepsSendOtp, '/api/aeps/ekyc/otp', id, { as: await createTestUser('agent') })).status).toBe(200);
+    const other = await createTestUser('agent');
+    expect((await call(aepsSendOtp, '/api/aeps/ekyc/otp', await identity('aeps_ekyc', other), { as: other })).status).toBe(200);
   });
 
   it('speaks Hindi to a Hindi-speaking agent', async () => {
@@ -108,7 +110,7 @@ describe('AePS OTP check, biometric eKYC and daily authentication (per agent)', 
   const cases: [string, RuleName, Handler, string, () => Promise<unknown>, RegExp][] = [
     ['OTP check', 'aepsOtpVerify', aepsVerifyOtp, 'ekyc/otp/verify', async () => ({ ...(await identity()), otp: SANDBOX_OTP, otpRefId: 'R1', referenceTid: 'T1' }), /^Too many OTP attempts\. Wait \d+ minutes?, then send a new OTP\.$/],
     ['biometric eKYC', 'aepsBiometric', aepsBiometric, 'ekyc/biometric', async () => ({ ...(await identity()), otpRefId: 'R1', referenceTid: 'T1', piddata: pid(EKYC_WADH), bankCode: 'SBIN' }), /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/],
-    ['daily authentication', 'aepsDailyAuth', aepsDailyAuth, 'daily-auth', async () => ({ ...(await identity()), piddata: pid(''), bankCode: 'SBIN' }), /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/],
+    ['daily authentication', 'aepsDailyAuth', aepsDailyAuth, 'daily-auth', async () => ({ ...(await identity('aeps_daily_auth')), piddata: pid(''), bankCode: 'SBIN' }), /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/],
   ];
   it.each(cases)('%s: the last call of the budget goes to Eko, the next is refused before it', async (_name, rule, handler, path, body, message) => {
     await spend(rule, agent.id);
@@ -132,7 +134,7 @@ describe('sender eKYC submissions', () => {
     const other = await createTestUser('agent');
     const before = sandbox.state.calls.length;
     await expectRefused(await submitSenderEkyc('9000000002', other), 'senderEkycPerSender', /^Too many eKYC attempts for this sender\. Wait 15 minutes and try again\.$/);
-    const hindi = await call(senderEkyc, '/api/senders/9000000002/ekyc', { aadhaar: await seal(AADHAAR_FIXTURES.success), piddata: pid(EKYC_WADH), consent: true }, { as: other, params: { mobile: '9000000002' }, lang: 'hi' });
+    const hindi = await call(senderEkyc, '/api/senders/9000000002/ekyc', { aadhaar: await seal({ purpose: 'sender_ekyc', mobile: '9000000002' }, other), piddata: pid(EKYC_WADH), consent: true }, { as: other, params: { mobile: '9000000002' }, lang: 'hi' });
     await expectRefused(hindi, 'senderEkycPerSender', /^इस ग्राहक के लिए eKYC की बहुत ज़्यादा कोशिशें हुईं। 15 मिनट रुककर फिर कोशिश करें।$/);
     expect(sandbox.state.calls.length).toBe(before);
     expect((await submitSenderEkyc('9000000003', other)).status).toBe(200);

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
+import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { AEPS_BANKS } from '@/lib/aeps/banks';
 import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { Alert } from '@/components/ui/alert';
@@ -51,11 +52,24 @@ function BankSelect({ value, onChange }: { value: string; onChange: (v: string) 
 
 const fieldErrorOf = (error: unknown, field: string) => (error instanceof ApiClientError ? error.fields[field] : undefined);
 
-/** The agent's own Aadhaar (transport-encrypted) and the shop's location, as every AePS call needs. */
-function AgentIdentityStep({ submit, busy, error, onIdentified }: { submit: 'aeps.sendOtp' | 'aeps.continue'; busy?: boolean; error?: string; onIdentified: (id: Identity) => void }) {
+/** The agent's own Aadhaar (sealed for this flow's purpose) and the shop's location, as every AePS call needs. */
+function AgentIdentityStep({
+  purpose,
+  submit,
+  busy,
+  error,
+  onIdentified,
+}: {
+  purpose: AgentSealPurpose;
+  submit: 'aeps.sendOtp' | 'aeps.continue';
+  busy?: boolean;
+  error?: string;
+  onIdentified: (id: Identity) => void;
+}) {
   const location = useLocation();
   return (
     <AadhaarStep
+      use={{ purpose }}
       text={{ ...AGENT_AADHAAR_TEXT, submit }}
       ready={location.state.kind === 'ok'}
       busy={busy}
@@ -76,7 +90,17 @@ export function OneTimeEkycFlow() {
   const [verified, setVerified] = useState<Refs | null>(null);
   const [bank, setBank] = useState('');
   const [otpSentAt, setOtpSentAt] = useState(0);
+  // Why the agent is back at the Aadhaar step after a later step refused the seal (e.g. expired).
+  const [aadhaarError, setAadhaarError] = useState<string | undefined>();
   useFlowInProgress(identity !== null);
+
+  /** A later step refused the Aadhaar or its seal: the OTP steps start again with a new one. */
+  function backToAadhaar(reason: string) {
+    setIdentity(null);
+    setRefs(null);
+    setVerified(null);
+    setAadhaarError(reason);
+  }
 
   const sendOtp = useMutation({
     mutationFn: (id: Identity) => apiRequest<{ otpRefId: string; referenceTid: string | null }>('/api/aeps/ekyc/otp', { method: 'POST', json: id }),
@@ -92,6 +116,10 @@ export function OneTimeEkycFlow() {
       biometric.reset();
       setVerified(r);
     },
+    onError: (error) => {
+      const reason = fieldErrorOf(error, 'aadhaar');
+      if (reason) backToAadhaar(reason);
+    },
   });
   const biometric = useMutation({
     mutationFn: (piddata: string) => apiRequest('/api/aeps/ekyc/biometric', { method: 'POST', json: { ...identity, ...verified, piddata, bankCode: bank } }),
@@ -100,6 +128,8 @@ export function OneTimeEkycFlow() {
       void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
     },
     onError: (error) => {
+      const reason = fieldErrorOf(error, 'aadhaar');
+      if (reason) return backToAadhaar(reason);
       if (error instanceof ApiClientError && error.code === 'aeps_ekyc_restart') {
         setRefs(null);
         setVerified(null);
@@ -118,9 +148,18 @@ export function OneTimeEkycFlow() {
       </h2>
       {!refs && (
         <>
-          {biometric.isError && <ApiErrorAlert error={biometric.error} />}
+          {biometric.isError && !fieldErrorOf(biometric.error, 'aadhaar') && <ApiErrorAlert error={biometric.error} />}
           {sendOtp.isError && !fieldErrorOf(sendOtp.error, 'aadhaar') && <ApiErrorAlert error={sendOtp.error} />}
-          <AgentIdentityStep submit="aeps.sendOtp" busy={sendOtp.isPending} error={fieldErrorOf(sendOtp.error, 'aadhaar')} onIdentified={(id) => sendOtp.mutate(id)} />
+          <AgentIdentityStep
+            purpose="aeps_ekyc"
+            submit="aeps.sendOtp"
+            busy={sendOtp.isPending}
+            error={fieldErrorOf(sendOtp.error, 'aadhaar') ?? aadhaarError}
+            onIdentified={(id) => {
+              setAadhaarError(undefined);
+              sendOtp.mutate(id);
+            }}
+          />
         </>
       )}
       {refs && !verified && (
@@ -172,6 +211,7 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
     },
     onError: (error) => {
       if (error instanceof ApiClientError && error.code === 'aeps_ekyc_required') void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
+      // The Aadhaar or its seal refused (e.g. more than 10 minutes old): enter it again.
       if (error instanceof ApiClientError && error.fields.aadhaar) setIdentity(null);
     },
   });
@@ -187,7 +227,15 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
         {t('aeps.daily.title')}
       </h2>
       {!identity ? (
-        <AgentIdentityStep submit="aeps.continue" error={fieldErrorOf(authenticate.error, 'aadhaar')} onIdentified={setIdentity} />
+        <AgentIdentityStep
+          purpose="aeps_daily_auth"
+          submit="aeps.continue"
+          error={fieldErrorOf(authenticate.error, 'aadhaar')}
+          onIdentified={(id) => {
+            authenticate.reset();
+            setIdentity(id);
+          }}
+        />
       ) : (
         <>
           <BankSelect value={bank} onChange={setBank} />

@@ -5,7 +5,8 @@ import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MessageKey } from '@/lib/i18n/core';
 import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
-import { encryptAadhaarForTransport } from '@/lib/aadhaar/transport-client';
+import type { SealUse } from '@/lib/aadhaar/seal';
+import { sealAadhaarForTransport } from '@/lib/aadhaar/transport-client';
 import { type AadhaarEntry, aadhaarEntrySchema } from '@/lib/schemas/ekyc';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -14,8 +15,9 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { fieldError } from '@/components/senders/translate-field-error';
 
 /**
- * The Aadhaar number lives only in this form until it is encrypted to the server's transport key;
- * then the form is cleared and the rest of the flow sees the ciphertext and the masked form.
+ * The Aadhaar number lives only in this form until it is sealed to the server's transport key for
+ * one use (the flow's purpose and, for a sender, their mobile); then the form is cleared and the
+ * rest of the flow sees the ciphertext and the masked form.
  */
 interface AadhaarStepText {
   label: MessageKey;
@@ -37,6 +39,7 @@ export const SENDER_AADHAAR_TEXT: AadhaarStepText = {
 };
 
 export function AadhaarStep({
+  use,
   onSealed,
   serverError,
   text = SENDER_AADHAAR_TEXT,
@@ -44,6 +47,8 @@ export function AadhaarStep({
   ready = true,
   busy = false,
 }: {
+  /** What the seal is good for: the server refuses it for any other purpose, sender or agent. */
+  use: SealUse;
   onSealed: (sealed: string, masked: string) => void;
   serverError?: string;
   text?: AadhaarStepText;
@@ -65,7 +70,7 @@ export function AadhaarStep({
     setSealing(true);
     setSealError(false);
     try {
-      const sealed = await encryptAadhaarForTransport(aadhaar);
+      const sealed = await sealAadhaarForTransport(aadhaar, use);
       const masked = maskAadhaar(aadhaar);
       reset({ aadhaar: '', consent: false as unknown as true });
       onSealed(sealed, masked);

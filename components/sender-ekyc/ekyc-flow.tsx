@@ -49,6 +49,8 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
     onError: (error) => {
       const code = error instanceof ApiClientError ? error.code : 'network';
       if (code === 'ekyc_already_verified') return finish();
+      // The server refused the number or its seal (another key, expired, made for another use):
+      // the agent enters it again, with the reason on the field.
       if (code === 'aadhaar_key_changed' || (error instanceof ApiClientError && error.fields.aadhaar)) {
         setAadhaar(null);
         return setStep({ kind: 'aadhaar', error: error instanceof ApiClientError ? error.fields.aadhaar : undefined });
@@ -131,6 +133,7 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
 
       {step.kind === 'aadhaar' && (
         <AadhaarStep
+          use={{ purpose: 'sender_ekyc', mobile }}
           serverError={step.error}
           onSealed={(sealed, masked) => {
             setAadhaar({ sealed, masked });

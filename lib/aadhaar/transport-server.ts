@@ -3,10 +3,13 @@ import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPa
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getConfig } from '@/lib/config';
-import { isValidAadhaar } from './verhoeff';
 
 // Server side of the Aadhaar transport: the private key (AADHAAR_TRANSPORT_KEY, else generated
 // once into DATA_DIR) decrypts in memory. The number is never logged, stored or returned.
+//
+// Rotation: AADHAAR_TRANSPORT_KEY_PREVIOUS (the key before the current one) still decrypts, by
+// kid, but is never handed out. A seal lives at most 10 minutes (lib/aadhaar/seal.ts), so the
+// previous key can be dropped once every instance has run with the new one for that long.
 
 interface TransportKey {
   privateKey: KeyObject;
@@ -14,11 +17,12 @@ interface TransportKey {
   jwk: JsonWebKey & { kid: string; alg: string; use: string };
 }
 
-let cached: TransportKey | undefined;
+let cached: { current: TransportKey; byKid: Map<string, TransportKey> } | undefined;
 
-function loadPrivateKey(): KeyObject {
+const fromDer = (b64: string) => createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
+
+function loadCurrentPrivateKey(): KeyObject {
   const { aadhaarTransportKey, dataDir } = getConfig();
-  const fromDer = (b64: string) => createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
   if (aadhaarTransportKey) return fromDer(aadhaarTransportKey);
   const generate = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   if (dataDir === 'memory') return generate();
@@ -30,30 +34,40 @@ function loadPrivateKey(): KeyObject {
   return key;
 }
 
-export function transportKey(): TransportKey {
-  if (cached) return cached;
-  const privateKey = loadPrivateKey();
+function describe(privateKey: KeyObject): TransportKey {
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
   const kid = createHash('sha256').update(`${publicJwk.n}.${publicJwk.e}`).digest('base64url').slice(0, 16);
-  cached = { privateKey, kid, jwk: { kty: 'RSA', n: publicJwk.n, e: publicJwk.e, kid, alg: 'RSA-OAEP-256', use: 'enc' } };
+  return { privateKey, kid, jwk: { kty: 'RSA', n: publicJwk.n, e: publicJwk.e, kid, alg: 'RSA-OAEP-256', use: 'enc' } };
+}
+
+function keys() {
+  if (cached) return cached;
+  const current = describe(loadCurrentPrivateKey());
+  const { aadhaarTransportKeyPrevious } = getConfig();
+  const previous = aadhaarTransportKeyPrevious ? describe(fromDer(aadhaarTransportKeyPrevious)) : undefined;
+  cached = { current, byKid: new Map([...(previous ? [[previous.kid, previous] as const] : []), [current.kid, current]]) };
   return cached;
 }
 
-export type DecryptResult = { ok: true; aadhaar: string } | { ok: false; reason: 'stale_key' | 'undecryptable' | 'invalid_number' };
+/** The key the browser encrypts to: only ever the current one. */
+export function transportKey(): TransportKey {
+  return keys().current;
+}
 
-/** `kid.base64url(RSA-OAEP-256 ciphertext)` → the 12 digits, checked with Verhoeff. */
-export function decryptTransportAadhaar(sealed: string): DecryptResult {
-  const key = transportKey();
-  const [kid, body] = sealed.split('.');
-  if (!kid || !body) return { ok: false, reason: 'undecryptable' };
-  if (kid !== key.kid) return { ok: false, reason: 'stale_key' };
-  let plain: string;
+export type DecryptResult = { ok: true; plaintext: string } | { ok: false; reason: 'stale_key' | 'undecryptable' };
+
+/** `kid.base64url(RSA-OAEP-256 ciphertext)` → the plaintext, under the current or the previous key. */
+export function decryptTransport(sealed: string): DecryptResult {
+  const [kid, body, extra] = sealed.split('.');
+  if (!kid || !body || extra !== undefined) return { ok: false, reason: 'undecryptable' };
+  const key = keys().byKid.get(kid);
+  if (!key) return { ok: false, reason: 'stale_key' };
   try {
-    plain = privateDecrypt({ key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(body, 'base64url')).toString('utf8');
+    // Bytes that are not UTF-8 decode to U+FFFD and then fail the plaintext's own check.
+    return { ok: true, plaintext: privateDecrypt({ key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(body, 'base64url')).toString('utf8') };
   } catch {
     return { ok: false, reason: 'undecryptable' };
   }
-  return isValidAadhaar(plain) ? { ok: true, aadhaar: plain } : { ok: false, reason: 'invalid_number' };
 }
 
 export function resetTransportKeyForTests(): void {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
+import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { openSealedAadhaar } from '@/lib/aadhaar/server';
 import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
@@ -27,8 +28,9 @@ export async function aepsStatus(agent: AgentContext): Promise<AepsStatus> {
   return { ekycCompletedOn: user?.aepsEkycCompletedOn ?? null, lastDailyAuthOn: user?.aepsDailyAuthOn ?? null, today: todayInIndia() };
 }
 
-function identity(agent: AgentContext, sealed: string, latlong: string) {
-  const aadhaar = openSealedAadhaar(sealed);
+/** The one-time eKYC's three calls share one seal; the daily authentication needs its own. */
+function identity(agent: AgentContext, sealed: string, latlong: string, purpose: AgentSealPurpose) {
+  const aadhaar = openSealedAadhaar(sealed, { agent, purpose });
   return { aadhaar, body: { customer_id: agent.mobile, aadhar: encryptAadhaarForEko(aadhaar), latlong } };
 }
 
@@ -65,14 +67,14 @@ function aepsError(f: EkoFailure, step: 'otp' | 'verify' | 'biometric' | 'daily'
 }
 
 export async function aepsSendOtp(agent: AgentContext, input: { aadhaar: string; latlong: string }) {
-  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_ekyc');
   const result = await callEkoAs(agent, ekoEndpoints.aepsSendOtp, { path: {}, body }, { aadhaar, describe: () => 'otp_sent' });
   if (!result.ok) throw aepsError(result.failure, 'otp');
   return result.value;
 }
 
 export async function aepsVerifyOtp(agent: AgentContext, input: AepsVerifyOtpInput) {
-  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_ekyc');
   const result = await callEkoAs(
     agent,
     ekoEndpoints.aepsVerifyOtp,
@@ -85,7 +87,7 @@ export async function aepsVerifyOtp(agent: AgentContext, input: AepsVerifyOtpInp
 }
 
 export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometricInput) {
-  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_ekyc');
   const result = await callEkoAs(
     agent,
     ekoEndpoints.aepsBiometricEkyc,
@@ -97,7 +99,7 @@ export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometri
 }
 
 export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInput) {
-  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong);
+  const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_daily_auth');
   const result = await callEkoAs(
     agent,
     ekoEndpoints.aepsDailyKyc,

@@ -22,6 +22,13 @@ export const API_ERRORS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   aadhaar_key_changed: 409,
+  // A sealed Aadhaar refused for its binding (lib/aadhaar/server.ts); each names the field.
+  aadhaar_seal_invalid: 400,
+  aadhaar_nonce_invalid: 400,
+  aadhaar_seal_other_agent: 403,
+  aadhaar_seal_other_purpose: 422,
+  aadhaar_seal_other_mobile: 422,
+  aadhaar_seal_expired: 422,
   ekyc_already_verified: 409,
   ekyc_verification_failed: 422,
   ekyc_bank_relationship: 422,

@@ -55,12 +55,27 @@ describe('configuration', () => {
     const big = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     expect(() => parseConfig({ EKO_AADHAAR_PUBLIC_KEY: big })).toThrow(/EKO_AADHAAR_PUBLIC_KEY: must be Eko's RSA public key/);
     expect(parseConfig({}).ekoAadhaarPublicKey).toBe(SANDBOX_AADHAAR_PUBLIC_KEY);
+    const transport = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
     const c = parseConfig({
       EKO_AADHAAR_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-      AADHAAR_TRANSPORT_KEY: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+      AADHAAR_TRANSPORT_KEY: transport,
     });
     expect(c.ekoAadhaarPublicKey).toBeDefined();
-    expect(c.aadhaarTransportKey).toBeDefined();
+    expect(c.aadhaarTransportKey).toBe(transport);
+    // A 1024-bit transport key cannot hold a bound seal (up to 190 bytes in RSA-OAEP-256).
+    const small = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: small })).toThrow(/AADHAAR_TRANSPORT_KEY: must be a base64 DER PKCS#8 RSA private key of 2048 to 4096 bits/);
+  });
+
+  it('takes a previous transport key for rotation: validated like the current one, never the same key', () => {
+    const der = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const [current, previous] = [der(), der()];
+    expect(parseConfig({}).aadhaarTransportKeyPrevious).toBeUndefined();
+    expect(parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: previous })).toMatchObject({ aadhaarTransportKey: current, aadhaarTransportKeyPrevious: previous });
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY_PREVIOUS: 'bm90IGEga2V5' })).toThrow(/AADHAAR_TRANSPORT_KEY_PREVIOUS: must be a base64 DER PKCS#8 RSA private key/);
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: current })).toThrow(/AADHAAR_TRANSPORT_KEY_PREVIOUS: is the same key as AADHAAR_TRANSPORT_KEY/);
+    // Neither message quotes the key.
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: current })).not.toThrow(current.slice(20, 60));
   });
 
   it('keeps rate-limit counters in the database unless told otherwise; Redis needs REDIS_URL', () => {

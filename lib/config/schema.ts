@@ -27,13 +27,20 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 const noSurroundingSpace = (name: string) =>
   z.string().refine((v) => v === v.trim(), `${name} has leading or trailing whitespace (Eko rejects it with 403)`);
 
+/**
+ * The Aadhaar transport key: RSA 2048–4096 bits. Below 2048 the sealed plaintext (digits, purpose,
+ * mobile, nonce: up to 190 bytes, lib/aadhaar/seal.ts) does not fit in RSA-OAEP-256, and the
+ * sealed-value schema (lib/schemas/ekyc.ts) takes ciphertexts of up to 4096 bits.
+ */
 const rsaPrivateKeyDer = z.string().refine((v) => {
   try {
-    return createPrivateKey({ key: Buffer.from(v, 'base64'), format: 'der', type: 'pkcs8' }).asymmetricKeyType === 'rsa';
+    const key = createPrivateKey({ key: Buffer.from(v, 'base64'), format: 'der', type: 'pkcs8' });
+    const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    return key.asymmetricKeyType === 'rsa' && bits >= 2048 && bits <= 4096;
   } catch {
     return false;
   }
-}, 'must be a base64 DER PKCS#8 RSA private key');
+}, 'must be a base64 DER PKCS#8 RSA private key of 2048 to 4096 bits');
 
 /** Eko's AePS key: base64 DER SubjectPublicKeyInfo, RSA 1024-bit, e = 65537 (docs/eko-api.md §10). */
 const ekoAadhaarKey = z.string().refine((v) => {
@@ -65,6 +72,8 @@ const envSchema = z.object({
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
   SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   AADHAAR_TRANSPORT_KEY: optional(rsaPrivateKeyDer),
+  /** The transport key before the current one: still decrypts seals by kid, never handed out. */
+  AADHAAR_TRANSPORT_KEY_PREVIOUS: optional(rsaPrivateKeyDer),
   /** Embedded database and generated secrets; "memory" keeps everything in memory (tests). */
   DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default('.data')),
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).default(3000)),
@@ -104,6 +113,8 @@ export interface AppConfig {
   databaseUrl?: string;
   sessionSecret?: string;
   aadhaarTransportKey?: string;
+  /** Accepted for decryption only, so a key rotation does not break flows in progress. */
+  aadhaarTransportKeyPrevious?: string;
   /** Eko's AePS Aadhaar key; always set in sandbox mode, required outside it. */
   ekoAadhaarPublicKey?: string;
   port: number;
@@ -144,6 +155,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     }
   }
 
+  if (e.AADHAAR_TRANSPORT_KEY_PREVIOUS !== undefined && e.AADHAAR_TRANSPORT_KEY_PREVIOUS === e.AADHAAR_TRANSPORT_KEY) {
+    throw new ConfigError(['AADHAAR_TRANSPORT_KEY_PREVIOUS: is the same key as AADHAAR_TRANSPORT_KEY (set it to the key being replaced)']);
+  }
+
   if (e.RATE_LIMIT_STORE === 'redis' && e.REDIS_URL === undefined) {
     throw new ConfigError(['REDIS_URL: required when RATE_LIMIT_STORE is redis']);
   }
@@ -161,6 +176,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     aadhaarTransportKey: e.AADHAAR_TRANSPORT_KEY,
+    aadhaarTransportKeyPrevious: e.AADHAAR_TRANSPORT_KEY_PREVIOUS,
     ekoAadhaarPublicKey: e.EKO_AADHAAR_PUBLIC_KEY ?? (sandboxMode ? SANDBOX_AADHAAR_PUBLIC_KEY : undefined),
     port: e.PORT,
     rateLimit: { store: e.RATE_LIMIT_STORE, redisUrl: e.REDIS_URL },

@@ -33,7 +33,7 @@ export interface SenderEkycStarted {
 }
 
 export async function startSenderEkyc(agent: AgentContext, mobile: string, input: { aadhaar: string; piddata: string }): Promise<SenderEkycStarted> {
-  const aadhaar = openSealedAadhaar(input.aadhaar);
+  const aadhaar = openSealedAadhaar(input.aadhaar, { agent, purpose: 'sender_ekyc', mobile });
   const result = await callEkoAs(
     agent,
     ekoEndpoints.senderEkyc,

@@ -1,6 +1,9 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encryptWithJwk } from '@/lib/aadhaar/transport-client';
+import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from 'node:crypto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SEAL_MAX_AGE_MS, SEAL_NONCE_PATTERN, type SealUse } from '@/lib/aadhaar/seal';
+import { sealWithOffer, type TransportKeyOffer } from '@/lib/aadhaar/transport-client';
 import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
+import { resetConfigForTests } from '@/lib/config';
 import { auditEvents } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
@@ -8,6 +11,7 @@ import { AADHAAR_FIXTURES, OTP_EXPIRED, SANDBOX_OTP } from '@/sandbox/eko/fixtur
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { syntheticPidData } from '@/sandbox/rd/pid';
+import { GET as keyEndpoint } from '../../../keys/aadhaar-transport/route';
 import { GET as lookup } from '../route';
 import { POST as submitOtp } from './otp/route';
 import { POST as submitEkyc } from './route';
@@ -26,13 +30,21 @@ beforeEach(async () => {
 });
 
 const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
-const post = (handler: typeof submitEkyc, url: string, mobile: string, body: unknown) =>
-  handler(new Request(`http://localhost${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }), ctx(mobile));
+const post = (handler: typeof submitEkyc, url: string, mobile: string, body: unknown, as = cookie) =>
+  handler(new Request(`http://localhost${url}`, { method: 'POST', headers: { cookie: as, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }), ctx(mobile));
 
 const pid = (wadh: string | null = EKYC_WADH) => syntheticPidData({ wadh, qScore: 72, nmPoints: 38, fType: '2' });
-const seal = (aadhaar: string) => encryptWithJwk(aadhaar, transportKey().jwk);
+/** What the page does: the key endpoint (as the signed-in agent), then Web Crypto. */
+const offer = async (as = cookie): Promise<TransportKeyOffer> => {
+  const res = await keyEndpoint(new Request('http://localhost/api/keys/aadhaar-transport', { headers: { cookie: as } }), { params: Promise.resolve({}) });
+  expect(res.status).toBe(200);
+  return res.json();
+};
+const forSender = (mobile: string): SealUse => ({ purpose: 'sender_ekyc', mobile });
+const seal = async (aadhaar: string, use: SealUse = forSender('9000000002'), as = cookie) => sealWithOffer(aadhaar, use, await offer(as));
+const submitSealed = (mobile: string, sealed: string, as = cookie) => post(submitEkyc, `/api/senders/${mobile}/ekyc`, mobile, { aadhaar: sealed, piddata: pid(), consent: true }, as);
 const ekyc = async (mobile: string, aadhaar: string, piddata = pid()) =>
-  post(submitEkyc, `/api/senders/${mobile}/ekyc`, mobile, { aadhaar: await seal(aadhaar), piddata, consent: true });
+  post(submitEkyc, `/api/senders/${mobile}/ekyc`, mobile, { aadhaar: await seal(aadhaar, forSender(mobile)), piddata, consent: true });
 const otp = (mobile: string, refs: { otpRefId: string; kycRequestId: string }, code: string) =>
   post(submitOtp, `/api/senders/${mobile}/ekyc/otp`, mobile, { otp: code, ...refs });
 
@@ -118,12 +130,125 @@ describe('sender eKYC', () => {
     expect(sandbox.state.calls).toHaveLength(0);
   });
 
-  it('a page holding an old transport key is told to reload', async () => {
+  it('a page holding an unknown transport key is sent back to the Aadhaar step', async () => {
     const sealed = await seal(AADHAAR_FIXTURES.success);
     const res = await post(submitEkyc, '/api/senders/9000000002/ekyc', '9000000002', { aadhaar: `oldkid.${sealed.split('.')[1]}`, piddata: pid(), consent: true });
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe('aadhaar_key_changed');
+    await expectSealRefused(res, 409, 'aadhaar_key_changed', /security key has changed\. Enter the Aadhaar number again/);
   });
 
   // Faults on Sender eKYC and OTP validation (never retried): app/api/eko-faults.test.ts.
+});
+
+/** Refused by field before anything reaches Eko, and nothing of the number in the answer. */
+async function expectSealRefused(res: Response, status: number, code: string, message: RegExp) {
+  const body = await res.json();
+  expect({ status: res.status, code: body.error.code }).toEqual({ status, code });
+  expect(body.error.fields.aadhaar).toMatch(message);
+  expect(JSON.stringify(body)).not.toMatch(/9999\s?9999\s?00/);
+}
+
+// Security issue 11: one sealed blob used to be accepted from two agents for two senders, and
+// never expired. Each attack below succeeded before the seal was bound to its use.
+describe('a sealed Aadhaar is good for one use only', () => {
+  afterEach(() => vi.useRealTimers());
+  const ekycCalls = () => sandbox.state.calls.filter((c) => c.method === 'PUT' && /\/sender\/\d{10}\/otp$/.test(c.path)).length;
+
+  it('the key endpoint hands out the current key and a fresh nonce each time, never cached', async () => {
+    const res = await keyEndpoint(new Request('http://localhost/api/keys/aadhaar-transport', { headers: { cookie } }), { params: Promise.resolve({}) });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const first = (await res.json()) as TransportKeyOffer;
+    expect(first.jwk).toEqual(transportKey().jwk);
+    expect(first.nonce).toMatch(SEAL_NONCE_PATTERN);
+    expect((await offer()).nonce).not.toBe(first.nonce);
+  });
+
+  it('a second agent cannot replay a seal made by the first', async () => {
+    const sealed = await seal(AADHAAR_FIXTURES.success);
+    expect((await submitSealed('9000000002', sealed)).status).toBe(200);
+    const other = await cookieFor(await createTestUser('agent'));
+    const before = ekycCalls();
+    await expectSealRefused(await submitSealed('9000000002', sealed, other), 403, 'aadhaar_seal_other_agent', /another agent was signed in/);
+    expect(ekycCalls()).toBe(before);
+  });
+
+  it('a seal made for one sender is refused for another', async () => {
+    const sealed = await seal(AADHAAR_FIXTURES.success, forSender('9000000002'));
+    expect((await submitSealed('9000000002', sealed)).status).toBe(200);
+    await expectSealRefused(await submitSealed('9000000008', sealed), 422, 'aadhaar_seal_other_mobile', /entered for another customer/);
+    expect(ekycCalls()).toBe(1);
+  });
+
+  it('a seal made for the agent’s own AePS flows is refused for a sender', async () => {
+    for (const purpose of ['aeps_ekyc', 'aeps_daily_auth'] as const) {
+      await expectSealRefused(await submitSealed('9000000002', await seal(AADHAAR_FIXTURES.success, { purpose })), 422, 'aadhaar_seal_other_purpose', /for a different task/);
+    }
+    expect(ekycCalls()).toBe(0);
+  });
+
+  it('is good for 10 minutes of the server clock from its nonce, then refused (told to enter the number again, in Hindi too)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.now();
+    const sealed = await seal(AADHAAR_FIXTURES.success);
+    vi.setSystemTime(start + SEAL_MAX_AGE_MS - 1000); // a recapture late in the flow: still the same seal
+    expect((await submitSealed('9000000002', sealed)).status).toBe(200);
+    vi.setSystemTime(start + SEAL_MAX_AGE_MS + 1000);
+    await expectSealRefused(await submitSealed('9000000002', sealed), 422, 'aadhaar_seal_expired', /More than 10 minutes.*enter the Aadhaar number again/);
+    const hindi = await submitSealed('9000000002', sealed, `${cookie}; ad_lang=hi`);
+    expect((await hindi.json()).error.fields.aadhaar).toBe('आधार नंबर डाले हुए 10 मिनट से ज़्यादा हो गए हैं। सुरक्षा के लिए आधार नंबर दोबारा डालें।');
+    expect(ekycCalls()).toBe(1);
+  });
+
+  it('a nonce the server did not issue (forged, tampered, re-dated) is refused', async () => {
+    const genuine = await offer();
+    const bytes = Buffer.from(genuine.nonce, 'base64url');
+    const redated = Buffer.from(bytes);
+    redated.writeUIntBE(Date.now() + 60_000, 1, 6);
+    const flipped = Buffer.from(bytes);
+    flipped[bytes.length - 1]! ^= 0x80;
+    const madeUp = Buffer.alloc(bytes.length, 1);
+    for (const nonce of [redated, flipped, madeUp].map((b) => b.toString('base64url'))) {
+      const sealed = await sealWithOffer(AADHAAR_FIXTURES.success, forSender('9000000002'), { jwk: genuine.jwk, nonce });
+      await expectSealRefused(await submitSealed('9000000002', sealed), 400, 'aadhaar_nonce_invalid', /failed its security check/);
+    }
+    expect(ekycCalls()).toBe(0);
+  });
+
+  it('a plaintext that is not a bound seal (the old bare number, unknown fields) is refused', async () => {
+    const key = createPublicKey(transportKey().privateKey);
+    const encrypt = (text: string) => `${transportKey().kid}.${publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(text)).toString('base64url')}`;
+    const { nonce } = await offer();
+    for (const plain of [AADHAAR_FIXTURES.success, JSON.stringify({ v: 1, p: 'sender_ekyc', m: '9000000002', a: AADHAAR_FIXTURES.success, n: nonce, agent: 'me' }), JSON.stringify({ v: 2, p: 'sender_ekyc', m: '9000000002', a: AADHAAR_FIXTURES.success, n: nonce })]) {
+      await expectSealRefused(await submitSealed('9000000002', encrypt(plain)), 400, 'aadhaar_seal_invalid', /not in the form this app sends/);
+    }
+    expect(ekycCalls()).toBe(0);
+  });
+
+  describe('transport key rotation', () => {
+    const der = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const useKeys = (current: string | undefined, previous: string | undefined) => {
+      for (const [name, value] of [['AADHAAR_TRANSPORT_KEY', current], ['AADHAAR_TRANSPORT_KEY_PREVIOUS', previous]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      resetConfigForTests();
+      resetTransportKeyForTests();
+    };
+    afterEach(() => useKeys(undefined, undefined));
+
+    it('a seal made just before the key changed is still accepted by its kid; the endpoint hands out only the new key', async () => {
+      const [oldKey, newKey] = [der(), der()];
+      useKeys(oldKey, undefined);
+      const sealedBefore = await seal(AADHAAR_FIXTURES.success);
+      const oldKid = sealedBefore.split('.')[0];
+
+      useKeys(newKey, oldKey);
+      expect((await offer()).jwk.kid).not.toBe(oldKid);
+      expect((await submitSealed('9000000002', sealedBefore)).status).toBe(200);
+      expect((await submitSealed('9000000002', await seal(AADHAAR_FIXTURES.success))).status).toBe(200);
+
+      // Once the previous key is retired, its seals get the "enter it again" answer.
+      useKeys(newKey, undefined);
+      await expectSealRefused(await submitSealed('9000000002', sealedBefore), 409, 'aadhaar_key_changed', /Enter the Aadhaar number again/);
+    });
+  });
 });

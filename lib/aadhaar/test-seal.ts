@@ -1,0 +1,12 @@
+import type { SealUse } from './seal';
+import { issueSealNonce } from './seal-nonce';
+import { sealWithOffer } from './transport-client';
+import { transportKey } from './transport-server';
+
+// For tests that need a valid seal but are not about sealing: what the browser sends, made with
+// the current key and a nonce issued to `agent` (the tests of the binding itself get their nonce
+// from the real key endpoint: app/api/senders/[mobile]/ekyc/route.test.ts, app/api/aeps/aeps.test.ts).
+
+export function sealForTests(aadhaar: string, use: SealUse, agent: { id: string }): Promise<string> {
+  return sealWithOffer(aadhaar, use, { jwk: transportKey().jwk, nonce: issueSealNonce(agent.id) });
+}
