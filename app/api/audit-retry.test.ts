@@ -1,9 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sealForTests } from '@/lib/aadhaar/test-seal';
+import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { findUserById } from '@/lib/db/queries/users';
 import { auditEvents } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { captureLogsForTests } from '@/lib/log';
+import { EKYC_WADH } from '@/lib/rd/pid-options';
+import { todayInIndia } from '@/lib/schemas/sender';
+import { SANDBOX_OTP } from '@/sandbox/eko/fixtures';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
+import { syntheticPidData } from '@/sandbox/rd/pid';
+import { POST as biometric } from './aeps/ekyc/biometric/route';
+import { POST as sendOtp } from './aeps/ekyc/otp/route';
+import { POST as verifyOtp } from './aeps/ekyc/otp/verify/route';
 import { GET as lookup } from './senders/[mobile]/route';
 
 // Security round 2, item 6: once Eko has answered, the audit row is retried when the database
@@ -39,6 +49,7 @@ afterEach(async () => {
 
 let cookie = '';
 let agentId = '';
+beforeAll(() => resetTransportKeyForTests());
 beforeEach(async () => {
   const agent = await createTestUser('agent');
   agentId = agent.id;
@@ -74,5 +85,43 @@ describe('an audit row after Eko has answered', () => {
       capture.stop();
     }
     expect(await database.db().select().from(auditEvents)).toEqual([]);
+  });
+});
+
+describe('the AePS eKYC date after Eko said yes', () => {
+  const post = async (handler: typeof sendOtp, body: unknown) => {
+    const res = await handler(
+      new Request('http://localhost/api/aeps/x', { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }),
+      { params: Promise.resolve({}) },
+    );
+    return { status: res.status, body: await res.json() };
+  };
+  async function upToTheFingerprint() {
+    const id = { aadhaar: await sealForTests('999999990019', { purpose: 'aeps_ekyc' }, { id: agentId }), latlong: '28.613900,77.209000' };
+    const sent = await post(sendOtp, id);
+    const verified = await post(verifyOtp, { ...id, otp: SANDBOX_OTP, otpRefId: sent.body.otpRefId, referenceTid: sent.body.referenceTid });
+    return { ...id, ...verified.body, piddata: syntheticPidData({ wadh: EKYC_WADH, qScore: 80, nmPoints: 40, fType: '2' }), bankCode: 'SBIN' };
+  }
+
+  it('is retried when the database fails for a moment', async () => {
+    const last = await upToTheFingerprint();
+    await failNextInserts('users', 2, 'UPDATE');
+    expect(await post(biometric, last)).toEqual({ status: 200, body: { ekycCompletedOn: todayInIndia() } });
+    expect((await findUserById(database.db(), agentId))?.aepsEkycCompletedOn).toBe(todayInIndia());
+  });
+
+  it('when it cannot be written, the agent is still told it is done, and one log line can replay it', async () => {
+    const last = await upToTheFingerprint();
+    await failNextInserts('users', 100, 'UPDATE');
+    const capture = captureLogsForTests('info');
+    try {
+      expect(await post(biometric, last)).toEqual({ status: 200, body: { ekycCompletedOn: todayInIndia() } });
+      const lost = capture.lines().filter((l) => l.msg === 'aeps milestone not recorded');
+      expect(lost).toEqual([expect.objectContaining({ level: 'error', attempts: 4, replay: { userId: agentId, milestone: 'ekyc', day: todayInIndia() } })]);
+    } finally {
+      capture.stop();
+    }
+    // The Eko call's own audit row was written all the same.
+    expect((await database.db().select().from(auditEvents).where(eq(auditEvents.action, 'aeps.ekyc_biometric'))).map((r) => r.outcome)).toEqual(['ok']);
   });
 });
