@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from './fixtures';
-import { DEMO, signIn } from './auth';
+import { DEMO, SAME_ORIGIN, signIn } from './auth';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // axe-core (WCAG 2.1 A/AA) on every page and key state, in English and Hindi, in the tablet and
@@ -43,13 +43,19 @@ for (const lang of ['en', 'hi'] as const) {
         ['/senders?mobile=9000000005', '#onboard-title'],
         ['/senders?mobile=9000000094', '[data-testid=api-error]'],
         ['/aeps', '[data-testid=aeps-ekyc-status]'],
-        ['/logout', 'main [role=status] a'],
+        ['/logout', '[data-testid=sign-out]'],
+        ['/account/password', 'main form'],
       ];
       for (const [path, ready] of pages) {
         await page.goto(path);
         await page.locator(ready).waitFor();
         await expectNoViolations(page, path);
       }
+      // The change-password form with its errors.
+      await page.goto('/account/password');
+      await page.locator('main form button[type=submit]').click();
+      await page.locator('[aria-invalid=true]').first().waitFor();
+      await expectNoViolations(page, 'change password with errors');
     });
 
     test('the eKYC flow with its dialogs and errors', async ({ page }) => {
@@ -67,7 +73,10 @@ for (const lang of ['en', 'hi'] as const) {
       await expectNoViolations(page, 'capture step');
     });
 
-    test('admin pages', async ({ page }) => {
+    test('admin pages', async ({ page, request }) => {
+      // A lockout, so the agents page shows one in its lockout table.
+      const mobile = `93${String(Date.now()).slice(-8)}`;
+      for (let i = 0; i < 6; i++) await request.post('/api/auth/login', { data: { mobile, password: `wrong-${i}` }, headers: SAME_ORIGIN });
       await signIn(page, DEMO.admin);
       for (const path of ['/admin', '/admin/agents', '/admin/activity', '/admin/activity?from=2026-12-01&to=2026-11-01']) {
         await page.goto(path);

@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
-import { DEMO, SAME_ORIGIN, signIn } from './auth';
+import { createAgent, DEMO, freshAgentIds, SAME_ORIGIN, signIn } from './auth';
 
 test('an admin creates an agent, the agent signs in and searches, and the admin sees it', async ({ browser, baseURL }) => {
-  const mobile = `96${String(Date.now()).slice(-8)}`;
+  const { mobile, ekoUserCode } = freshAgentIds('96');
   const name = `Meera Joshi ${mobile.slice(-3)}`.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!);
 
   // The admin adds the agent through the dashboard.
@@ -16,13 +16,14 @@ test('an admin creates an agent, the agent signs in and searches, and the admin 
   await admin.getByRole('link', { name: 'Agents' }).click();
   await admin.getByLabel('Full name').fill(name);
   await admin.getByLabel('Mobile number (login)').fill(mobile);
-  await admin.getByLabel('Eko user code').fill('20810200');
+  await admin.getByLabel('Eko user code').fill(ekoUserCode);
   await admin.getByLabel('First password').fill('meera-pass-1');
   await admin.getByRole('button', { name: 'Add agent' }).click();
   await expect(admin.getByText(`${name} can now sign in with ${mobile}.`)).toBeVisible();
   await expect(admin.getByTestId('agents-table')).toContainText(name);
 
-  // The agent signs in on their own device and looks a sender up.
+  // The agent signs in on their own device, must first replace the admin's password with their
+  // own, and then looks a sender up.
   const agentContext = await browser.newContext({ baseURL });
   const agent = await agentContext.newPage();
   await agent.goto('/senders?mobile=9000000001');
@@ -30,7 +31,16 @@ test('an admin creates an agent, the agent signs in and searches, and the admin 
   await agent.getByLabel('Mobile number').fill(mobile);
   await agent.getByLabel('Password').fill('meera-pass-1');
   await agent.getByLabel('Password').press('Enter');
-  await expect(agent).toHaveURL(/\/senders\?mobile=9000000001/);
+  await expect(agent).toHaveURL(/\/account\/password$/);
+  await expect(agent.getByText('Your password was set by an administrator.')).toBeVisible();
+  await agent.goto('/senders');
+  await expect(agent).toHaveURL(/\/account\/password$/);
+  await agent.getByLabel('Temporary password (from your administrator)').fill('meera-pass-1');
+  await agent.getByLabel('New password', { exact: true }).fill('meera chooses her own');
+  await agent.getByLabel('New password again').fill('meera chooses her own');
+  await agent.getByRole('button', { name: 'Save new password' }).click();
+  await expect(agent).toHaveURL(/\/senders$/);
+  await agent.goto('/senders?mobile=9000000001');
   await expect(agent.getByTestId('kyc-badge')).toHaveText('KYC verified');
   await expect(agent.getByTestId('signed-in-as')).toContainText(name);
 
@@ -38,18 +48,29 @@ test('an admin creates an agent, the agent signs in and searches, and the admin 
   await admin.goto('/admin/activity');
   await admin.getByLabel('Agent').selectOption({ label: `${name} (${mobile})` });
   await admin.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(admin.getByTestId('activity-count')).toContainText('1 events');
-  const row = admin.getByTestId('activity-table').getByRole('row').nth(1);
-  await expect(row).toContainText(name);
-  await expect(row).toContainText('Sender lookup');
-  await expect(row).toContainText('90000 00001');
-  await expect(row).toContainText('KYC verified');
+  // Newest first: the lookup, the password change, the two sign-ins, and the admin creating the agent.
+  await expect(admin.getByTestId('activity-count')).toContainText('5 events');
+  const rows = admin.getByTestId('activity-table').getByRole('row');
+  await expect(rows.nth(1)).toContainText(name);
+  await expect(rows.nth(1)).toContainText('Sender lookup');
+  await expect(rows.nth(1)).toContainText('90000 00001');
+  await expect(rows.nth(1)).toContainText('KYC verified');
+  await expect(rows.nth(2)).toContainText('Password change');
+  await expect(rows.nth(2)).toContainText('Temporary password replaced');
+  await expect(rows.nth(3)).toContainText('Sign-in');
+  await expect(rows.nth(3)).toContainText('127.0.0.1');
+  await expect(rows.nth(5)).toContainText('Agent created');
+  await expect(rows.nth(5)).toContainText('Demo Admin');
+  await expect(rows.nth(5)).toContainText(`${name} (`);
 
   const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: 'Download CSV' }).click()]);
   const csv = await (await download.createReadStream()).toArray();
   const text = Buffer.concat(csv).toString('utf8');
-  expect(text.split('\r\n')[0]).toBe('time,agent,agent_mobile,action,sender_mobile,outcome,detail,eko_status,eko_response_type_id,latency_ms,client_ref_id,aadhaar_last4');
-  expect(text).toContain(`${name},${mobile},sender.lookup,9000000001,ok,kyc_verified,0,309`);
+  expect(text.split('\r\n')[0]).toBe(
+    'time,agent,agent_mobile,action,sender_mobile,target,target_mobile,client_address,outcome,detail,eko_status,eko_response_type_id,latency_ms,client_ref_id,aadhaar_last4',
+  );
+  expect(text).toContain(`${name},${mobile},sender.lookup,9000000001,,,,ok,kyc_verified,0,309`);
+  expect(text).toContain(`Demo Admin,${DEMO.admin.mobile},admin.agent_create,,${name},${mobile},127.0.0.1,ok`);
 
   await admin.goto('/admin?days=7');
   expect(Number(await admin.getByTestId('kpi-lookups').textContent())).toBeGreaterThanOrEqual(1);
@@ -92,15 +113,35 @@ test('wrong passwords are refused and then rate limited with a clear message', a
   }
   await page.getByLabel('Password').fill('wrong-again');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('api-error')).toContainText(/Too many attempts. Wait \d+ minutes/);
+  await expect(page.getByTestId('api-error')).toContainText(/Too many sign-in attempts for this account. Wait 15 minutes/);
 });
 
-test('signing out ends the session', async ({ page }) => {
-  await signIn(page, DEMO.agent);
+test('opening /logout signs nobody out; its button ends this session only, the other ends every one', async ({ browser, baseURL, request }) => {
+  // An agent of its own: "all devices" must not end other tests' sessions of the demo agent.
+  const account = await createAgent(request);
+  const tablet = await browser.newContext({ baseURL });
+  const counter = await browser.newContext({ baseURL });
+  const page = await tablet.newPage();
+  await signIn(page, account);
+  await signIn(counter.request, account);
+  // A link (or a page elsewhere embedding it) to /logout only shows the buttons.
   await page.goto('/senders');
   await page.getByRole('link', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/logout$/);
+  expect((await page.request.get('/api/aeps/status')).status()).toBe(200);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await page.goto('/senders');
   await expect(page).toHaveURL(/\/login\?next=%2Fsenders/);
   expect((await page.request.get('/api/senders/9000000001')).status()).toBe(401);
+  // The other device is still signed in, until "all devices".
+  expect((await counter.request.get('/api/aeps/status')).status()).toBe(200);
+  await signIn(page, account);
+  await page.goto('/logout');
+  await page.getByRole('button', { name: 'Sign out of all devices' }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+  expect((await counter.request.get('/api/aeps/status')).status()).toBe(401);
+  await tablet.close();
+  await counter.close();
 });

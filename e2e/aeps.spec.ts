@@ -107,7 +107,7 @@ test('a seal refused mid-way (its transport key retired after Send OTP) takes th
 });
 
 test('an agent whose AePS is not activated is told so', async ({ page, request }) => {
-  await signIn(page, await createAgent(request, { ekoUserCode: '20810666' }));
+  await signIn(page, await createAgent(request, { notActivated: true }));
   await page.goto('/aeps');
   await identify(page, 'Send OTP to my mobile');
   await expect(page.getByTestId('api-error')).toContainText('AePS (Fingpay) service is not activated');

@@ -23,17 +23,35 @@ export async function signIn(target: Page | APIRequestContext, account: { mobile
 
 let agentCounter = 0;
 
-/** A new agent created by the demo admin (isolated AePS state per test). */
-export async function createAgent(request: APIRequestContext, opts: { ekoUserCode?: string } = {}) {
+/** The password a created agent chooses at the first sign-in (the admin's one is temporary). */
+const OWN_PASSWORD = 'an agent’s own passphrase';
+
+/** A fresh mobile and an Eko user code of its own (user codes are unique), 10 and 8 digits. */
+export function freshAgentIds(prefix = '94') {
   agentCounter += 1;
-  const mobile = `94${String(Date.now()).slice(-6)}${String(agentCounter).padStart(2, '0')}`;
+  const mobile = `${prefix}${String(Date.now()).slice(-6)}${String(agentCounter).padStart(2, '0')}`;
+  return { mobile, ekoUserCode: `3${mobile.slice(-7)}` };
+}
+
+/**
+ * A new agent created by the demo admin (isolated AePS state per test), who has already replaced
+ * the admin's temporary password with their own, as the first sign-in requires.
+ * `notActivated`: an Eko user code the sandbox answers 346 for (AePS not activated).
+ */
+export async function createAgent(request: APIRequestContext, opts: { notActivated?: boolean } = {}) {
+  const { mobile, ekoUserCode } = freshAgentIds();
   const name = `Agent ${'abcdefghij'[agentCounter % 10]}${'abcdefghij'[Math.floor(Date.now() / 1000) % 10]} Test`;
   await signIn(request, DEMO.admin);
+  const temporary = 'agent-pass-1';
   const res = await request.post('/api/admin/agents', {
-    data: { name, mobile, ekoUserCode: opts.ekoUserCode ?? '20810200', password: 'agent-pass-1' },
+    data: { name, mobile, ekoUserCode: opts.notActivated ? `666${ekoUserCode.slice(3)}` : ekoUserCode, password: temporary },
     headers: SAME_ORIGIN,
   });
   expect(res.status(), 'create agent').toBe(201);
   await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
-  return { name, mobile, password: 'agent-pass-1' };
+  await signIn(request, { mobile, password: temporary });
+  const changed = await request.post('/api/auth/password', { data: { currentPassword: temporary, newPassword: OWN_PASSWORD }, headers: SAME_ORIGIN });
+  expect(changed.status(), 'first sign-in: own password').toBe(200);
+  await request.post('/api/auth/logout', { headers: SAME_ORIGIN });
+  return { name, mobile, password: OWN_PASSWORD };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from './fixtures';
-import { APP_ORIGIN, DEMO, SAME_ORIGIN, signIn } from './auth';
+import { APP_ORIGIN, DEMO, freshAgentIds, SAME_ORIGIN, signIn } from './auth';
 
 // The authorisation matrix: every page and every route handler × anonymous, agent, admin and a
 // deactivated agent (whose session cookie was valid before the admin switched them off).
@@ -20,6 +20,7 @@ const PAGES: Record<string, Record<Persona, string>> = {
   '/admin': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/admin/agents': { anonymous: '/login', agent: '/senders', admin: '/admin/agents', deactivated: '/login' },
   '/admin/activity': { anonymous: '/login', agent: '/senders', admin: '/admin/activity', deactivated: '/login' },
+  '/account/password': { anonymous: '/login', agent: '/account/password', admin: '/account/password', deactivated: '/login' },
 };
 
 const AGENT_ID = '00000000-0000-4000-8000-000000000000';
@@ -63,6 +64,9 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   ],
   'api/admin/activity': [{ method: 'GET', path: '/api/admin/activity', expect: adminOnly({ status: 200 }) }],
   'api/admin/activity/export': [{ method: 'GET', path: '/api/admin/activity/export', expect: adminOnly({ status: 200 }) }],
+  'api/admin/lockouts': [{ method: 'GET', path: '/api/admin/lockouts', expect: adminOnly({ status: 200 }) }],
+  'api/admin/lockouts/lift': [{ method: 'POST', path: '/api/admin/lockouts/lift', data: { key: 'loginUnknownDevices:9800000000' }, expect: adminOnly({ status: 404, code: 'not_found' }) }],
+  'api/auth/password': [{ method: 'POST', path: '/api/auth/password', data: {}, expect: { ...denied, agent: { status: 400, code: 'invalid_input' }, admin: { status: 400, code: 'invalid_input' } } }],
   // Last: it clears each persona's cookie.
   'api/auth/logout': [{ method: 'POST', path: '/api/auth/logout', expect: everyone({ status: 200 }) }],
 };
@@ -92,11 +96,12 @@ test.describe('authorisation matrix', () => {
     await signIn(contexts.agent, DEMO.agent);
     await signIn(contexts.admin, DEMO.admin);
     // A fresh agent, signed in, then deactivated by the admin: their cookie is still well-signed.
-    const mobile = `97${String(Date.now()).slice(-8)}`;
-    const created = await contexts.admin.post('/api/admin/agents', { data: { name: 'Soon Inactive', mobile, ekoUserCode: '20810200', password: 'inactive-1' } });
+    const { mobile, ekoUserCode } = freshAgentIds('97');
+    const created = await contexts.admin.post('/api/admin/agents', { data: { name: 'Soon Inactive', mobile, ekoUserCode, password: 'inactive-1' } });
     expect(created.status()).toBe(201);
     const { agent } = await created.json();
     await signIn(contexts.deactivated, { mobile, password: 'inactive-1' });
+    expect((await contexts.deactivated.post('/api/auth/password', { data: { currentPassword: 'inactive-1', newPassword: 'soon inactive own words' } })).status()).toBe(200);
     expect((await contexts.admin.patch(`/api/admin/agents/${agent.id}`, { data: { active: false } })).status()).toBe(200);
   });
   test.afterAll(async () => {
@@ -129,6 +134,21 @@ test.describe('authorisation matrix', () => {
       });
     }
   }
+});
+
+test('two session cookies in one request are no session, for pages and the API alike', async ({ baseURL }) => {
+  const agent = await playwrightRequest.newContext({ baseURL });
+  const admin = await playwrightRequest.newContext({ baseURL });
+  await signIn(agent, DEMO.agent);
+  await signIn(admin, DEMO.admin);
+  const cookieOf = async (ctx: APIRequestContext) => (await ctx.storageState()).cookies.find((c) => c.name === 'ad_session')!.value;
+  const both = `ad_session=${await cookieOf(agent)}; ad_session=${await cookieOf(admin)}`;
+  const anonymous = await playwrightRequest.newContext({ baseURL });
+  const page = await anonymous.get('/admin', { headers: { cookie: both }, maxRedirects: 0 });
+  expect(page.status()).toBe(307);
+  expect(page.headers().location).toMatch(/^\/login/);
+  expect((await anonymous.get('/api/admin/agents', { headers: { cookie: both } })).status()).toBe(401);
+  for (const ctx of [agent, admin, anonymous]) await ctx.dispose();
 });
 
 test('an agent cannot read another agent’s data or any admin data', async ({ baseURL }) => {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from './fixtures';
-import { DEMO, signIn } from './auth';
+import { createAgent, DEMO, signIn } from './auth';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // The three paths an agent must be able to walk with the keyboard alone, each control reached by
@@ -71,4 +71,28 @@ test('search a sender and open the eKYC, capture and verify the OTP with the key
   await page.keyboard.type('123456');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('ekyc-done')).toContainText('The monthly limit is now ₹25,000');
+});
+
+test('change the password and sign out with the keyboard', async ({ page, request }) => {
+  const account = await createAgent(request);
+  await signIn(page, account);
+  await page.goto('/senders');
+  await tabTo(page, page.getByRole('link', { name: 'Change password' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await tabTo(page, page.getByLabel('Current password'));
+  await page.keyboard.type(account.password);
+  await tabTo(page, page.getByLabel('New password', { exact: true }));
+  await page.keyboard.type('typed with keys only');
+  await tabTo(page, page.getByLabel('New password again'));
+  await page.keyboard.type('typed with keys only');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('password-changed')).toBeVisible();
+
+  await tabTo(page, page.getByRole('link', { name: 'Sign out' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/logout$/);
+  await tabTo(page, page.getByRole('button', { name: 'Sign out', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/login\?signedOut=1$/);
 });

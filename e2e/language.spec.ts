@@ -29,7 +29,7 @@ test('switching to Hindi is remembered and leaves no English on the agent pages'
   expect(await englishLeftOn(page)).toEqual([]);
 
   await signIn(page, DEMO.agent);
-  for (const path of ['/senders', '/senders?mobile=9000000002', '/senders?mobile=9000000005', '/aeps']) {
+  for (const path of ['/senders', '/senders?mobile=9000000002', '/senders?mobile=9000000005', '/aeps', '/account/password', '/logout']) {
     await page.goto(path);
     await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
     await page.waitForLoadState('networkidle');
@@ -42,6 +42,17 @@ test('switching to Hindi is remembered and leaves no English on the agent pages'
   // The API's errors follow the language too.
   const res = await page.request.get('/api/senders/123');
   expect((await res.json()).error.fields.mobile).toBe(hi['validation.mobile']);
+
+  // The change-password page's errors, and an admin's lockout view, in Hindi too.
+  await page.goto('/account/password');
+  await page.locator('main form button[type=submit]').click();
+  await expect(page.locator('[aria-invalid=true]').first()).toBeVisible();
+  expect(await englishLeftOn(page), 'change password with errors').toEqual([]);
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/agents');
+  await expect(page.getByTestId('lockouts')).toBeVisible();
+  expect(await englishLeftOn(page), '/admin/agents').toEqual([]);
+  await signIn(page, DEMO.agent);
 
   // And back.
   await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
