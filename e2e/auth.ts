@@ -40,7 +40,9 @@ export function freshAgentIds(prefix = '94') {
  */
 export async function createAgent(request: APIRequestContext, opts: { notActivated?: boolean } = {}) {
   const { mobile, ekoUserCode } = freshAgentIds();
-  const name = `Agent ${'abcdefghij'[agentCounter % 10]}${'abcdefghij'[Math.floor(Date.now() / 1000) % 10]} Test`;
+  // Names are letters only: spell the mobile's unique digits (a name that repeats in another test
+  // makes the admin views ambiguous to find it in).
+  const name = `Agent ${mobile.slice(-6).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)} Test`;
   await signIn(request, DEMO.admin);
   const temporary = 'agent-pass-1';
   const res = await request.post('/api/admin/agents', {
