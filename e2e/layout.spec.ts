@@ -69,6 +69,8 @@ test('agent pages, sender card, onboarding and each eKYC step', async ({ page })
     ['/senders?mobile=9000000001', '[data-testid=sender-card]'],
     ['/senders?mobile=9000000005', '#onboard-title'],
     ['/aeps', '[data-testid=aeps-ekyc]'],
+    ['/account/password', 'main form'],
+    ['/logout', '[data-testid=sign-out]'],
   ] as const) {
     await page.goto(path);
     await page.locator(ready).waitFor();
