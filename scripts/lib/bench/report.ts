@@ -8,7 +8,7 @@ import type { RouteComparison } from './routes';
 import { kib, round } from './stats';
 
 // Turns the measurements into one table. Every row says whether its target was met, but a missed
-// target never fails the bench: it reports, tests assert (design.md, "Tests").
+// target never fails the bench: it reports, tests assert (docs/architecture.md §10).
 
 export type Status = 'met' | 'missed' | 'not measured' | '';
 
