@@ -24,7 +24,7 @@ export const SEAL_NONCE_FUTURE_SKEW_MS = 5_000;
 // Key: HKDF-SHA256 of SESSION_SECRET with its own label. SESSION_SECRET is already the secret every
 // instance shares (a nonce from one instance must verify on another), is never sent to the
 // client, and is ≥ 32 characters or 32 random bytes. HKDF with a distinct `info` makes this an
-// independent key (RFC 5869 §3.2): a nonce MAC can never stand in for a session token's HS256
+// independent key (RFC 5869, section 3.2): a nonce MAC can never stand in for a session token's HS256
 // signature or the other way round. Rotating SESSION_SECRET also voids outstanding nonces, at most
 // 10 minutes of them, at a moment when every agent is signed out anyway.
 const HKDF_INFO = 'agent-desk/aadhaar-seal-nonce/v1';
