@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page, test } from './fixtures';
-import { createAgent, DEMO, signIn } from './auth';
+import { createAgent, DEMO, SAME_ORIGIN, signIn } from './auth';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // The three paths an agent must be able to walk with the keyboard alone, each control reached by
@@ -95,4 +95,18 @@ test('change the password and sign out with the keyboard', async ({ page, reques
   await tabTo(page, page.getByRole('button', { name: 'Sign out', exact: true }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/login\?signedOut=1$/);
+});
+
+test('an admin lifts a sign-in lockout with the keyboard', async ({ page, request }) => {
+  const account = await createAgent(request);
+  for (let i = 0; i < 6; i++) await request.post('/api/auth/login', { data: { mobile: account.mobile, password: `wrong-${i}` }, headers: SAME_ORIGIN });
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/agents');
+  const lift = page.getByRole('button', { name: `Lift lockout: ${account.name}` });
+  // Tabbing starts where the pointer last was: at the lockouts, past the list of every agent.
+  await page.getByRole('heading', { name: 'Sign-in lockouts' }).click();
+  await tabTo(page, lift);
+  await page.keyboard.press('Enter');
+  await expect(lift).toHaveCount(0);
+  expect((await request.post('/api/auth/login', { data: account, headers: SAME_ORIGIN })).status()).toBe(200);
 });
