@@ -49,7 +49,7 @@ beforeEach(() => {
   sandbox = eko.sandbox();
 });
 
-/** What the agent sees for each fault (lib/api/errors.ts apiErrorFromEko). */
+/** What the agent sees for each fault (lib/eko/failures.ts ekoError). */
 const EXPECTED: Record<FaultFixture, ApiErrorCode> = {
   timeout: 'upstream_timeout',
   server_error: 'upstream_unavailable', // 502 from a gateway: not retried for a write

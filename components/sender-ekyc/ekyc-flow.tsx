@@ -13,17 +13,12 @@ import { ApiErrorAlert } from '@/components/senders/api-error-alert';
 import { AadhaarStep } from './aadhaar-step';
 import { CaptureStep } from './capture-step';
 import { OtpStep } from './otp-step';
-
-interface EkycRefs {
-  kycRequestId: string;
-  otpRefId: string;
-  maskedMobile: string | null;
-}
+import type { SenderEkycStarted } from '@/lib/senders/types';
 
 type Step =
   | { kind: 'aadhaar'; error?: string }
   | { kind: 'capture'; notice?: 'newOtp' | null }
-  | { kind: 'otp'; refs: EkycRefs; sentAt: number }
+  | { kind: 'otp'; refs: SenderEkycStarted; sentAt: number }
   | { kind: 'done' }
   | { kind: 'stopped' };
 
@@ -44,7 +39,7 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
   // The sealed Aadhaar travels with each submission, so a later change cannot mix two numbers.
   const submitCapture = useMutation({
     mutationFn: ({ piddata, sealed }: { piddata: string; sealed: string }) =>
-      apiRequest<EkycRefs>(`/api/senders/${mobile}/ekyc`, { method: 'POST', json: { aadhaar: sealed, piddata, consent: true } }),
+      apiRequest<SenderEkycStarted>(`/api/senders/${mobile}/ekyc`, { method: 'POST', json: { aadhaar: sealed, piddata, consent: true } }),
     onSuccess: (refs) => setStep({ kind: 'otp', refs, sentAt: Date.now() }),
     onError: (error) => {
       const code = error instanceof ApiClientError ? error.code : 'network';
@@ -60,7 +55,7 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
   });
 
   const verifyOtp = useMutation({
-    mutationFn: ({ otp, refs }: { otp: string; refs: EkycRefs }) =>
+    mutationFn: ({ otp, refs }: { otp: string; refs: SenderEkycStarted }) =>
       apiRequest<{ completed: true }>(`/api/senders/${mobile}/ekyc/otp`, { method: 'POST', json: { otp, otpRefId: refs.otpRefId, kycRequestId: refs.kycRequestId } }),
     onSuccess: () => finish(),
     onError: (error) => {

@@ -2,14 +2,13 @@ import 'server-only';
 import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
 import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { openSealedAadhaar } from '@/lib/aadhaar/server';
-import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { writeWithRetry } from '@/lib/audit/record';
 import { getDb } from '@/lib/db/client';
 import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
-import type { EkoFailure } from '@/lib/eko/client';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
+import { ekoError } from '@/lib/eko/failures';
 import type { AepsBiometricInput, AepsDailyAuthInput, AepsVerifyOtpInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 
@@ -44,32 +43,10 @@ async function recordMilestone(agent: AgentContext, milestone: 'ekyc' | 'daily_a
   return today;
 }
 
-const reasonOf = (f: EkoFailure) => (f.kind === 'business' ? (f.reason ?? '').toLowerCase() : '');
-const statusIs = (f: EkoFailure, code: number) => f.kind === 'business' && (f.status === code || f.responseTypeId === code);
-
-function aepsError(f: EkoFailure, step: 'otp' | 'verify' | 'biometric' | 'daily'): ApiError {
-  if (statusIs(f, 346)) return new ApiError('aeps_not_activated');
-  if (f.kind === 'business' && (f.status === 97 || f.invalidParams?.aadhaar)) {
-    return new ApiError('invalid_input', { fields: { aadhaar: 'errors.aeps_aadhaar_rejected' } });
-  }
-  if (statusIs(f, 461)) {
-    if (step === 'verify') return new ApiError('aeps_otp_invalid');
-    if (reasonOf(f).includes('invalid biometric')) return new ApiError('aeps_biometric_invalid');
-    return new ApiError('aeps_ekyc_restart');
-  }
-  if (statusIs(f, 1714)) {
-    const reason = reasonOf(f);
-    if (reason.includes('complete bank ekyc')) return new ApiError('aeps_ekyc_required');
-    if (reason.includes('invalid biometric')) return new ApiError('aeps_biometric_invalid');
-    return new ApiError('aeps_daily_failed');
-  }
-  return apiErrorFromEko(f);
-}
-
 export async function aepsSendOtp(agent: AgentContext, input: { aadhaar: string; latlong: string }) {
   const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_ekyc');
   const result = await callEkoAs(agent, ekoEndpoints.aepsSendOtp, { path: {}, body }, { aadhaar, describe: () => 'otp_sent' });
-  if (!result.ok) throw aepsError(result.failure, 'otp');
+  if (!result.ok) throw ekoError(result.failure, 'aepsOtp');
   return result.value;
 }
 
@@ -81,7 +58,7 @@ export async function aepsVerifyOtp(agent: AgentContext, input: AepsVerifyOtpInp
     { path: {}, body: { ...body, otp: input.otp, otp_ref_id: input.otpRefId, reference_tid: input.referenceTid } },
     { aadhaar, describe: () => 'otp_verified' },
   );
-  if (!result.ok) throw aepsError(result.failure, 'verify');
+  if (!result.ok) throw ekoError(result.failure, 'aepsVerify');
   // Eko issues new references here; the next step must carry these.
   return { otpRefId: result.value.otpRefId, referenceTid: result.value.referenceTid ?? input.referenceTid };
 }
@@ -94,7 +71,7 @@ export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometri
     { path: {}, body: { ...body, piddata: input.piddata, bank_code: input.bankCode, otp_ref_id: input.otpRefId, reference_tid: input.referenceTid } },
     { aadhaar, describe: () => 'ekyc_completed' },
   );
-  if (!result.ok) throw aepsError(result.failure, 'biometric');
+  if (!result.ok) throw ekoError(result.failure, 'aepsBiometric');
   return { ekycCompletedOn: await recordMilestone(agent, 'ekyc') };
 }
 
@@ -106,6 +83,6 @@ export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInp
     { path: {}, body: { ...body, piddata: input.piddata, bank_code: input.bankCode } },
     { aadhaar, describe: () => 'authenticated' },
   );
-  if (!result.ok) throw aepsError(result.failure, 'daily');
+  if (!result.ok) throw ekoError(result.failure, 'aepsDaily');
   return { lastDailyAuthOn: await recordMilestone(agent, 'daily_auth') };
 }

@@ -1,5 +1,4 @@
 import type { $ZodError } from 'zod/v4/core';
-import type { EkoFailure } from '@/lib/eko/client';
 import { DEFAULT_LOCALE, isMessageKey, type Locale, type MessageKey, type MessageVars, translate, translateMaybe } from '@/lib/i18n';
 
 // The one error table. Every error leaves a route handler as
@@ -96,35 +95,4 @@ export function fieldsFromZod(error: $ZodError): Record<string, string> {
     fields[path] = isMessageKey(issue.message) ? issue.message : 'validation.invalid';
   }
   return fields;
-}
-
-// Eko business statuses that have a better message than "code N" (docs/eko-api.md §9).
-const EKO_STATUS_ERRORS: Record<number, ApiErrorCode> = {
-  319: 'eko_setup',
-  346: 'eko_agent_not_allowed',
-  1297: 'eko_agent_not_allowed',
-};
-
-/** Turns a typed Eko failure into the agent-facing error. Flows with step-specific codes check first. */
-export function apiErrorFromEko(failure: EkoFailure): ApiError {
-  if (failure.kind === 'upstream') {
-    switch (failure.cause) {
-      case 'timeout':
-        return new ApiError('upstream_timeout');
-      case 'network':
-      case 'server_error':
-        return new ApiError('upstream_unavailable');
-      case 'forbidden':
-        return new ApiError('upstream_rejected');
-      case 'http_error':
-      case 'not_json':
-      case 'bad_envelope':
-        return new ApiError('upstream_bad_response');
-    }
-  }
-  if (failure.invalidParams) return new ApiError('eko_invalid_params', { fields: failure.invalidParams });
-  const code = failure.status ?? failure.responseStatusId ?? failure.responseTypeId ?? 0;
-  const mapped = EKO_STATUS_ERRORS[failure.status ?? -1] ?? EKO_STATUS_ERRORS[failure.responseStatusId ?? -1];
-  if (mapped) return new ApiError(mapped, { vars: { code } });
-  return new ApiError('eko_rejected', { vars: { code, reason: failure.reason ?? '' } });
 }

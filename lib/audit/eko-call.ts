@@ -1,8 +1,8 @@
 import 'server-only';
-import { apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEko, type EkoCallInput, type EkoResult } from '@/lib/eko/client';
 import type { EkoEndpoint } from '@/lib/eko/endpoints';
+import { ekoError } from '@/lib/eko/failures';
 import { writeAuditRow } from './record';
 
 // Every Eko call made for an agent goes through here and leaves one audit row: who, what, for
@@ -19,7 +19,7 @@ export interface AuditContext<Out> {
 
 export function outcomeOf(result: EkoResult<unknown>): { outcome: string; detail: string | null } {
   if (result.ok) return { outcome: 'ok', detail: null };
-  const error = apiErrorFromEko(result.failure);
+  const error = ekoError(result.failure);
   if (result.failure.kind === 'upstream') return { outcome: 'upstream_error', detail: error.code };
   const code = result.failure.status ?? result.failure.responseStatusId;
   return { outcome: 'business_error', detail: code === null ? error.code : `${error.code}:${code}` };

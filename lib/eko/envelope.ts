@@ -1,4 +1,5 @@
 import 'server-only';
+import { EKO_RESPONSE_TYPE } from './codes';
 
 /** Eko's response envelope with numbers coerced (they may arrive as strings). docs/eko-api.md §5. */
 export interface EkoEnvelope {
@@ -55,16 +56,13 @@ export function readEnvelope(body: unknown): EkoEnvelope | null {
   };
 }
 
-/** The seed pages' placeholder success type; accepted wherever a step's current rt is. */
-export const SEED_SUCCESS_TYPE_ID = 1388;
-
 /** docs/eko-api.md §11 rule 4: success is status 0, rsid 0 or -1, rt the step's current rt or 1388. */
 export function isStepSuccess(env: EkoEnvelope, typeIds: readonly number[]): boolean {
   return (
     env.status === 0 &&
     (env.responseStatusId === null || env.responseStatusId === 0 || env.responseStatusId === -1) &&
     env.responseTypeId !== null &&
-    (typeIds.includes(env.responseTypeId) || env.responseTypeId === SEED_SUCCESS_TYPE_ID)
+    (typeIds.includes(env.responseTypeId) || env.responseTypeId === EKO_RESPONSE_TYPE.seedSuccess)
   );
 }
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import { ApiError, apiErrorFromEko } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
+import { ekoError } from '@/lib/eko/failures';
 import type { OnboardSenderInput } from '@/lib/schemas/sender';
 import type { OnboardingOutcome, Sender } from './types';
 
@@ -13,11 +13,9 @@ export async function lookupSender(agent: AgentContext, mobile: string): Promise
     { path: { customerId: mobile }, body: {} },
     { senderMobile: mobile, describe: (sender) => sender.state },
   );
-  if (!result.ok) throw apiErrorFromEko(result.failure);
+  if (!result.ok) throw ekoError(result.failure, 'lookup');
   return result.value;
 }
-
-const NAME_LETTERS_ONLY = 132;
 
 /** Onboard Sender is not idempotent: sent once; a timeout tells the agent to search before retrying. */
 export async function onboardSender(agent: AgentContext, mobile: string, input: OnboardSenderInput): Promise<OnboardingOutcome> {
@@ -32,9 +30,5 @@ export async function onboardSender(agent: AgentContext, mobile: string, input: 
     { senderMobile: mobile, describe: (outcome) => outcome },
   );
   if (result.ok) return result.value;
-  const failure = result.failure;
-  if (failure.kind === 'business' && !failure.invalidParams && failure.status === NAME_LETTERS_ONLY) {
-    throw new ApiError('eko_invalid_params', { fields: { name: 'errors.eko_name_letters' } });
-  }
-  throw apiErrorFromEko(failure);
+  throw ekoError(result.failure, 'onboard');
 }

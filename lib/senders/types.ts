@@ -21,6 +21,14 @@ export interface Sender {
   pendingStep: PendingStep | null;
 }
 
+/** Sender eKYC accepted the fingerprint: UIDAI texted the sender an OTP for these references. */
+export interface SenderEkycStarted {
+  kycRequestId: string;
+  otpRefId: string;
+  /** Only the seed shape carries the masked mobile the OTP went to. */
+  maskedMobile: string | null;
+}
+
 /** How an onboarding request ended; every outcome is followed by a fresh lookup. */
 export type OnboardingOutcome = 'ekyc_required' | 'wallet_opened' | 'already_enrolled' | 'already_kyc';
 

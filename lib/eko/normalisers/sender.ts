@@ -5,20 +5,17 @@ import {
   type Sender,
   type SenderLimits,
 } from '@/lib/senders/types';
-import { type EkoEnvelope, isRecord, SEED_SUCCESS_TYPE_ID, toNumber, toText } from '../envelope';
+import { EKO_RESPONSE_TYPE, EKO_STATUS } from '../codes';
+import { type EkoEnvelope, isRecord, toNumber, toText } from '../envelope';
 
 // Get Sender / Onboard Sender: both the seed-page shapes and the current reference shapes
 // (docs/eko-api.md §7 and §11) become one domain type.
 
-const RT = { notEnrolled: 308, found: 309, kycPending: 2134, otpPending: 2129, walletOpened: 300 } as const;
-const NOT_FOUND_STATUS = 463;
+const RT = EKO_RESPONSE_TYPE;
 
+/** docs/eko-api.md §11 rule 3: not enrolled is rt 308, or status / response status 463. */
 export function isNotEnrolled(env: EkoEnvelope): boolean {
-  return (
-    env.responseTypeId === RT.notEnrolled ||
-    env.status === NOT_FOUND_STATUS ||
-    env.responseStatusId === NOT_FOUND_STATUS
-  );
+  return env.responseTypeId === RT.senderNotEnrolled || env.status === EKO_STATUS.notFound || env.responseStatusId === EKO_STATUS.notFound;
 }
 
 function limits(monthly: number | null, available: number | null, used: number | null, kycDone: boolean): SenderLimits | null {
@@ -92,9 +89,9 @@ export function normaliseGetSender(env: EkoEnvelope, mobile: string): Sender | n
   if (isNotEnrolled(env)) return { mobile, state: 'not_enrolled', name: null, limits: null, pendingStep: null };
   if (env.status !== 0) return null;
   switch (env.responseTypeId) {
-    case RT.kycPending:
+    case RT.senderKycPending:
       return pendingSender(mobile, 'ekyc');
-    case RT.otpPending:
+    case RT.senderOtpPending:
       return pendingSender(mobile, 'otp');
   }
   if (isRecord(env.data.customer_profile)) return fromCurrentProfile(env.data, env.data.customer_profile, mobile);
@@ -104,22 +101,19 @@ export function normaliseGetSender(env: EkoEnvelope, mobile: string): Sender | n
   return null;
 }
 
-// Business statuses that mean "nothing to do, look the sender up again" (error-codes.mdx).
-const WALLET_EXISTS_STATUS = 17;
-const ALREADY_KYC_STATUS = 585;
-
 /** Onboard Sender. Null means a failure the caller turns into a typed error. */
 export function normaliseOnboardSender(env: EkoEnvelope): OnboardingOutcome | null {
-  if (env.status === WALLET_EXISTS_STATUS || env.responseStatusId === WALLET_EXISTS_STATUS) return 'already_enrolled';
-  if (env.status === ALREADY_KYC_STATUS || env.responseStatusId === ALREADY_KYC_STATUS) return 'already_kyc';
-  if (env.status !== 0) return null;
+  // Business statuses that mean "nothing to do, look the sender up again" (error-codes.mdx).
+  if (env.status === EKO_STATUS.walletExists || env.responseStatusId === EKO_STATUS.walletExists) return 'already_enrolled';
+  if (env.status === EKO_STATUS.alreadyKyc || env.responseStatusId === EKO_STATUS.alreadyKyc) return 'already_kyc';
+  if (env.status !== EKO_STATUS.success) return null;
   switch (env.responseTypeId) {
-    case RT.kycPending:
+    case RT.senderKycPending:
       return 'ekyc_required';
-    case RT.walletOpened:
-    case SEED_SUCCESS_TYPE_ID:
+    case RT.senderWalletOpened:
+    case RT.seedSuccess:
       return 'wallet_opened';
-    case RT.found:
+    case RT.senderFound:
       return 'already_kyc';
     default:
       return null;
