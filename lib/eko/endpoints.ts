@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { PID_DATA_START } from '@/lib/schemas/ekyc';
 import type { EkoEnvelope } from './envelope';
 import { normaliseGetSender, normaliseOnboardSender } from './normalisers/sender';
 import {
@@ -37,8 +38,8 @@ const senderPath = ({ customerId }: SenderPath) =>
   `/customer/payment/dmt-fino/sender/${encodeURIComponent(customerId)}`;
 
 const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`));
-/** The same rule as the route handlers' pidDataSchema: PidData, possibly after an XML declaration. */
-const pidXml = z.string().min(20).regex(/^\s*(<\?xml[^>]*>\s*)?<PidData[\s>]/);
+/** The same rule as the route handlers' pidDataSchema. */
+const pidXml = z.string().min(20).regex(PID_DATA_START);
 /** RSA PKCS#1 v1.5 ciphertext of the agent's Aadhaar, base64 (§10). */
 const rsaBase64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).min(100);
 const latlong = z.string().regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/);

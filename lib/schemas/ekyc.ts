@@ -15,11 +15,14 @@ export type AadhaarEntry = z.infer<typeof aadhaarEntrySchema>;
 /** `kid.base64url(RSA-OAEP-256 ciphertext)` of a 2048-bit key: what leaves the browser. */
 export const sealedAadhaarSchema = text('validation.aadhaar').check(z.regex(/^[\w-]{1,32}\.[\w-]{300,700}$/, 'validation.aadhaar'));
 
+/** What a PidData document starts with: the element, possibly after an XML declaration. */
+export const PID_DATA_START = /^\s*(<\?xml[^>]*>\s*)?<PidData[\s>]/;
+
 /** The whole PidData from the RD service, unchanged (a few KB). */
 export const pidDataSchema = text('validation.pid').check(
   z.minLength(40, 'validation.pid'),
   z.maxLength(60_000, 'validation.pid'),
-  z.refine((v) => /^\s*(<\?xml[^>]*>\s*)?<PidData[\s>]/.test(v), 'validation.pid'),
+  z.regex(PID_DATA_START, 'validation.pid'),
 );
 
 export const otpSchema = text('validation.otp').check(z.trim(), z.regex(/^\d{6}$/, 'validation.otp'));
