@@ -103,6 +103,12 @@ test('admin pages', async ({ page }) => {
     await page.locator(ready).first().waitFor();
     await checkEverySize(page, path);
   }
+  // At laptop width every column of the activity table is in view, none behind a scroll bar.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/admin/activity');
+  const table = page.getByTestId('activity-table');
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth), 'activity table at 1280 px: hidden columns (px)').toBeLessThanOrEqual(0);
 });
 
 test('the desktop layout uses the width', async ({ page }) => {

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 
-/** A plain, accessible table that scrolls sideways inside itself on narrow screens. */
+/**
+ * A plain, accessible table that scrolls sideways inside itself on narrow screens; from laptop
+ * width up its cells wrap instead, so no column is cut off behind a scroll bar.
+ */
 export function DataTable({ caption, headers, rows, empty, testId }: { caption: string; headers: string[]; rows: ReactNode[][]; empty: string; testId?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white" data-testid={testId} tabIndex={0} role="region" aria-label={caption}>
-      <table className="w-full min-w-max border-collapse text-left text-sm">
+      <table className="w-full min-w-max border-collapse text-left text-sm lg:min-w-0">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
@@ -26,7 +29,7 @@ export function DataTable({ caption, headers, rows, empty, testId }: { caption: 
             rows.map((cells, i) => (
               <tr key={i} className="border-t border-slate-200">
                 {cells.map((cell, j) => (
-                  <td key={j} className="px-3 py-2 align-top text-slate-900">
+                  <td key={j} className="px-3 py-2 align-top break-words text-slate-900">
                     {cell}
                   </td>
                 ))}

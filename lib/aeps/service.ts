@@ -8,7 +8,7 @@ import { writeWithRetry } from '@/lib/audit/record';
 import { getDb } from '@/lib/db/client';
 import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
-import { ekoError } from '@/lib/eko/failures';
+import { ekoErrorOf } from '@/lib/eko/failures';
 import type { AepsBiometricInput, AepsDailyAuthInput, AepsVerifyOtpInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 
@@ -46,7 +46,7 @@ async function recordMilestone(agent: AgentContext, milestone: 'ekyc' | 'daily_a
 export async function aepsSendOtp(agent: AgentContext, input: { aadhaar: string; latlong: string }) {
   const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_ekyc');
   const result = await callEkoAs(agent, ekoEndpoints.aepsSendOtp, { path: {}, body }, { aadhaar, describe: () => 'otp_sent' });
-  if (!result.ok) throw ekoError(result.failure, 'aepsOtp');
+  if (!result.ok) throw ekoErrorOf(result);
   return result.value;
 }
 
@@ -58,7 +58,7 @@ export async function aepsVerifyOtp(agent: AgentContext, input: AepsVerifyOtpInp
     { path: {}, body: { ...body, otp: input.otp, otp_ref_id: input.otpRefId, reference_tid: input.referenceTid } },
     { aadhaar, describe: () => 'otp_verified' },
   );
-  if (!result.ok) throw ekoError(result.failure, 'aepsVerify');
+  if (!result.ok) throw ekoErrorOf(result);
   // Eko issues new references here; the next step must carry these.
   return { otpRefId: result.value.otpRefId, referenceTid: result.value.referenceTid ?? input.referenceTid };
 }
@@ -71,7 +71,7 @@ export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometri
     { path: {}, body: { ...body, piddata: input.piddata, bank_code: input.bankCode, otp_ref_id: input.otpRefId, reference_tid: input.referenceTid } },
     { aadhaar, describe: () => 'ekyc_completed' },
   );
-  if (!result.ok) throw ekoError(result.failure, 'aepsBiometric');
+  if (!result.ok) throw ekoErrorOf(result);
   return { ekycCompletedOn: await recordMilestone(agent, 'ekyc') };
 }
 
@@ -83,6 +83,6 @@ export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInp
     { path: {}, body: { ...body, piddata: input.piddata, bank_code: input.bankCode } },
     { aadhaar, describe: () => 'authenticated' },
   );
-  if (!result.ok) throw ekoError(result.failure, 'aepsDaily');
+  if (!result.ok) throw ekoErrorOf(result);
   return { lastDailyAuthOn: await recordMilestone(agent, 'daily_auth') };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEko, type EkoCallInput, type EkoResult } from '@/lib/eko/client';
 import type { EkoEndpoint } from '@/lib/eko/endpoints';
-import { ekoError } from '@/lib/eko/failures';
+import { ekoErrorOf } from '@/lib/eko/failures';
 import { writeAuditRow } from './record';
 
 // Every Eko call made for an agent goes through here and leaves one audit row: who, what, for
@@ -19,7 +19,8 @@ export interface AuditContext<Out> {
 
 export function outcomeOf(result: EkoResult<unknown>): { outcome: string; detail: string | null } {
   if (result.ok) return { outcome: 'ok', detail: null };
-  const error = ekoError(result.failure);
+  // The step's own error (ekyc_verification_failed, otp_wrong, …): what the agent was told.
+  const error = ekoErrorOf(result);
   if (result.failure.kind === 'upstream') return { outcome: 'upstream_error', detail: error.code };
   const code = result.failure.status ?? result.failure.responseStatusId;
   return { outcome: 'business_error', detail: code === null ? error.code : `${error.code}:${code}` };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ApiError, type ApiErrorCode } from '@/lib/api/errors';
-import type { EkoFailure } from './client';
+import type { EkoFailure, EkoResult } from './client';
 import { EKO_STATUS } from './codes';
 
 // Eko's failures become the app's errors here, and only here: which status, response type or
@@ -8,6 +8,18 @@ import { EKO_STATUS } from './codes';
 
 /** The calls whose failures have step-specific meanings. */
 export type EkoStep = 'lookup' | 'onboard' | 'senderEkyc' | 'senderOtp' | 'aepsOtp' | 'aepsVerify' | 'aepsBiometric' | 'aepsDaily';
+
+/** Each endpoint row's action name (lib/eko/endpoints.ts) → the step its failures belong to. */
+const STEP_OF_ACTION: Readonly<Record<string, EkoStep>> = {
+  'sender.lookup': 'lookup',
+  'sender.onboard': 'onboard',
+  'sender.ekyc': 'senderEkyc',
+  'sender.ekyc_otp': 'senderOtp',
+  'aeps.ekyc_send_otp': 'aepsOtp',
+  'aeps.ekyc_verify_otp': 'aepsVerify',
+  'aeps.ekyc_biometric': 'aepsBiometric',
+  'aeps.daily_auth': 'aepsDaily',
+};
 
 type Business = Extract<EkoFailure, { kind: 'business' }>;
 
@@ -105,3 +117,8 @@ export function ekoError(failure: EkoFailure, step?: EkoStep): ApiError {
   return new ApiError('eko_rejected', { vars: { code, reason: failure.reason ?? '' } });
 }
 
+
+/** The error for a failed call, by the step its endpoint row names: what services throw and audit rows record. */
+export function ekoErrorOf(result: Extract<EkoResult<unknown>, { ok: false }>): ApiError {
+  return ekoError(result.failure, STEP_OF_ACTION[result.meta.action]);
+}

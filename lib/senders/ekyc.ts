@@ -3,7 +3,7 @@ import { openSealedAadhaar } from '@/lib/aadhaar/server';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
-import { ekoError } from '@/lib/eko/failures';
+import { ekoErrorOf } from '@/lib/eko/failures';
 import type { SenderEkycOtpRequest } from '@/lib/schemas/ekyc';
 import type { SenderEkycStarted } from './types';
 
@@ -19,7 +19,7 @@ export async function startSenderEkyc(agent: AgentContext, mobile: string, input
     { path: { customerId: mobile }, body: { aadhar: aadhaar, piddata: input.piddata } },
     { senderMobile: mobile, aadhaar, describe: () => 'otp_sent' },
   );
-  if (!result.ok) throw ekoError(result.failure, 'senderEkyc');
+  if (!result.ok) throw ekoErrorOf(result);
   return result.value;
 }
 
@@ -31,5 +31,5 @@ export async function validateSenderEkycOtp(agent: AgentContext, mobile: string,
     { senderMobile: mobile, describe: () => 'kyc_completed' },
   );
   if (result.ok) return result.value;
-  throw ekoError(result.failure, 'senderOtp');
+  throw ekoErrorOf(result);
 }

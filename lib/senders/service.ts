@@ -2,7 +2,7 @@ import 'server-only';
 import type { AgentContext } from '@/lib/api/handler';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
-import { ekoError } from '@/lib/eko/failures';
+import { ekoErrorOf } from '@/lib/eko/failures';
 import type { OnboardSenderInput } from '@/lib/schemas/sender';
 import type { OnboardingOutcome, Sender } from './types';
 
@@ -13,7 +13,7 @@ export async function lookupSender(agent: AgentContext, mobile: string): Promise
     { path: { customerId: mobile }, body: {} },
     { senderMobile: mobile, describe: (sender) => sender.state },
   );
-  if (!result.ok) throw ekoError(result.failure, 'lookup');
+  if (!result.ok) throw ekoErrorOf(result);
   return result.value;
 }
 
@@ -30,5 +30,5 @@ export async function onboardSender(agent: AgentContext, mobile: string, input: 
     { senderMobile: mobile, describe: (outcome) => outcome },
   );
   if (result.ok) return result.value;
-  throw ekoError(result.failure, 'onboard');
+  throw ekoErrorOf(result);
 }
