@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type * as NextServer from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sealForTests } from '@/lib/aadhaar/test-seal';
 import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
@@ -30,7 +31,7 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 
 // connection() only tells Next not to prerender /api/health and needs Next's request scope, which
 // in-process calls do not have; everything else in next/server stays real.
-vi.mock('next/server', async (original) => ({ ...(await original<typeof import('next/server')>()), connection: async () => undefined }));
+vi.mock('next/server', async (original) => ({ ...(await original<typeof NextServer>()), connection: async () => undefined }));
 
 // ---------------------------------------------------------------- deterministic randomness
 

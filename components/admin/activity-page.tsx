@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { fieldsFromZod } from '@/lib/api/errors';
-import { getDb } from '@/lib/db/client';
-import { type ActivityRow, listActivity } from '@/lib/db/queries/activity';
-import { listAgents } from '@/lib/db/queries/users';
+import { loadActivity } from '@/lib/admin/loaders';
+import type { ActivityRow } from '@/lib/db/queries/activity';
 import { formatMobile, translateMaybe } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/actions';
@@ -33,8 +32,7 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
   const parsed = activityFilterSchema.safeParse(raw);
   const filters: ActivityFilters = parsed.success ? parsed.data : {};
   const fieldErrors = parsed.success ? {} : Object.fromEntries(Object.entries(fieldsFromZod(parsed.error)).map(([f, k]) => [f, translateMaybe(locale, k)]));
-  const db = await getDb();
-  const [activity, agents] = await Promise.all([listActivity(db, filters), listAgents(db, { limit: 500, offset: 0 })]);
+  const { activity, agents } = await loadActivity(filters);
   const qs = queryString(filters);
 
   return (
@@ -43,7 +41,7 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
       <form method="get" className="grid gap-4 rounded-xl border border-slate-300 bg-white p-4 md:grid-cols-3 lg:grid-cols-5">
         <SelectField name="agent" label={t('admin.activity.filter.agent')} defaultValue={filters.agent ?? ''}>
           <option value="">{t('admin.activity.filter.anyAgent')}</option>
-          {agents.rows.map((a) => (
+          {agents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name} ({a.mobile})
             </option>

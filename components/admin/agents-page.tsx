@@ -1,6 +1,4 @@
-import { getDb } from '@/lib/db/client';
-import { listActiveLockouts } from '@/lib/db/queries/lockouts';
-import { listAgents } from '@/lib/db/queries/users';
+import { loadAgentsView } from '@/lib/admin/loaders';
 import { formatMobile } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
 import { Button } from '@/components/ui/button';
@@ -13,8 +11,7 @@ import { LockoutsPanel } from './lockouts-panel';
 
 export async function AgentsPage({ query }: { query: string }) {
   const { locale, t } = await serverI18n();
-  const db = await getDb();
-  const [{ rows, total }, lockouts] = await Promise.all([listAgents(db, { query, limit: 200, offset: 0 }), listActiveLockouts(db)]);
+  const { rows, total, lockouts } = await loadAgentsView(query);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">{t('admin.agents.title')}</h1>

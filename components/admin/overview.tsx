@@ -1,14 +1,6 @@
 import Link from 'next/link';
 import clsx from 'clsx';
-import { getDb } from '@/lib/db/client';
-import {
-  dailyAuthStatus,
-  deviceErrorsByCode,
-  ekycFunnelPerAgent,
-  ekycFunnelPerDay,
-  lookupsPerDay,
-  topFailureReasons,
-} from '@/lib/db/queries/metrics';
+import { loadOverview } from '@/lib/admin/loaders';
 import { serverI18n } from '@/lib/i18n/server';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { BarChart, lastDays } from './bar-chart';
@@ -37,16 +29,8 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 export async function AdminOverview({ days }: { days: number }) {
   const { locale, t } = await serverI18n();
-  const db = await getDb();
   const today = todayInIndia();
-  const [lookups, funnelDays, funnelAgents, failures, devices, daily] = await Promise.all([
-    lookupsPerDay(db, days),
-    ekycFunnelPerDay(db, days),
-    ekycFunnelPerAgent(db, days),
-    topFailureReasons(db, days),
-    deviceErrorsByCode(db, days),
-    dailyAuthStatus(db),
-  ]);
+  const { lookups, funnelDays, funnelAgents, failures, devices, daily } = await loadOverview(days);
   const period = lastDays(days, today);
   const lookupsByDay = new Map(lookups.map((l) => [l.day, l]));
   const funnelByDay = new Map(funnelDays.map((f) => [f.day, f]));

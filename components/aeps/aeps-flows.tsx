@@ -203,6 +203,7 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
   const [bank, setBank] = useState('');
   useFlowInProgress(identity !== null);
 
+  const [failedEarly, setFailedEarly] = useState(false);
   const authenticate = useMutation({
     mutationFn: (piddata: string) => apiRequest('/api/aeps/daily-auth', { method: 'POST', json: { ...identity, piddata, bankCode: bank } }),
     onSuccess: () => {
@@ -213,11 +214,11 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
       if (error instanceof ApiClientError && error.code === 'aeps_ekyc_required') void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
       // The Aadhaar or its seal refused (e.g. more than 10 minutes old): enter it again.
       if (error instanceof ApiClientError && error.fields.aadhaar) setIdentity(null);
+      // Eko's docs say the daily authentication works only 3 days after the one-time eKYC.
+      const daysSinceEkyc = Math.floor((Date.now() - Date.parse(`${ekycCompletedOn}T00:00:00+05:30`)) / 86_400_000);
+      setFailedEarly(error instanceof ApiClientError && error.code === 'aeps_daily_failed' && daysSinceEkyc < 3);
     },
   });
-
-  const daysSinceEkyc = Math.floor((Date.now() - Date.parse(`${ekycCompletedOn}T00:00:00+05:30`)) / 86_400_000);
-  const failedEarly = authenticate.error instanceof ApiClientError && authenticate.error.code === 'aeps_daily_failed' && daysSinceEkyc < 3;
 
   if (authenticate.isSuccess) return <Alert tone="success" testId="aeps-daily-done">{t('aeps.daily.done')}</Alert>;
 

@@ -27,6 +27,7 @@ export function I18nProvider({ locale, messages, children }: { locale: Locale; m
     }),
     // A catalogue is fixed per locale: a router refresh hands over an equal copy, which must not
     // re-render every consumer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [locale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

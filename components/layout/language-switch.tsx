@@ -9,13 +9,18 @@ const NAMES: Record<Locale, { label: string; lang: string }> = {
   hi: { label: 'हिन्दी', lang: 'hi' },
 };
 
+/** The choice is a cookie the server reads on every request; the page's own lang follows at once. */
+function rememberLocale(locale: Locale) {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  document.documentElement.lang = locale;
+}
+
 /** English / हिन्दी, remembered for a year; each language is named in itself. */
 export function LanguageSwitch({ current }: { current: Locale }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const choose = (locale: Locale) => {
-    document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
-    document.documentElement.lang = locale;
+    rememberLocale(locale);
     startTransition(() => router.refresh());
   };
   return (

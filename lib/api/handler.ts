@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
 import { type Locale, localeOfRequest } from '@/lib/i18n';

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ekoAuthHeaders, ekoTimestamp, requestHash, signSecretKey } from './sign';
 
@@ -8,7 +9,6 @@ describe('secret-key signing (docs/eko-api.md §4)', () => {
   });
 
   it('does not equal the raw-key mistake', () => {
-    const { createHmac } = require('node:crypto') as typeof import('node:crypto');
     const rawKeyMistake = createHmac('sha256', 'test-access-key-123').update('1700000000000').digest('base64');
     expect(rawKeyMistake).toBe('5HzGdUHM86E+ShsoDWgBrkUKmZErN9ZJmokPaaZyvBE=');
     expect(signSecretKey('test-access-key-123', '1700000000000')).not.toBe(rawKeyMistake);

@@ -19,6 +19,7 @@ export const text = (invalid: MessageKey = 'validation.invalid') =>
  * For free text that reaches a database query or row: PostgreSQL text cannot hold NUL (the
  * statement fails), and other control characters only garble the admin views.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 export const withoutControlChars = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 export const mobileSchema = text('validation.mobile').check(z.trim(), z.regex(MOBILE_PATTERN, 'validation.mobile'));

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/auth/login-form';
 import { Alert } from '@/components/ui/alert';
-import { DEMO_ACCOUNTS } from '@/lib/auth/demo-accounts';
-import { getConfig } from '@/lib/config';
+import { trainingAccounts } from '@/lib/auth/training';
 import { serverI18n, titleFor } from '@/lib/i18n/server';
 import { safeReturnPath } from '@/lib/schemas/auth';
 
@@ -11,9 +10,7 @@ export const generateMetadata = (): Promise<Metadata> => titleFor('login.title')
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeReturnPath(typeof params.next === 'string' ? params.next : null);
-  const demo = getConfig().sandboxMode
-    ? Object.values(DEMO_ACCOUNTS).map(({ role, mobile, password }) => ({ role, mobile, password }))
-    : [];
+  const demo = trainingAccounts();
   const { t } = await serverI18n();
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">

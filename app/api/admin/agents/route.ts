@@ -1,19 +1,13 @@
 import { createAgent } from '@/lib/admin/agents';
 import { jsonResponse, route } from '@/lib/api/handler';
-import { getDb } from '@/lib/db/client';
-import { listAgents } from '@/lib/db/queries/users';
+import { agentsPage } from '@/lib/admin/loaders';
 import { agentListSchema, createAgentSchema } from '@/lib/schemas/admin';
-
-const PAGE_SIZE = 50;
 
 // GET /api/admin/agents – list and search agents
 export const GET = route({
   access: 'admin',
   query: agentListSchema,
-  handler: async ({ query }) => {
-    const page = query.page ?? 1;
-    return listAgents(await getDb(), { query: query.q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  },
+  handler: async ({ query }) => agentsPage({ query: query.q, page: query.page }),
 });
 
 // POST /api/admin/agents – create an agent account (its first password is temporary)

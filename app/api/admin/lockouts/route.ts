@@ -1,6 +1,5 @@
+import { activeLockouts } from '@/lib/admin/loaders';
 import { route } from '@/lib/api/handler';
-import { getDb } from '@/lib/db/client';
-import { listActiveLockouts } from '@/lib/db/queries/lockouts';
 
 // GET /api/admin/lockouts – sign-in lockouts in force
-export const GET = route({ access: 'admin', handler: async () => ({ lockouts: await listActiveLockouts(await getDb()) }) });
+export const GET = route({ access: 'admin', handler: async () => ({ lockouts: await activeLockouts() }) });

@@ -1,7 +1,6 @@
 import { csvStream } from '@/lib/admin/csv';
 import { route } from '@/lib/api/handler';
-import { getDb } from '@/lib/db/client';
-import { activityBatches } from '@/lib/db/queries/activity';
+import { activityForExport } from '@/lib/admin/loaders';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { activityFilterSchema } from '@/lib/schemas/admin';
 
@@ -10,7 +9,7 @@ export const GET = route({
   access: 'admin',
   query: activityFilterSchema,
   handler: async ({ query }) =>
-    new Response(csvStream(activityBatches(await getDb(), query)), {
+    new Response(csvStream(await activityForExport(query)), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="agent-desk-activity-${todayInIndia()}.csv"`,
