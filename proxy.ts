@@ -25,7 +25,7 @@ export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PAGES.includes(pathname)) return render(req);
 
-  const session = await verifySession(sessionTokenOf(req.headers.get('cookie')));
+  const session = await verifySession(sessionTokenOf(req));
   if (pathname === '/login') {
     return session && !req.nextUrl.searchParams.has('reason')
       ? NextResponse.redirect(new URL(session.role === 'admin' ? '/admin' : '/senders', req.url))

@@ -7,7 +7,7 @@ import { hashPassword, temporaryPassword } from '@/lib/auth/password';
 import { temporaryUntil } from '@/lib/auth/temporary-password';
 import { getDb } from '@/lib/db/client';
 import { revokeUserSessions } from '@/lib/db/queries/sessions';
-import { createUser, findUserById, setUserActive, setUserPassword } from '@/lib/db/queries/users';
+import { bumpCredentials, createUser, findUserById, setUserActive, setUserPassword } from '@/lib/db/queries/users';
 import type { CreateAgentInput } from '@/lib/schemas/admin';
 
 // What admins do to agents. Each action leaves an audit row (the admin, the agent, the outcome,
@@ -46,27 +46,35 @@ export async function createAgent(ctx: AdminRequest, input: CreateAgentInput) {
   return { id: created.id, name: created.name, mobile: created.mobile, ekoUserCode: created.ekoUserCode, active: created.active };
 }
 
-async function requireAgent(id: string) {
+/** The agent an action is about; a missing one is refused, and that is in the trail too. */
+async function requireAgent(ctx: AdminRequest, action: SecurityAction, id: string, startedAt: number) {
   const user = await findUserById(await getDb(), id);
-  if (!user || user.role !== 'agent') throw new ApiError('not_found');
+  if (!user || user.role !== 'agent') {
+    await audit(ctx, action, 'refused', {}, 'not_found', startedAt);
+    throw new ApiError('not_found');
+  }
   return user;
 }
 
 /** Deactivation ends every session of the agent at once. */
 export async function setAgentActive(ctx: AdminRequest, id: string, active: boolean) {
   const startedAt = performance.now();
-  const agent = await requireAgent(id);
+  const action = active ? 'admin.agent_activate' : 'admin.agent_deactivate';
+  const agent = await requireAgent(ctx, action, id, startedAt);
   const db = await getDb();
   const updated = await setUserActive(db, id, active);
-  if (!active) await revokeUserSessions(db, id);
-  await audit(ctx, active ? 'admin.agent_activate' : 'admin.agent_deactivate', 'ok', agent, null, startedAt);
+  if (!active) {
+    await bumpCredentials(db, id);
+    await revokeUserSessions(db, id);
+  }
+  await audit(ctx, action, 'ok', agent, null, startedAt);
   return { id, active: updated?.active ?? active };
 }
 
 /** A temporary password, shown once to the admin; the agent's open sessions end. */
 export async function resetAgentPassword(ctx: AdminRequest, id: string) {
   const startedAt = performance.now();
-  const agent = await requireAgent(id);
+  const agent = await requireAgent(ctx, 'admin.password_reset', id, startedAt);
   const password = temporaryPassword();
   const db = await getDb();
   const until = temporaryUntil();
@@ -80,7 +88,10 @@ export async function resetAgentPassword(ctx: AdminRequest, id: string) {
 export async function liftSignInLockout(ctx: AdminRequest, key: string) {
   const startedAt = performance.now();
   const lifted = await liftLockout(key);
-  if (!lifted) throw new ApiError('not_found');
+  if (!lifted) {
+    await audit(ctx, 'admin.lockout_clear', 'refused', {}, 'not_found', startedAt);
+    throw new ApiError('not_found');
+  }
   await audit(ctx, 'admin.lockout_clear', 'ok', { id: lifted.userId, mobile: lifted.mobile }, lifted.scope, startedAt);
   return { ok: true };
 }

@@ -5,7 +5,9 @@ import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
 import { logger, withLogContext } from '@/lib/log';
-import { consume, type LimitCheck, rateLimitHeaders } from '@/lib/rate-limit';
+import type { SecurityAction } from '@/lib/audit/actions';
+import { recordBlockedAttempt } from '@/lib/auth/events';
+import { consume, type LimitCheck, RateLimitRefusal, rateLimitHeaders } from '@/lib/rate-limit';
 import { ApiError, fieldsFromZod } from './errors';
 import { assertSameOrigin } from './origin';
 
@@ -45,6 +47,8 @@ interface RouteOptions<A extends Access, P extends z.ZodMiniType, Q extends z.Zo
   params?: P;
   query?: Q;
   body?: B;
+  /** Admin routes: a call this route's budgets refuse leaves a 'blocked' audit row of this action. */
+  auditRefusalsAs?: SecurityAction | ((ctx: { body: z.output<B> }) => SecurityAction);
   /** Bodies above this are refused before parsing (PID blocks are a few KB). */
   maxBodyBytes?: number;
   /**
@@ -167,6 +171,18 @@ function withHeader(res: Response, name: string, value: string): Response {
   }
 }
 
+/** Spends the route's budgets; a refusal on an audited route leaves its (sampled) 'blocked' row. */
+async function consumeFor(req: Request, audited: SecurityAction | undefined, checks: LimitCheck[], user: SessionUser | null) {
+  try {
+    return await consume(checks);
+  } catch (err) {
+    if (err instanceof RateLimitRefusal && audited) {
+      await recordBlockedAttempt(req, { action: audited, detail: err.rule, budgetKey: `${err.rule}:${err.key}`, actorId: user?.id ?? null, startedAt: performance.now() });
+    }
+    throw err;
+  }
+}
+
 export function route<
   A extends Access,
   P extends z.ZodMiniType = z.ZodMiniUndefined,
@@ -190,7 +206,8 @@ export function route<
       const query = options.query ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? parseWith(options.body, await parseJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
 
-      const budget = options.limits ? await consume(options.limits({ params, user } as { params: z.output<P>; user: UserFor<A> })) : null;
+      const audited = typeof options.auditRefusalsAs === 'function' ? options.auditRefusalsAs({ body: body as z.output<B> }) : options.auditRefusalsAs;
+      const budget = options.limits ? await consumeFor(req, audited, options.limits({ params, user } as { params: z.output<P>; user: UserFor<A> }), user) : null;
 
       const result = await options.handler({ req, params, query, body, user } as HandlerContext<
         z.output<P>,

@@ -21,8 +21,8 @@ const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  */
 export function ownOrigin(req: Request, proxyHops: number): string | null {
   const url = new URL(req.url);
-  const host = forwardedValue(req, 'x-forwarded-host', proxyHops) ?? req.headers.get('host') ?? url.host;
-  const proto = forwardedValue(req, 'x-forwarded-proto', proxyHops) ?? url.protocol.replace(/:$/, '');
+  const host = forwardedValue(req.headers, 'x-forwarded-host', proxyHops) ?? req.headers.get('host') ?? url.host;
+  const proto = forwardedValue(req.headers, 'x-forwarded-proto', proxyHops) ?? url.protocol.replace(/:$/, '');
   if (!HOST.test(host) || !/^https?$/.test(proto)) return null;
   return new URL(`${proto}://${host}`).origin;
 }

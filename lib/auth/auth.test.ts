@@ -38,17 +38,22 @@ describe('session tokens', () => {
 
 describe('cookies', () => {
   it('a malformed cookie is no session, not a crash', () => {
-    expect(readSingleCookie('ad_session=%E0%A4%A', SESSION_COOKIE)).toBeNull();
-    expect(readSingleCookie('a=1; ad_session=abc', SESSION_COOKIE)).toBe('abc');
-    expect(readSingleCookie('a=1; __Host-ad_session=abc', SESSION_COOKIE)).toBe('abc');
+    expect(readSingleCookie('ad_session=%E0%A4%A', SESSION_COOKIE, false)).toBeNull();
+    expect(readSingleCookie('a=1; ad_session=abc', SESSION_COOKIE, false)).toBe('abc');
+    expect(readSingleCookie('a=1; __Host-ad_session=abc', SESSION_COOKIE, true)).toBe('abc');
     expect(parseCookieHeader('a=1;b;c=x=y')).toEqual([
       ['a', '1'],
       ['c', 'x=y'],
     ]);
   });
-  it('two session cookies (either name) mean no session: we cannot tell which is ours', () => {
-    expect(readSingleCookie('ad_session=a; ad_session=b', SESSION_COOKIE)).toBeNull();
-    expect(readSingleCookie('ad_session=a; __Host-ad_session=b', SESSION_COOKIE)).toBeNull();
+  it('two session cookies mean no session: we cannot tell which is ours', () => {
+    expect(readSingleCookie('ad_session=a; ad_session=b', SESSION_COOKIE, false)).toBeNull();
+    expect(readSingleCookie('__Host-ad_session=a; __Host-ad_session=b', SESSION_COOKIE, true)).toBeNull();
+  });
+  it('over TLS a plain-named cookie (which a sibling subdomain can plant) neither signs in nor out', () => {
+    expect(readSingleCookie('ad_session=planted', SESSION_COOKIE, true)).toBeNull();
+    expect(readSingleCookie('ad_session=planted; __Host-ad_session=ours', SESSION_COOKIE, true)).toBe('ours');
+    expect(readSingleCookie('__Host-ad_session=ours', SESSION_COOKIE, false)).toBeNull();
   });
 });
 

@@ -32,33 +32,24 @@ export function parseCookieHeader(header: string | null | undefined): [string, s
 }
 
 /**
- * The value of a cookie that may arrive under either of its names. More than one (a second cookie
- * planted by a sibling subdomain or an older build, say) means none: we cannot tell which is ours,
- * and picking the first is how a page and an API once read two different sessions.
+ * The one value of our cookie. Over TLS only the `__Host-` name counts: a plain-named cookie can be
+ * planted by a sibling subdomain or any plain-http page of the parent domain, and must neither
+ * sign anyone in nor, by sitting beside ours, sign them out. On plain-http localhost only the plain
+ * name exists. Two of the same name (we cannot tell which is ours) mean none.
  */
-export function readSingleCookie(header: string | null | undefined, names: CookieNames): string | null {
-  const found = parseCookieHeader(header).filter(([name]) => name === names.plain || name === names.secure);
+export function readSingleCookie(header: string | null | undefined, names: CookieNames, secure: boolean): string | null {
+  const name = secure ? names.secure : names.plain;
+  const found = parseCookieHeader(header).filter(([n]) => n === name);
   return found.length === 1 ? found[0]![1] : null;
 }
 
-/** Secure everywhere except plain-http localhost (development and tests). */
-export function cookieIsSecure(requestUrl: string): boolean {
-  const { hostname, protocol } = new URL(requestUrl);
-  const local = hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  return protocol === 'https:' || !local;
-}
-
-export function serializeCookie(names: CookieNames, value: string, opts: { requestUrl: string; maxAgeSeconds: number }): string {
-  const secure = cookieIsSecure(opts.requestUrl);
-  const parts = [`${secure ? names.secure : names.plain}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${opts.maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax'];
-  if (secure) parts.push('Secure');
+/** `secure`: lib/net/client-address.ts isSecureRequest (TLS by the trusted proxy's word, or any host but localhost). */
+export function serializeCookie(names: CookieNames, value: string, opts: { secure: boolean; maxAgeSeconds: number }): string {
+  const parts = [`${opts.secure ? names.secure : names.plain}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${opts.maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax'];
+  if (opts.secure) parts.push('Secure');
   return parts.join('; ');
 }
 
-/** Expires the cookie under both names, so a stale plain one cannot linger beside a `__Host-` one. */
-export function clearCookie(names: CookieNames, requestUrl: string): string[] {
-  const secure = cookieIsSecure(requestUrl);
-  const cleared = [`${names.plain}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`];
-  if (secure) cleared.push(`${names.secure}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`);
-  return cleared;
+export function clearCookie(names: CookieNames, secure: boolean): string[] {
+  return [`${secure ? names.secure : names.plain}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`];
 }

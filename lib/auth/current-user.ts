@@ -2,9 +2,9 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
-import { findSessionWithUser } from '@/lib/db/queries/sessions';
 import type { Role } from './roles';
-import { RETURN_TO_HEADER, sessionTokenOf, verifySession } from './session';
+import { findSessionWithUser, touchSession } from '@/lib/db/queries/sessions';
+import { RETURN_TO_HEADER, SESSION_IDLE_MINUTES, sessionTokenOf, verifySession } from './session';
 
 export interface SessionUser {
   id: string;
@@ -21,15 +21,21 @@ export interface SessionUser {
 export type NoSessionReason = 'no_session' | 'expired' | 'inactive';
 export type SessionCheck = { user: SessionUser } | { user: null; reason: NoSessionReason };
 
-/** The authoritative check: a valid token naming a live session of an active user. */
+/**
+ * The authoritative check: a valid token naming a live session (not revoked, not past its end,
+ * used within the idle limit, proving the user's current credentials) of an active user.
+ */
 export async function checkSessionToken(token: string | null | undefined, now = new Date()): Promise<SessionCheck> {
   const claims = await verifySession(token);
   if (!claims) return { user: null, reason: 'no_session' };
-  const found = await findSessionWithUser(await getDb(), claims.sessionId);
+  const db = await getDb();
+  const found = await findSessionWithUser(db, claims.sessionId);
   if (!found || found.user.id !== claims.userId || found.user.role !== claims.role) return { user: null, reason: 'expired' };
   const { session, user } = found;
   if (!user.active) return { user: null, reason: 'inactive' };
-  if (session.revokedAt || session.expiresAt <= now) return { user: null, reason: 'expired' };
+  const idle = now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MINUTES * 60_000;
+  if (session.revokedAt || session.expiresAt <= now || idle || session.credentialsVersion !== user.credentialsVersion) return { user: null, reason: 'expired' };
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(db, session.id, now);
   return {
     user: {
       id: user.id,
@@ -44,7 +50,7 @@ export async function checkSessionToken(token: string | null | undefined, now = 
 }
 
 export function checkRequest(req: Request): Promise<SessionCheck> {
-  return checkSessionToken(sessionTokenOf(req.headers.get('cookie')));
+  return checkSessionToken(sessionTokenOf(req));
 }
 
 export function returnToFrom(headerList: Headers, fallback: string): string {
@@ -58,7 +64,7 @@ export const CHANGE_PASSWORD_PAGE = '/account/password';
 
 /** The signed-in user for pages that adapt (no role requirement), with why there is none. */
 export async function pageSession(): Promise<SessionCheck> {
-  return checkSessionToken(sessionTokenOf((await headers()).get('cookie')));
+  return checkSessionToken(sessionTokenOf(await headers()));
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
+import { isSecureRequest } from '@/lib/net/client-address';
 import { DEVICE_COOKIE, readSingleCookie, serializeCookie } from './cookies';
 import { sessionKey } from './secrets';
 
@@ -28,7 +29,7 @@ function key(): Uint8Array {
 }
 
 export async function readDevice(req: Request): Promise<DeviceClaims | null> {
-  const token = readSingleCookie(req.headers.get('cookie'), DEVICE_COOKIE);
+  const token = readSingleCookie(req.headers.get('cookie'), DEVICE_COOKIE, isSecureRequest(req));
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, key(), { algorithms: ['HS256'], typ: 'device' });
@@ -41,7 +42,7 @@ export async function readDevice(req: Request): Promise<DeviceClaims | null> {
 }
 
 /** The Set-Cookie header for this browser after `userId` signed in on it. */
-export async function deviceCookieAfterSignIn(device: DeviceClaims | null, userId: string, requestUrl: string): Promise<string> {
+export async function deviceCookieAfterSignIn(device: DeviceClaims | null, userId: string, req: Request): Promise<string> {
   const userIds = [userId, ...(device?.userIds ?? []).filter((id) => id !== userId)].slice(0, MAX_ACCOUNTS);
   const token = await new SignJWT({ uids: userIds })
     .setProtectedHeader({ alg: 'HS256', typ: 'device' })
@@ -49,7 +50,7 @@ export async function deviceCookieAfterSignIn(device: DeviceClaims | null, userI
     .setIssuedAt()
     .setExpirationTime(`${DEVICE_SECONDS}s`)
     .sign(key());
-  return serializeCookie(DEVICE_COOKIE, token, { requestUrl, maxAgeSeconds: DEVICE_SECONDS });
+  return serializeCookie(DEVICE_COOKIE, token, { secure: isSecureRequest(req), maxAgeSeconds: DEVICE_SECONDS });
 }
 
 export function resetDeviceKeyForTests(): void {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { SecurityAction, SecurityOutcome } from '@/lib/audit/actions';
 import { writeAuditRow } from '@/lib/audit/record';
 import { clientAddress } from '@/lib/net/client-address';
+import { consume, RateLimitRefusal } from '@/lib/rate-limit';
 
 // Sign-ins and admin actions in the same audit trail as Eko calls: who did it (userId), to whom
 // (targetUserId, or the mobile a sign-in tried), how it ended, when, and from which address.
@@ -32,4 +33,20 @@ export async function recordSecurityEvent(req: Request, event: SecurityEvent): P
     clientAddress: clientAddress(req),
     latencyMs: Math.round(performance.now() - event.startedAt),
   });
+}
+
+/**
+ * A refused (rate-limited) attempt. Every lockout is recorded where it starts; of the refused
+ * attempts that follow, 10 per budget in 15 minutes get a row, so a flood of blocked guesses
+ * cannot grow the audit table without end.
+ */
+export async function recordBlockedAttempt(req: Request, event: Omit<SecurityEvent, 'outcome'> & { budgetKey: string }): Promise<void> {
+  const { budgetKey, ...rest } = event;
+  try {
+    await consume([{ rule: 'auditBlocked', key: budgetKey }]);
+  } catch (err) {
+    if (err instanceof RateLimitRefusal) return;
+    throw err;
+  }
+  await recordSecurityEvent(req, { ...rest, outcome: 'blocked' });
 }

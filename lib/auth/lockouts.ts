@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { deleteLockout, findLockout, type LockoutRow, upsertLockout } from '@/lib/db/queries/lockouts';
-import { clearBudget, type RateLimitRefusal, type RuleName } from '@/lib/rate-limit';
+import { clearBudget, type Lockout, type RuleName } from '@/lib/rate-limit';
 
 // The admins' view of sign-in lockouts. The counters live in the rate-limit store (database,
 // memory or Redis); the login_lockouts table records each lockout (until when, how many in a row)
@@ -10,19 +10,20 @@ import { clearBudget, type RateLimitRefusal, type RuleName } from '@/lib/rate-li
 const SCOPE_OF: Partial<Record<RuleName, string>> = {
   loginUnknownDevices: 'unknown_devices',
   loginKnownDevice: 'known_device',
+  loginPerAddress: 'address',
 };
 
-/** Records the lockout a refusal started (only the refusal that started it carries `lockout`). */
-export async function recordLockout(refusal: RateLimitRefusal, who: { mobile: string; userId: string | null; address: string }): Promise<void> {
-  const scope = SCOPE_OF[refusal.rule];
-  if (!refusal.lockout || !scope) return;
+/** Records a lockout that a failed sign-in started. */
+export async function recordLockout(lockout: Lockout, who: { mobile: string; userId: string | null; address: string }): Promise<void> {
+  const scope = SCOPE_OF[lockout.rule];
+  if (!scope) return;
   await upsertLockout(await getDb(), {
-    key: `${refusal.rule}:${refusal.key}`,
+    key: `${lockout.rule}:${lockout.key}`,
     mobile: who.mobile,
     userId: who.userId,
     scope,
-    lockedUntil: refusal.lockout.until,
-    level: refusal.lockout.level,
+    lockedUntil: lockout.until,
+    level: lockout.level,
     lastAddress: who.address,
   });
 }

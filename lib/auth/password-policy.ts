@@ -10,14 +10,30 @@ import type { MessageKey } from '@/lib/i18n';
 const FAMOUS_WORDS = new Set(['password', 'passwrd', 'qwerty', 'qwertyuiop', 'asdfgh', 'asdfghjkl', 'zxcvbnm', 'iloveyou', 'welcome', 'letmein', 'admin', 'administrator', 'agentdesk', 'agent', 'india', 'bharat', 'abc', 'abcd', 'qaz', 'qazwsx', 'wsx', 'test']);
 const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb'];
 
+/** A decimal digit of any script (Devanagari ४, say) as its ASCII digit. */
+function toAsciiDigit(d: string): string {
+  const code = d.codePointAt(0)!;
+  // Unicode lays every script's decimal digits out as a run of ten from its zero.
+  for (let zero = code; zero > code - 10; zero--) if (!/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) return String(code - zero);
+  return d;
+}
+
 const isRun = (p: string) => RUNS.some((run) => run.includes(p) || [...run].reverse().join('').includes(p));
 
-/** The reason a new password is refused (a catalogue key), or null. */
-export function weakPasswordReason(password: string, user: { mobile: string; currentPassword: string }): MessageKey | null {
+/**
+ * The reason a new password is refused (a catalogue key), or null. Judged in the form it is hashed
+ * in (NFKC, lib/auth/password.ts): full-width or other look-alike characters must not smuggle in
+ * digits-only, the mobile, the old password or a famous word.
+ */
+export function weakPasswordReason(typed: string, user: { mobile: string; currentPassword: string }): MessageKey | null {
+  // Lone surrogates all hash alike (as U+FFFD): no such password is what it seems.
+  if (!typed.isWellFormed()) return 'validation.newPassword.common';
+  const password = typed.normalize('NFKC');
   const lower = password.toLowerCase();
-  if (password === user.currentPassword) return 'validation.newPassword.same';
-  if (lower.includes(user.mobile) || lower.includes(user.mobile.slice(-8))) return 'validation.newPassword.mobile';
-  if (/^[\d\s.-]+$/.test(password)) return 'validation.newPassword.digits';
+  if (password === user.currentPassword.normalize('NFKC')) return 'validation.newPassword.same';
+  const digits = password.replace(/\p{Nd}/gu, toAsciiDigit);
+  if (digits.includes(user.mobile) || digits.includes(user.mobile.slice(-8))) return 'validation.newPassword.mobile';
+  if (/^[\p{Nd}\s.-]+$/u.test(password)) return 'validation.newPassword.digits';
   if (/^(.)\1+$/u.test(password) || isRun(lower)) return 'validation.newPassword.common';
   // Latin-only passwords: the letters left once digits and symbols go ("Password@2024" → password).
   if (/^[\x20-\x7e]+$/.test(password)) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { jwtVerify, SignJWT } from 'jose';
-import { type CookieNames, readSingleCookie, SESSION_COOKIE } from './cookies';
+import { isSecureRequest } from '@/lib/net/client-address';
+import { readSingleCookie, SESSION_COOKIE } from './cookies';
 import type { Role } from './roles';
 import { sessionKey } from './secrets';
 
@@ -10,6 +11,8 @@ import { sessionKey } from './secrets';
 
 export { SESSION_COOKIE } from './cookies';
 export const SESSION_HOURS = 12;
+/** A session unused this long ends (ASVS V3.3.2): a counter PC left signed in does not stay so. */
+export const SESSION_IDLE_MINUTES = 30;
 /** Set by proxy.ts on page requests: the path being opened, for the way back after login. */
 export const RETURN_TO_HEADER = 'x-agent-desk-return-to';
 
@@ -41,7 +44,8 @@ export async function verifySession(token: string | undefined | null): Promise<S
   }
 }
 
-/** The session token of a request's Cookie header: none when absent, or when two were sent. */
-export function sessionTokenOf(cookieHeader: string | null | undefined, names: CookieNames = SESSION_COOKIE): string | null {
-  return readSingleCookie(cookieHeader, names);
+/** The session token a request (or a page's request headers) carries: none when absent, or when two were sent. */
+export function sessionTokenOf(from: Request | Headers): string | null {
+  const headers = from instanceof Headers ? from : from.headers;
+  return readSingleCookie(headers.get('cookie'), SESSION_COOKIE, isSecureRequest(from));
 }

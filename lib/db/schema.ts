@@ -28,6 +28,12 @@ export const users = pgTable(
      */
     passwordMustChange: boolean().notNull().default(false),
     passwordExpiresAt: timestamp({ withTimezone: true }),
+    /**
+     * Bumped with every password change, reset and "sign out of all devices": a session is valid
+     * only while it carries the current number, so a sign-in that was checking the old password
+     * while it changed can never outlive the change.
+     */
+    credentialsVersion: integer().notNull().default(1),
     /** AePS-Fingpay one-time eKYC and the last daily authentication, as India calendar dates (part 4). */
     aepsEkycCompletedOn: date({ mode: 'string' }),
     aepsDailyAuthOn: date({ mode: 'string' }),
@@ -52,6 +58,10 @@ export const sessions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
+    /** users.credentialsVersion when the password this session proved was checked. */
+    credentialsVersion: integer().notNull(),
+    /** Last request (written at most once a minute): the idle limit ends a forgotten session. */
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Where the sign-in came from (lib/net/client-address.ts), for the admin's audit view. */
     clientAddress: varchar({ length: 64 }),
   },

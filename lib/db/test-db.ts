@@ -59,6 +59,6 @@ export async function createTestUser(
 
 /** A signed-in session for the user, as the login route would issue it (`name=value`). */
 export async function cookieFor(user: User): Promise<string> {
-  const session = await createSession(await getDb(), { userId: user.id, expiresAt: new Date(Date.now() + 3600_000), clientAddress: null });
+  const session = await createSession(await getDb(), { userId: user.id, credentialsVersion: user.credentialsVersion, expiresAt: new Date(Date.now() + 3600_000), clientAddress: null });
   return `${SESSION_COOKIE.plain}=${await signSession({ userId: user.id, role: user.role, sessionId: session.id })}`;
 }

@@ -437,6 +437,7 @@ export const en = {
   'errors.password_change_required': 'Choose your own password first (Change password).',
   'errors.rate_limited.login': 'Too many sign-in attempts for this account. Wait {wait} and try again, or ask your administrator.',
   'errors.rate_limited.loginAddress': 'Too many sign-in attempts from this network. Wait {wait} and try again.',
+  'errors.conflict.passwordChanged': 'Your password was changed elsewhere a moment ago. Sign in again with the new one.',
   'errors.conflict.mobile': 'This mobile number already belongs to {name} ({mobile}).',
   'errors.conflict.userCode': 'This Eko user code is already used by {name} ({mobile}). Each agent needs their own code.',
   'errors.user_code_taken': 'Already used by another agent.',

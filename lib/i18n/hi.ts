@@ -438,6 +438,7 @@ export const hi: Record<MessageKey, string> = {
   'errors.password_change_required': 'पहले अपना पासवर्ड चुनें (पासवर्ड बदलें)।',
   'errors.rate_limited.login': 'इस खाते के लिए बहुत ज़्यादा लॉग इन कोशिशें हुईं। {wait} रुककर फिर कोशिश करें, या अपने एडमिन से बात करें।',
   'errors.rate_limited.loginAddress': 'इस नेटवर्क से बहुत ज़्यादा लॉग इन कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
+  'errors.conflict.passwordChanged': 'आपका पासवर्ड अभी-अभी कहीं और बदला गया। नए पासवर्ड से फिर लॉग इन करें।',
   'errors.conflict.mobile': 'यह मोबाइल नंबर पहले से {name} ({mobile}) का है।',
   'errors.conflict.userCode': 'यह Eko यूज़र कोड पहले से {name} ({mobile}) के पास है। हर एजेंट का अपना कोड होना चाहिए।',
   'errors.user_code_taken': 'किसी दूसरे एजेंट के पास पहले से है।',

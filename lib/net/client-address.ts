@@ -15,6 +15,23 @@ export const UNKNOWN_ADDRESS = 'unknown';
 
 let warned = false;
 
+/**
+ * Whether the browser reached us over TLS (so cookies are Secure and take the `__Host-` names):
+ * by the forwarded scheme the nearest trusted proxy reports, and otherwise by the host: only
+ * plain-http localhost (development, tests) is not. Web Crypto needs a secure context anyway, so
+ * plain http to any other host is not a supported deployment. Never from the request URL: its
+ * scheme is what a client's own X-Forwarded-Proto said.
+ */
+export function isSecureRequest(from: Request | Headers, hops: number = getConfig().proxyHops): boolean {
+  const headers = from instanceof Headers ? from : from.headers;
+  const proto = forwardedValue(headers, 'x-forwarded-proto', hops);
+  if (proto) return proto === 'https';
+  // A request without a Host header (HTTP/1.0, an in-process call) is judged by its URL's host.
+  const urlHost = from instanceof Headers ? '' : new URL(from.url).host;
+  const host = (forwardedValue(headers, 'x-forwarded-host', hops) ?? headers.get('host') ?? urlHost).toLowerCase();
+  return !/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+}
+
 export function clientAddress(req: Request, hops: number = getConfig().proxyHops): string {
   if (!frontServerPresent()) {
     // Under a bare `next start` the peer is unknowable and every header is the client's to write.
@@ -22,7 +39,7 @@ export function clientAddress(req: Request, hops: number = getConfig().proxyHops
     warned = true;
     return UNKNOWN_ADDRESS;
   }
-  const forwarded = hops > 0 ? (req.headers.get('x-forwarded-for') ?? '').split(',') : [];
+  const forwarded = hops > 0 ? (req.headers.get('x-forwarded-for') ?? '').split(',').filter((e) => e.trim() !== '') : [];
   const chain = [...forwarded, req.headers.get(PEER_HEADER)].map(normaliseAddress);
   return chain[Math.max(0, chain.length - 1 - hops)] ?? UNKNOWN_ADDRESS;
 }
@@ -31,9 +48,9 @@ export function clientAddress(req: Request, hops: number = getConfig().proxyHops
  * A forwarded header that proxies set (X-Forwarded-Host, -Proto): the value the nearest trusted
  * proxy wrote, i.e. the entry `hops` from the right when several proxies appended to it.
  */
-export function forwardedValue(req: Request, name: string, hops: number): string | undefined {
+export function forwardedValue(headers: Headers, name: string, hops: number): string | undefined {
   if (hops <= 0) return undefined;
-  const entries = (req.headers.get(name) ?? '').split(',').map((s) => s.trim());
+  const entries = (headers.get(name) ?? '').split(',').map((s) => s.trim());
   if (entries.length === 1 && entries[0] === '') return undefined;
   return entries[Math.max(0, entries.length - hops)] || undefined;
 }

@@ -56,8 +56,6 @@ export class RateLimitRefusal extends ApiError {
     readonly rule: RuleName,
     readonly key: string,
     msBeforeNext: number,
-    /** Set when this very call started a doubling lockout (its level: 1, 2, 3, …). */
-    readonly lockout: { level: number; until: Date } | null = null,
   ) {
     super('rate_limited', refusalOptions(rule, msBeforeNext));
   }
@@ -65,51 +63,77 @@ export class RateLimitRefusal extends ApiError {
 
 const MAX_LOCKOUT_SECONDS = 24 * 3600;
 
-/**
- * The first refusal of a doubling rule blocks the key for its window times 2^(lockouts in a row
- * − 1). Only the call that overdraws by exactly one point escalates: the store counts atomically,
- * so of a burst of parallel attempts exactly one sees that count.
- */
-async function refusal(rule: RuleName, key: string, res: RateLimiterRes): Promise<RateLimitRefusal> {
-  const spec: RateRule = RATE_RULES[rule];
-  if (!spec.doubling || res.consumedPoints !== spec.points + 1) return new RateLimitRefusal(rule, key, res.msBeforeNext);
-  let level = 1;
-  try {
-    level = (await (await limiter('lockoutLevel')).consume(`${rule}:${key}`)).consumedPoints;
-  } catch (err) {
-    if (!(err instanceof RateLimiterRes)) throw err;
-    level = err.consumedPoints;
-  }
-  const seconds = Math.min(spec.duration * 2 ** (level - 1), MAX_LOCKOUT_SECONDS);
-  await (await limiter(rule)).block(key, seconds);
-  return new RateLimitRefusal(rule, key, seconds * 1000, { level, until: new Date(Date.now() + seconds * 1000) });
+/** One budget after this call spent its point in it. */
+export interface Spent extends LimitCheck {
+  remaining: number;
+  msBeforeNext: number;
 }
 
 /**
  * Spends one point from each budget, in order (list the narrowest first). A refusal throws the
  * 429 of the refusing rule and gives back the points this call already spent, so retrying one
- * blocked sender does not eat into the agent's budget for everyone else. Returns the budget
- * closest to running out, for the response headers.
+ * blocked sender does not eat into the agent's budget for everyone else.
  */
-export async function consume(checks: readonly LimitCheck[]): Promise<RateLimitStatus | null> {
-  const spent: LimitCheck[] = [];
-  let tightest: RateLimitStatus | null = null;
+export async function spend(checks: readonly LimitCheck[]): Promise<Spent[]> {
+  const spent: Spent[] = [];
   for (const check of checks) {
-    const rule = RATE_RULES[check.rule];
-    let res: RateLimiterRes;
     try {
-      res = await (await limiter(check.rule)).consume(check.key);
+      const res = await (await limiter(check.rule)).consume(check.key);
+      spent.push({ ...check, remaining: res.remainingPoints, msBeforeNext: res.msBeforeNext });
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
       await giveBack(spent);
-      throw await refusal(check.rule, check.key, err);
-    }
-    spent.push(check);
-    if (!tightest || res.remainingPoints / rule.points < tightest.remaining / tightest.limit) {
-      tightest = { limit: rule.points, remaining: res.remainingPoints, msBeforeNext: res.msBeforeNext };
+      throw new RateLimitRefusal(check.rule, check.key, err.msBeforeNext);
     }
   }
+  return spent;
+}
+
+/** spend(), returning the budget closest to running out, for the response headers. */
+export async function consume(checks: readonly LimitCheck[]): Promise<RateLimitStatus | null> {
+  let tightest: RateLimitStatus | null = null;
+  for (const s of await spend(checks)) {
+    const limit = RATE_RULES[s.rule].points;
+    if (!tightest || s.remaining / limit < tightest.remaining / tightest.limit) tightest = { limit, remaining: s.remaining, msBeforeNext: s.msBeforeNext };
+  }
   return tightest;
+}
+
+export interface Lockout {
+  rule: RuleName;
+  key: string;
+  /** Lockouts in a row (1, 2, 3, …): the wait was the window × 2^(level − 1). */
+  level: number;
+  until: Date;
+}
+
+/**
+ * After a failed attempt: a budget this attempt emptied blocks its key from now on, for its window,
+ * doubling with each lockout in a row for doubling rules (15 minutes, 30, 60, … up to a day).
+ * Starting the lockout on the failure that spends the last point, not on a later call that finds
+ * the budget spent, means pacing 5 guesses per window cannot dodge the doubling. The store counts
+ * atomically, so of parallel attempts only one empties a budget.
+ */
+export async function lockOutSpent(spent: readonly Spent[]): Promise<Lockout[]> {
+  const lockouts: Lockout[] = [];
+  for (const s of spent) {
+    if (s.remaining > 0) continue;
+    const rule: RateRule = RATE_RULES[s.rule];
+    let seconds = Math.ceil(s.msBeforeNext / 1000);
+    let level = 1;
+    if (rule.doubling) {
+      try {
+        level = (await (await limiter('lockoutLevel')).consume(`${s.rule}:${s.key}`)).consumedPoints;
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) throw err;
+        level = err.consumedPoints;
+      }
+      seconds = Math.min(rule.duration * 2 ** (level - 1), MAX_LOCKOUT_SECONDS);
+      await (await limiter(s.rule)).block(s.key, seconds);
+    }
+    lockouts.push({ rule: s.rule, key: s.key, level, until: new Date(Date.now() + seconds * 1000) });
+  }
+  return lockouts;
 }
 
 /** Returns one point to each budget (an attempt that turned out to be legitimate). */

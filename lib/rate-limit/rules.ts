@@ -28,8 +28,9 @@ export interface RateRule {
   duration: number;
   message: MessageKey;
   /**
-   * Once spent, the key is blocked for the window, doubling with each lockout in a row (15 min,
-   * 30, 60, … up to a day); the lockouts are recorded for the admins (lib/auth/login-limits.ts).
+   * The failure that spends the last point blocks the key for the window, doubling with each
+   * lockout in a row (15 min, 30, 60, … up to a day); lockouts are recorded for the admins
+   * (lib/auth/lockouts.ts).
    */
   doubling?: boolean;
 }
@@ -53,10 +54,16 @@ export const RATE_RULES = {
   /** Lockouts in a row per blocked key, which set the doubling (reset a day after the first). */
   lockoutLevel: { points: 1_000, duration: 24 * HOUR, message: 'errors.rate_limited' },
   /**
-   * Changing one's password checks the current one: 5 in 15 minutes per user, so a stolen session
-   * cannot be used to guess the password behind it.
+   * Changing one's password checks the current one: 5 in 15 minutes per user, doubling like
+   * sign-in, so a stolen session cannot be used to guess the password behind it.
    */
-  passwordChange: { points: 5, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  passwordChange: { points: 5, duration: 15 * MINUTE, message: 'errors.rate_limited', doubling: true },
+  /**
+   * Audit rows for refused (blocked) attempts: 10 per key in 15 minutes are written, the rest
+   * only counted by the limiter, so a flood of blocked guesses cannot grow the audit table
+   * without end while every lockout still shows.
+   */
+  auditBlocked: { points: 10, duration: 15 * MINUTE, message: 'errors.rate_limited' },
   /**
    * Admin writes (create, activate, deactivate, reset a password, lift a lockout): 120 in 15
    * minutes per admin. Onboarding a batch of agents by hand is a few a minute; a script with a

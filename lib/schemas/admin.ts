@@ -16,8 +16,10 @@ export const createAgentSchema = z.object({
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
 export const userIdSchema = z.object({ id: z.uuid({ error: 'validation.invalid' }) });
-/** A lockout's key as the admin's lockout list shows it: rule, mobile, and a device id for one browser. */
-export const liftLockoutSchema = z.object({ key: text().check(z.regex(/^login(?:UnknownDevices:[6-9]\d{9}|KnownDevice:[6-9]\d{9}:[0-9a-f-]{36})$/, 'validation.invalid')) });
+/** A lockout's key as the admin's lockout list shows it: rule, then mobile (and a browser's id) or an address. */
+export const liftLockoutSchema = z.object({
+  key: text().check(z.regex(/^login(?:UnknownDevices:[6-9]\d{9}|KnownDevice:[6-9]\d{9}:[0-9a-f-]{36}|PerAddress:[0-9a-f:./]{1,64})$/, 'validation.invalid')),
+});
 export const setActiveSchema = z.object({ active: z.boolean({ error: 'validation.invalid' }) });
 
 

@@ -1,11 +1,13 @@
 import 'server-only';
-import { asc, eq, gt } from 'drizzle-orm';
+import { asc, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { loginLockouts, users } from '../schema';
 
 export type LockoutInsert = typeof loginLockouts.$inferInsert;
 
+/** Records a lockout; rows ended a week ago go at the same time (the table never grows without end). */
 export async function upsertLockout(db: Db, row: LockoutInsert): Promise<void> {
+  await db.delete(loginLockouts).where(lt(loginLockouts.lockedUntil, new Date(Date.now() - 7 * 24 * 3600 * 1000)));
   await db
     .insert(loginLockouts)
     .values(row)
@@ -34,9 +36,18 @@ const lockoutColumns = {
   lastAddress: loginLockouts.lastAddress,
 };
 
-/** Lockouts still in force, the one ending soonest first. */
+/**
+ * Lockouts still in force: real agents' first (guesses at mobiles nobody holds cannot push them off
+ * the list), then the one ending soonest.
+ */
 export async function listActiveLockouts(db: Db, now = new Date()): Promise<LockoutRow[]> {
-  return db.select(lockoutColumns).from(loginLockouts).leftJoin(users, eq(users.id, loginLockouts.userId)).where(gt(loginLockouts.lockedUntil, now)).orderBy(asc(loginLockouts.lockedUntil)).limit(200);
+  return db
+    .select(lockoutColumns)
+    .from(loginLockouts)
+    .leftJoin(users, eq(users.id, loginLockouts.userId))
+    .where(gt(loginLockouts.lockedUntil, now))
+    .orderBy(asc(isNull(loginLockouts.userId)), asc(loginLockouts.lockedUntil))
+    .limit(200);
 }
 
 export async function findLockout(db: Db, key: string): Promise<LockoutRow | undefined> {

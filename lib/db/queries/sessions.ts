@@ -1,11 +1,32 @@
 import 'server-only';
-import { and, eq, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { type Session, sessions, type User, users } from '../schema';
 
-export async function createSession(db: Db, input: { userId: string; expiresAt: Date; clientAddress: string | null }): Promise<Session> {
+export async function createSession(db: Db, input: { userId: string; credentialsVersion: number; expiresAt: Date; clientAddress: string | null }): Promise<Session> {
   const [row] = await db.insert(sessions).values(input).returning();
   return row!;
+}
+
+/** A live session's last request, written at most once a minute (the idle limit reads it). */
+export async function touchSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+}
+
+/** After the user's own password change: this session proved the new credentials. */
+export async function restampSession(db: Db, sessionId: string, credentialsVersion: number): Promise<void> {
+  await db.update(sessions).set({ credentialsVersion }).where(eq(sessions.id, sessionId));
+}
+
+/** Keeps at most `keep` live sessions per user: a sign-in loop cannot grow the table without end. */
+export async function revokeSessionsBeyond(db: Db, userId: string, keep: number): Promise<void> {
+  const live = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.createdAt))
+    .offset(keep);
+  if (live.length > 0) await db.update(sessions).set({ revokedAt: sql`now()` }).where(inArray(sessions.id, live.map((r) => r.id)));
 }
 
 /** The session and its user in one query: every authenticated request runs this. */

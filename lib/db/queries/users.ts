@@ -105,14 +105,26 @@ export async function setUserActive(db: Db, id: string, active: boolean): Promis
   return row;
 }
 
-/** A new password hash; `temporaryUntil` when someone else chose it (must change, expires then). */
-export async function setUserPassword(db: Db, id: string, passwordHash: string, temporaryUntil: Date | null): Promise<User | undefined> {
+const nextCredentials = { credentialsVersion: sql`${users.credentialsVersion} + 1` };
+
+/**
+ * A new password hash (`temporaryUntil` when someone else chose it: must change, expires then).
+ * With `replacing`, only if the stored hash is still that one, so two changes at once cannot
+ * silently overwrite each other. Every session proving the old credentials stops working.
+ */
+export async function setUserPassword(db: Db, id: string, passwordHash: string, temporaryUntil: Date | null, replacing?: string): Promise<User | undefined> {
   const [row] = await db
     .update(users)
-    .set({ passwordHash, updatedAt: new Date(), ...temporaryColumns(temporaryUntil) })
-    .where(eq(users.id, id))
+    .set({ passwordHash, updatedAt: new Date(), ...temporaryColumns(temporaryUntil), ...nextCredentials })
+    .where(replacing ? and(eq(users.id, id), eq(users.passwordHash, replacing)) : eq(users.id, id))
     .returning();
   return row;
+}
+
+/** Ends every session of the user at once ("sign out of all devices", deactivation). */
+export async function bumpCredentials(db: Db, id: string): Promise<number | undefined> {
+  const [row] = await db.update(users).set(nextCredentials).where(eq(users.id, id)).returning({ version: users.credentialsVersion });
+  return row?.version;
 }
 
 /** AePS milestones, as India calendar dates (YYYY-MM-DD). */

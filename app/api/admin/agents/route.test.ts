@@ -59,6 +59,21 @@ describe('admin agent management', () => {
     ]);
   });
 
+  it('an action on a missing agent, and one its budget refuses, are in the trail too', async () => {
+    const adminUser = await createTestUser('admin');
+    const admin = await cookieFor(adminUser);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await resetPassword(json('POST', `/api/admin/agents/${missing}/password`, admin), ctx({ id: missing }))).status).toBe(404);
+    const { RATE_RULES } = await import('@/lib/rate-limit');
+    const agent = await createTestUser('agent');
+    let last = 0;
+    for (let i = 0; i <= RATE_RULES.adminWrite.points; i++) last = (await PATCH(json('PATCH', `/api/admin/agents/${agent.id}`, admin, { active: true }), ctx({ id: agent.id }))).status;
+    expect(last).toBe(429);
+    const rows = await database.db().select().from(auditEvents).orderBy(auditEvents.id);
+    expect(rows[0]).toMatchObject({ action: 'admin.password_reset', outcome: 'refused', detail: 'not_found', userId: adminUser.id });
+    expect(rows.at(-1)).toMatchObject({ action: 'admin.agent_activate', outcome: 'blocked', detail: 'adminWrite', userId: adminUser.id });
+  });
+
   it('names each bad field', async () => {
     const admin = await cookieFor(await createTestUser('admin'));
     const res = await POST(json('POST', '/api/admin/agents', admin, { name: '', mobile: '123', ekoUserCode: 'abc', password: 'short' }), ctx());

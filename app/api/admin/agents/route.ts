@@ -15,5 +15,6 @@ export const POST = route({
   access: 'admin',
   body: createAgentSchema,
   limits: ({ user }) => [{ rule: 'adminWrite', key: user.id }],
+  auditRefusalsAs: 'admin.agent_create',
   handler: async ({ req, body, user }) => jsonResponse({ agent: await createAgent({ req, admin: user }, body) }, 201),
 });

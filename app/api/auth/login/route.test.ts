@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSessionToken } from '@/lib/auth/current-user';
 import { DEVICE_COOKIE, parseCookieHeader, readSingleCookie, SESSION_COOKIE } from '@/lib/auth/cookies';
 import { resetConfigForTests } from '@/lib/config';
-import { setUserActive } from '@/lib/db/queries/users';
+import { hashPassword } from '@/lib/auth/password';
+import { setUserActive, setUserPassword } from '@/lib/db/queries/users';
 import { auditEvents, loginLockouts } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { markFrontServer, PEER_HEADER } from '@/lib/net/peer';
@@ -44,7 +45,7 @@ function login({ mobile, password, peer = '203.0.113.7', forwardedFor, cookie, u
 
 const setCookies = (res: Response) => res.headers.getSetCookie();
 const cookieHeaderOf = (res: Response) => setCookies(res).map((c) => c.split(';')[0]).join('; ');
-const sessionTokenOf = (res: Response) => readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE);
+const sessionTokenOf = (res: Response) => readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE, false) ?? readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE, true);
 const deviceCookieOf = (res: Response) => parseCookieHeader(cookieHeaderOf(res)).find(([n]) => n === DEVICE_COOKIE.plain || n === DEVICE_COOKIE.secure)!.join('=');
 
 const auditRows = (action: string) => database.db().select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.id);
@@ -183,10 +184,29 @@ describe('strangers cannot lock the owner out (item 3)', () => {
     // Admins see the lockout, and each blocked attempt is in the audit trail.
     const [lockout] = await database.db().select().from(loginLockouts);
     expect(lockout).toMatchObject({ key: 'loginUnknownDevices:9833333331', mobile: '9833333331', userId: agent.id, scope: 'unknown_devices', level: 2 });
+    // Each lockout is a row where the failure that started it is; refused attempts after it, too.
     const blocked = (await auditRows('auth.login')).filter((r) => r.outcome === 'blocked');
-    expect(blocked.map((r) => r.detail)).toEqual(['loginUnknownDevices:1', 'loginUnknownDevices', 'loginUnknownDevices', 'loginUnknownDevices:2']);
+    expect(blocked.map((r) => r.detail)).toEqual(['loginUnknownDevices:1', 'loginUnknownDevices', 'loginUnknownDevices', 'loginUnknownDevices', 'loginUnknownDevices:2', 'loginUnknownDevices']);
     expect(blocked.every((r) => r.targetMobile === '9833333331' && r.targetUserId === agent.id && r.userId === null)).toBe(true);
     expect(other.id).toBeTruthy();
+  });
+
+  it('pacing 5 guesses per window cannot dodge the doubling: the guess that empties the budget starts the lockout', async () => {
+    await createTestUser('agent', { mobile: '9833333361', password: 'correct-horse-1' });
+    const round = async (n: number) => {
+      for (let i = 0; i < 5; i++) expect((await login({ mobile: '9833333361', password: `r${n}-${i}`, peer: `198.51.100.${i}` })).status).toBe(401);
+    };
+    await round(1);
+    // No sixth attempt was needed: the lockout is in force and recorded.
+    expect((await database.db().select().from(loginLockouts))[0]).toMatchObject({ key: 'loginUnknownDevices:9833333361', level: 1 });
+    expect(Number((await login({ mobile: '9833333361', password: 'correct-horse-1' })).headers.get('retry-after'))).toBe(900);
+    // The guesser waits the lockout out (its counter removed, as the store's expiry would) and
+    // paces the next five: the next lockout is twice as long, then four times.
+    for (const [n, wait] of [[2, 1800], [3, 3600]] as const) {
+      await database.db().execute(sql`delete from rate_limits where key = ${'loginUnknownDevices:9833333361'}`);
+      await round(n);
+      expect(Number((await login({ mobile: '9833333361', password: 'x' })).headers.get('retry-after'))).toBe(wait);
+    }
   });
 
   it('a known browser has its own 5 (its owner’s typos), and is exempt from the address budget', async () => {
@@ -222,15 +242,57 @@ describe('strangers cannot lock the owner out (item 3)', () => {
   });
 });
 
+describe('a sign-in racing a password change (review finding)', () => {
+  it('a session created while the password changed is born stale: it never works', async () => {
+    const agent = await createTestUser('agent', { mobile: '9866666661', password: 'correct-horse-1' });
+    const newHash = await hashPassword('changed meanwhile 7');
+    let raced = 0;
+    for (let attempt = 0; attempt < 5 && raced === 0; attempt++) {
+      await setUserPassword(database.db(), agent.id, agent.passwordHash, null); // the old password again
+      // The sign-in reads the user, then spends ~100 ms in scrypt; the change lands in between.
+      const signingIn = login({ mobile: '9866666661', password: 'correct-horse-1' });
+      await new Promise((r) => setTimeout(r, 15));
+      await setUserPassword(database.db(), agent.id, newHash, null);
+      const res = await signingIn;
+      if (res.status === 200) {
+        raced += 1;
+        expect((await checkSessionToken(sessionTokenOf(res))).user, 'a session proving the old password').toBeNull();
+      }
+    }
+    expect(raced, 'the change landed during a sign-in at least once').toBeGreaterThan(0);
+  });
+});
+
 describe('sessions (items 9 and 10)', () => {
   const statusWith = (cookie: string) => aepsStatus(new Request(`${ORIGIN}/api/aeps/status`, { headers: { cookie } }), noParams);
+
+  it('over TLS a plain-named session cookie (planted by a sibling subdomain) is no session', async () => {
+    const cookie = await cookieFor(await createTestUser('agent'));
+    const overTls = (c: string) => aepsStatus(new Request('https://desk.example.in/api/aeps/status', { headers: { cookie: c, host: 'desk.example.in' } }), noParams);
+    expect((await overTls(cookie)).status).toBe(401);
+    expect((await overTls(cookie.replace('ad_session', '__Host-ad_session'))).status).toBe(200);
+    // …and beside our own it does not sign anyone out either.
+    expect((await overTls(`ad_session=junk; ${cookie.replace('ad_session', '__Host-ad_session')}`)).status).toBe(200);
+  });
+
+  it('a session ends after 30 idle minutes, and a sign-in ends the session the browser carried', async () => {
+    await createTestUser('agent', { mobile: '9844444451', password: 'correct-horse-1' });
+    const first = await login({ mobile: '9844444451', password: 'correct-horse-1' });
+    const token = sessionTokenOf(first);
+    expect((await checkSessionToken(token, new Date(Date.now() + 29 * 60_000))).user).not.toBeNull();
+    expect((await checkSessionToken(token, new Date(Date.now() + 60 * 60_000))).user).toBeNull();
+    // Another agent signs in at the same counter: the first agent's session ends.
+    await createTestUser('agent', { mobile: '9844444452', password: 'correct-horse-2' });
+    const second = await login({ mobile: '9844444452', password: 'correct-horse-2', cookie: cookieHeaderOf(first) });
+    expect(second.status).toBe(200);
+    expect((await checkSessionToken(token)).user).toBeNull();
+  });
 
   it('two session cookies in one request are no session at all', async () => {
     const agentCookie = await cookieFor(await createTestUser('agent'));
     const adminCookie = await cookieFor(await createTestUser('admin'));
     expect((await statusWith(agentCookie)).status).toBe(200);
     expect((await statusWith(`${agentCookie}; ${adminCookie}`)).status).toBe(401);
-    expect((await statusWith(`${agentCookie}; ${agentCookie.replace('ad_session', '__Host-ad_session')}`)).status).toBe(401);
   });
 
   it('sign-out ends this session only; sign-out of all devices ends every one', async () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { setUserPassword } from '@/lib/db/queries/users';
-import { auditEvents } from '@/lib/db/schema';
+import { auditEvents, users } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
 import { markFrontServer } from '@/lib/net/peer';
 import { POST as createAgent } from '../../admin/agents/route';
@@ -50,6 +50,18 @@ describe('a password an admin chose', () => {
     expect(await statusCode(first.cookie)).toBe(200);
     expect((await signIn('9861111111', 'admin-typed-1')).res.status).toBe(401);
     expect((await signIn('9861111111', 'my own words 42')).body.mustChangePassword).toBe(false);
+  });
+
+  it('its session ends when the temporary password does, and an expired one cannot be changed', async () => {
+    const agent = await createTestUser('agent', { mobile: '9861111114', password: 'admin-typed-4', temporaryUntil: new Date(Date.now() + 60_000) });
+    const { res, cookie } = await signIn('9861111114', 'admin-typed-4');
+    expect(Number(/Max-Age=(\d+)/.exec(res.headers.getSetCookie()[0]!)![1])).toBeLessThanOrEqual(60);
+    const { checkSessionToken } = await import('@/lib/auth/current-user');
+    expect((await checkSessionToken(cookie.split('=')[1], new Date(Date.now() + 61_000))).user).toBeNull();
+    await database.db().update(users).set({ passwordExpiresAt: new Date(Date.now() - 1000) }).where(eq(users.id, agent.id));
+    const late = await post(changePassword, '/api/auth/password', { currentPassword: 'admin-typed-4', newPassword: 'too late for this' }, cookie);
+    expect(late.status).toBe(401);
+    expect((await late.json()).error.code).toBe('temporary_password_expired');
   });
 
   it('stops working after 24 hours', async () => {
@@ -107,6 +119,12 @@ describe('POST /api/auth/password', () => {
       ['123456789012', /digits only/],
       ['Password@2024!', /too common/],
       ['abcdefghijklmn', /too common/],
+      // Look-alikes are judged as they are hashed (NFKC): full-width digits are an Aadhaar number,
+      // Devanagari digits the mobile, a full-width word the famous one.
+      ['\uff19\uff19\uff19\uff19\uff19\uff19\uff19\uff19\uff10\uff10\uff11\uff19', /digits only/],
+      ['my ९८६२२२२२२१ number', /mobile number/],
+      ['\uff30\uff41\uff53\uff53\uff57\uff4f\uff52\uff44@2024', /too common/],
+      ['old-password-\uff11', /different from the current/],
     ] as const) {
       const res = await change('old-password-1', weak);
       expect(res.status, weak).toBe(400);
@@ -118,7 +136,7 @@ describe('POST /api/auth/password', () => {
     expect(await statusCode(here)).toBe(200);
     expect(await statusCode(elsewhere)).toBe(401);
     const rows = await database.db().select().from(auditEvents).where(eq(auditEvents.action, 'auth.password_change'));
-    expect(rows.map((r) => r.outcome)).toEqual(['failed', 'refused', 'refused', 'refused', 'refused', 'refused', 'ok']);
+    expect(rows.map((r) => r.outcome)).toEqual(['failed', ...Array(9).fill('refused'), 'ok']);
     expect(rows.every((r) => r.userId === agent.id)).toBe(true);
   });
 

@@ -8,5 +8,6 @@ export const PATCH = route({
   params: userIdSchema,
   body: setActiveSchema,
   limits: ({ user }) => [{ rule: 'adminWrite', key: user.id }],
+  auditRefusalsAs: ({ body }) => (body.active ? 'admin.agent_activate' : 'admin.agent_deactivate'),
   handler: async ({ req, params, body, user }) => ({ agent: await setAgentActive({ req, admin: user }, params.id, body.active) }),
 });

@@ -7,5 +7,6 @@ export const POST = route({
   access: 'admin',
   body: liftLockoutSchema,
   limits: ({ user }) => [{ rule: 'adminWrite', key: user.id }],
+  auditRefusalsAs: 'admin.lockout_clear',
   handler: async ({ req, body, user }) => liftSignInLockout({ req, admin: user }, body.key),
 });

@@ -7,5 +7,6 @@ export const POST = route({
   access: 'admin',
   params: userIdSchema,
   limits: ({ user }) => [{ rule: 'adminWrite', key: user.id }],
+  auditRefusalsAs: 'admin.password_reset',
   handler: async ({ req, params, user }) => resetAgentPassword({ req, admin: user }, params.id),
 });
