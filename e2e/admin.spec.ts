@@ -145,3 +145,16 @@ test('opening /logout signs nobody out; its button ends this session only, the o
   await tablet.close();
   await counter.close();
 });
+
+test('a sign-in submitted before the page’s code has loaded keeps the password out of the URL', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Mobile number').fill(DEMO.agent.mobile);
+  await page.getByLabel('Password').fill('typed-before-hydration');
+  await Promise.all([page.waitForLoadState('load'), page.getByLabel('Password').press('Enter')]);
+  await page.waitForTimeout(500);
+  expect(page.url()).not.toContain('typed-before-hydration');
+  expect(page.url()).not.toContain('password=');
+  await context.close();
+});

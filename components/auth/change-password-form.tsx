@@ -34,7 +34,8 @@ export function ChangePasswordForm({ mustChange, username }: { mustChange: boole
   const fieldsAnswered = change.error instanceof ApiClientError && Object.keys(change.error.fields).length > 0;
 
   return (
-    <form noValidate onSubmit={handleSubmit((values) => change.mutate(values))} className="flex flex-col gap-4">
+    // method="post": submitted before the page's code has loaded, no password lands in the URL.
+    <form method="post" noValidate onSubmit={handleSubmit((values) => change.mutate(values))} className="flex flex-col gap-4">
       {/* Lets password managers file the new password under the right account (not shown, not focusable). */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <TextField

@@ -51,6 +51,19 @@ function takePgliteLock(dir: string): () => void {
   return release;
 }
 
+/**
+ * A failed migration says what the database said (a migration's own RAISE, naming what to mend),
+ * not only which query failed.
+ */
+export async function migrated(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const cause = (err as { cause?: unknown }).cause;
+    throw new Error(`database migration failed: ${cause instanceof Error ? cause.message : (err as Error).message}`, { cause: err });
+  }
+}
+
 async function openPglite(dataDir: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -66,7 +79,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     client = new PGlite(dir);
   }
   const db = drizzle({ client, schema, casing: 'snake_case' });
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  await migrated(() => migrate(db, { migrationsFolder: MIGRATIONS }));
   return {
     db: db as unknown as Db,
     close: async () => {
@@ -85,7 +98,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const conn = await pool.connect();
   try {
     await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-    await migrate(db, { migrationsFolder: MIGRATIONS });
+    await migrated(() => migrate(db, { migrationsFolder: MIGRATIONS }));
   } finally {
     await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
     conn.release();
