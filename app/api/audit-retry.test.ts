@@ -55,7 +55,7 @@ beforeEach(async () => {
   agentId = agent.id;
   cookie = await cookieFor(agent);
 });
-const get = (mobile: string) => lookup(new Request(`http://app.test/api/senders/${mobile}`, { headers: { cookie } }), { params: Promise.resolve({ mobile }) });
+const get = (mobile: string) => lookup(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie } }), { params: Promise.resolve({ mobile }) });
 
 describe('an audit row after Eko has answered', () => {
   it('is retried when the database fails for a moment', async () => {

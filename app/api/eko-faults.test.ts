@@ -159,9 +159,9 @@ describe('Eko faults on calls that are never retried', () => {
       FAULTS.map(async ([mobile, fault]) => {
         const agent = path.faultOn === 'agent' ? await agentWithMobile(mobile) : senderAgent;
         const res = await path.handler(
-          new Request(`http://app.test${path.url(mobile)}`, {
+          new Request(`http://localhost${path.url(mobile)}`, {
             method: 'POST',
-            headers: { cookie: await cookieFor(agent), 'content-type': 'application/json', origin: 'http://app.test' },
+            headers: { cookie: await cookieFor(agent), 'content-type': 'application/json', origin: 'http://localhost' },
             body: JSON.stringify(path.body(path.seal ? await sealForTests(AADHAAR_FIXTURES.success, path.seal(mobile), agent) : '')),
           }),
           { params: Promise.resolve(path.faultOn === 'sender' ? { mobile } : {}) },

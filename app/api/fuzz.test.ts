@@ -25,7 +25,7 @@ import { syntheticPidData } from '@/sandbox/rd/pid';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2026) >>> 0;
 const CASES = Number(process.env.FUZZ_CASES ?? 1000);
-const ORIGIN = 'http://app.test';
+const ORIGIN = 'http://localhost';
 const API_DIR = fileURLToPath(new URL('.', import.meta.url));
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 

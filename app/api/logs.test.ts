@@ -43,7 +43,7 @@ afterAll(() => capture?.stop());
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 const call = (handler: Handler, path: string, init: RequestInit & { params?: Record<string, string | string[]> } = {}) =>
-  handler(new Request(`http://app.test${path}`, { ...init, headers: { origin: 'http://app.test', ...init.headers } }), {
+  handler(new Request(`http://localhost${path}`, { ...init, headers: { origin: 'http://localhost', ...init.headers } }), {
     params: Promise.resolve(init.params ?? {}),
   });
 const json = (body: unknown, headers: Record<string, string> = {}) => ({

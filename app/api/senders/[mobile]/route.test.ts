@@ -22,12 +22,12 @@ beforeEach(async () => {
 
 const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
 const get = (mobile: string, asCookie = cookie) =>
-  GET(new Request(`http://app.test/api/senders/${mobile}`, { headers: { cookie: asCookie } }), ctx(mobile));
+  GET(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie: asCookie } }), ctx(mobile));
 const post = (mobile: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   POST(
-    new Request(`http://app.test/api/senders/${mobile}`, {
+    new Request(`http://localhost/api/senders/${mobile}`, {
       method: 'POST',
-      headers: { cookie, origin: 'http://app.test', ...headers },
+      headers: { cookie, origin: 'http://localhost', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
     ctx(mobile),
