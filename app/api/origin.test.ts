@@ -20,11 +20,14 @@ beforeEach(async () => {
   cookie = await cookieFor(await createTestUser('agent'));
 });
 
-const telemetry = (headers: Record<string, string>, url = 'http://127.0.0.1:3199/api/telemetry/device-errors') =>
-  deviceError(
-    new Request(url, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ errCode: '720' }) }),
+/** Reached by a host name, the app is behind TLS: the session cookie is the `__Host-` one. */
+const telemetry = (headers: Record<string, string>, url = 'http://127.0.0.1:3199/api/telemetry/device-errors') => {
+  const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(headers.host ?? new URL(url).host);
+  return deviceError(
+    new Request(url, { method: 'POST', headers: { cookie: local ? cookie : cookie.replace('ad_session', '__Host-ad_session'), 'content-type': 'application/json', ...headers }, body: JSON.stringify({ errCode: '720' }) }),
     noParams,
   );
+};
 
 async function expectOriginRefused(res: Response, message = /did not come from an Agent Desk page/) {
   expect(res.status).toBe(403);
