@@ -99,6 +99,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   delete baseEnv.EKO_BASE_URL;
   delete baseEnv.DATABASE_URL;
+  delete baseEnv.SANDBOX;
   const spawnGroup = (args: string[], env: Record<string, string>) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -137,7 +138,8 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     app = spawnGroup([NEXT_BIN, 'start', '-p', String(options.appPort), '-H', '127.0.0.1'], {
       EKO_SANDBOX_URL: `http://127.0.0.1:${options.ekoPort}/ekoapi/v3`,
       DATA_DIR: options.dataDir,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      // A sandbox on a PostgreSQL is refused unless declared intended (lib/config/schema.ts).
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
     });
     await waitForHttp(`http://127.0.0.1:${options.appPort}/api/health`, 60_000, app);
   } catch (err) {
