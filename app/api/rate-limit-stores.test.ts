@@ -14,7 +14,7 @@ import { POST as aepsSendOtp } from './aeps/ekyc/otp/route';
 import { GET as senderLookup } from './senders/[mobile]/route';
 import { POST as deviceError } from './telemetry/device-errors/route';
 
-// The same budgets (AePS OTP send: 5 in 15 minutes per agent; sender lookup: 150 in 15 minutes
+// The same budgets (AePS OTP send: 5 in 15 minutes per agent; sender lookup: 200 in 15 minutes
 // and 1,500 a day per agent; device-error reports: 60 an hour per agent) on each counter store
 // that RATE_LIMIT_STORE selects. The database store is what every other route test runs on.
 
@@ -109,7 +109,7 @@ describe('database store (the default)', () => {
     const rows = await database.db().select().from(rateLimits);
     expect(rows).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ key: `senderLookupPerAgent:${agent.id}`, points: 151 }),
+        expect.objectContaining({ key: `senderLookupPerAgent:${agent.id}`, points: 201 }),
         expect.objectContaining({ key: `senderLookupPerAgentDaily:${agent.id}`, points: 1 }),
         expect.objectContaining({ key: `deviceErrorsPerAgent:${agent.id}`, points: 61 }),
       ]),
@@ -155,7 +155,7 @@ describe.skipIf(!redisUrl)(`Redis store${redisUrl ? '' : ' (skipped: set TEST_RE
 
   it('keeps the lookup (both windows) and device-error counts in Redis, expiring with their windows', async () => {
     await expectLookupAndTelemetryBudgetsEnforced();
-    expect(await probe.get(`${REDIS_KEY_PREFIX}senderLookupPerAgent:${agent.id}`)).toBe('151');
+    expect(await probe.get(`${REDIS_KEY_PREFIX}senderLookupPerAgent:${agent.id}`)).toBe('201');
     expect(await probe.get(`${REDIS_KEY_PREFIX}senderLookupPerAgentDaily:${agent.id}`)).toBe('1');
     expect(await probe.ttl(`${REDIS_KEY_PREFIX}senderLookupPerAgentDaily:${agent.id}`)).toBeGreaterThan(86_000);
     expect(await probe.get(`${REDIS_KEY_PREFIX}deviceErrorsPerAgent:${agent.id}`)).toBe('61');

@@ -204,17 +204,17 @@ describe('sender eKYC OTP checks', () => {
 });
 
 describe('sender lookups (per agent)', () => {
-  it('every answer carries the budget; 12 back-to-back lookups count down from 150', async () => {
+  it('every answer carries the budget; 12 back-to-back lookups count down from 200', async () => {
     for (let i = 1; i <= 12; i++) {
       const res = await lookup('9000000001');
       expect(res.status).toBe(200);
-      expect(res.headers.get('x-ratelimit-limit')).toBe('150');
-      expect(res.headers.get('x-ratelimit-remaining')).toBe(String(150 - i));
+      expect(res.headers.get('x-ratelimit-limit')).toBe('200');
+      expect(res.headers.get('x-ratelimit-remaining')).toBe(String(200 - i));
       expect(Number(res.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
     }
   });
 
-  it('the 151st lookup in 15 minutes is refused before Eko, whichever the sender; other agents are unaffected', async () => {
+  it('the 201st lookup in 15 minutes is refused before Eko, whichever the sender; other agents are unaffected', async () => {
     await spend('senderLookupPerAgent', agent.id);
     expect((await lookup('9000000001')).status).toBe(200);
     const before = sandbox.state.calls.length;
@@ -236,7 +236,7 @@ describe('sender lookups (per agent)', () => {
     // The refusal gave back the point it took from the 15-minute budget.
     const next = await lookup('9000000003', await createTestUser('agent'));
     expect(next.status).toBe(200);
-    expect((await consume([{ rule: 'senderLookupPerAgent', key: agent.id }]))?.remaining).toBe(149);
+    expect((await consume([{ rule: 'senderLookupPerAgent', key: agent.id }]))?.remaining).toBe(199);
   });
 
   it('a mistyped mobile costs nothing', async () => {
