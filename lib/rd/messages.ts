@@ -1,5 +1,5 @@
 import type { MessageKey } from '@/lib/i18n/core';
-import { RdError } from './types';
+import { RdError, type RdErrorCode } from './types';
 
 /** A message of our own table, with its values. */
 export interface RdMessage {
@@ -24,9 +24,23 @@ export function rdErrorMessage(error: unknown): RdMessage {
   return deviceMessage(error.errCode ?? '');
 }
 
-/** The codes the device-error telemetry records that are ours, not an RD errCode. */
-export const OWN_TELEMETRY_CODES = ['lna_denied', 'not_found', 'not_ready', 'in_use', 'busy', 'no_response', 'bad_reply', 'no_rd_app', 'cancelled', 'poor_quality'] as const;
+/** The codes the device-error telemetry records that are ours, not an RD errCode: every RdError code but 'device', and the quality gate's refusal. */
+export const OWN_TELEMETRY_CODES = [
+  'lna_denied',
+  'not_found',
+  'not_ready',
+  'in_use',
+  'busy',
+  'no_response',
+  'bad_reply',
+  'no_rd_app',
+  'cancelled',
+  'poor_quality',
+] as const satisfies readonly (Exclude<RdErrorCode, 'device'> | 'poor_quality')[];
 export type OwnTelemetryCode = (typeof OWN_TELEMETRY_CODES)[number];
+// A new RdError code without a place here fails the type check (the telemetry would refuse it).
+const everyRdCodeReported: Exclude<RdErrorCode, 'device' | OwnTelemetryCode> extends never ? true : false = true;
+void everyRdCodeReported;
 
 /**
  * An RD errCode as RD services send it: a number (some vendors' are negative), at most 5 digits.
