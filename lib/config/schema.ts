@@ -153,6 +153,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         'unset DATABASE_URL to use the embedded database, or set SANDBOX=1 if a sandbox on this PostgreSQL is intended (tests, benchmarks).',
     ]);
   }
+  // And SANDBOX=1 must never live in a production environment: should EKO_BASE_URL go missing
+  // from it one day, it would wave the sandbox through on that database.
   if (!sandboxMode && sandboxIntended) {
     throw new ConfigError(['SANDBOX: set to 1 but EKO_BASE_URL is set too; SANDBOX=1 is only for sandbox mode (EKO_BASE_URL unset), remove one of them']);
   }
