@@ -1,9 +1,10 @@
 // Opens the database at server start, so migrations (and, in sandbox mode, the demo accounts)
-// are in place before the first request, and a bad DATABASE_URL is reported at once.
+// are in place before the first request, and a bad DATABASE_URL is reported at once. A bad
+// configuration stops the server first (lib/config/startup.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { getConfig } = await import('./lib/config');
+  const { configOrExit } = await import('./lib/config/startup');
   const { getDb } = await import('./lib/db/client');
-  getConfig();
+  configOrExit();
   await getDb();
 }

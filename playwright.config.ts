@@ -67,7 +67,8 @@ export default defineConfig({
         EKO_TIMEOUT_MS: '3000',
         NEXT_TELEMETRY_DISABLED: '1',
         DATA_DIR: '.data/e2e',
-        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+        // Sandbox mode on a PostgreSQL must be declared intended (lib/config/schema.ts).
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, SANDBOX: '1' } : {}),
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { RETURN_TO_HEADER, sessionTokenOf, verifySession } from '@/lib/auth/session';
+import { parsePastedMobile } from '@/lib/schemas/mobile';
 import { newNonce, pageCsp } from '@/lib/security/csp';
 
 // For pages only: the per-response CSP nonce, and the cheap, optimistic sign-in redirect. Route
@@ -21,6 +22,28 @@ function render(req: NextRequest, extraHeaders: Record<string, string> = {}): Ne
   return res;
 }
 
+const SENDERS_PAGE = '/senders';
+
+/**
+ * The sender desk's ?mobile= in its one canonical form, or null when it already is. A search
+ * made before the form's code loaded (or a hand-made link) may carry a pasted "+91 90000 00001"
+ * (kept as 9000000001) or something that is no mobile at all, possibly an Aadhaar number: that
+ * is dropped here, before any page could echo it, and the redirect takes it out of the address
+ * bar, the history and the Referer of the page's own requests.
+ */
+function canonicalSenderSearch(url: URL): URL | null {
+  if (url.pathname !== SENDERS_PAGE) return null;
+  const given = url.searchParams.getAll('mobile');
+  if (given.length === 0) return null;
+  // The desk reads the first (useSearchParams().get), so that is the one that counts.
+  const mobile = parsePastedMobile(given[0]!);
+  if (given.length === 1 && mobile === given[0]) return null;
+  const canonical = new URL(url.href);
+  canonical.searchParams.delete('mobile');
+  if (mobile !== null) canonical.searchParams.set('mobile', mobile);
+  return canonical;
+}
+
 export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PAGES.includes(pathname)) return render(req);
@@ -33,7 +56,9 @@ export async function proxy(req: NextRequest) {
   }
   if (!session) {
     const login = new URL('/login', req.url);
-    if (pathname !== '/') login.searchParams.set('next', pathname + search);
+    // Never a non-mobile ?mobile= in the login page's ?next= either.
+    const target = canonicalSenderSearch(req.nextUrl) ?? req.nextUrl;
+    if (pathname !== '/') login.searchParams.set('next', target.pathname + target.search);
     return NextResponse.redirect(login);
   }
   const adminPage = pathname === '/admin' || pathname.startsWith('/admin/');
@@ -41,6 +66,8 @@ export async function proxy(req: NextRequest) {
   if (AGENT_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`)) && session.role !== 'agent') {
     return NextResponse.redirect(new URL('/admin', req.url));
   }
+  const canonical = canonicalSenderSearch(req.nextUrl);
+  if (canonical) return NextResponse.redirect(canonical);
   // Layouts do not know the URL; pass it on so their authoritative check can return here after login.
   return render(req, { [RETURN_TO_HEADER]: pathname + search });
 }

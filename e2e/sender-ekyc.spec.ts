@@ -6,6 +6,9 @@ import { ekoSandbox, rdSandbox } from './sandbox';
 
 const EKYC_WADH = 'E0jzJ/P8UopUHAieZn8CKqS4WPMi5ZSYXgfnlfkWjrc=';
 const AADHAAR = { ok: '999999990019', bank: '999999990026', k100: '999999990035' };
+// A second not-KYC sender for the error paths: each eKYC submission spends from one sender's
+// budget (lib/rate-limit/rules.ts), and both projects run every test against one database.
+const OTHER_NOT_KYC = '9000000008';
 
 test.beforeEach(async ({ page, request }) => {
   await ekoSandbox.reset(request);
@@ -102,7 +105,7 @@ test('low quality asks for a recapture; a good recapture goes through', async ({
 });
 
 test('a wrong OTP, then the right one', async ({ page }) => {
-  await openEkyc(page);
+  await openEkyc(page, OTHER_NOT_KYC);
   await enterAadhaar(page);
   await capture(page);
   await enterOtp(page, '111111');
@@ -113,7 +116,7 @@ test('a wrong OTP, then the right one', async ({ page }) => {
 });
 
 test('an expired OTP leads back to a fresh capture for a new OTP', async ({ page }) => {
-  await openEkyc(page);
+  await openEkyc(page, OTHER_NOT_KYC);
   await enterAadhaar(page);
   await capture(page);
   await enterOtp(page, '000000');
@@ -124,7 +127,7 @@ test('an expired OTP leads back to a fresh capture for a new OTP', async ({ page
 });
 
 test('K-100 verification failure asks for a recapture', async ({ page }) => {
-  await openEkyc(page);
+  await openEkyc(page, OTHER_NOT_KYC);
   await enterAadhaar(page, AADHAAR.k100);
   await capture(page);
   await expect(page.getByTestId('api-error')).toContainText('Aadhaar verification failed (K-100)');
@@ -132,7 +135,7 @@ test('K-100 verification failure asks for a recapture', async ({ page }) => {
 });
 
 test('an existing bank relationship ends the flow with the reason', async ({ page }) => {
-  await openEkyc(page);
+  await openEkyc(page, OTHER_NOT_KYC);
   await enterAadhaar(page, AADHAAR.bank);
   await capture(page);
   await expect(page.getByTestId('api-error')).toContainText('already has a relationship with the partner bank');
@@ -177,7 +180,7 @@ test('a seal the server refuses takes the agent back to the Aadhaar step with th
 
 test('the device found on another port, with the host inside its paths', async ({ page, request }) => {
   await rdSandbox.useScenario(request, 'other_port');
-  await openEkyc(page);
+  await openEkyc(page, OTHER_NOT_KYC);
   await enterAadhaar(page);
   await capture(page);
   await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();

@@ -88,6 +88,64 @@ test.describe('sender search', () => {
   });
 });
 
+test.describe('an Aadhaar number never reaches a URL through the search', () => {
+  const AADHAAR = '999999990019';
+
+  test('before the page’s code runs, the browser refuses 12 digits and submits pasted mobiles', async ({ browser, baseURL }) => {
+    // No JavaScript at all: the search form is the server's HTML, submitted as a plain GET.
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    try {
+      await signIn(context.request, DEMO.agent);
+      // A server that has not rendered the search form yet streams it in later, which takes
+      // JavaScript: one render first, so the form is in the page's first HTML as it is once warm.
+      await context.request.get('/senders');
+      const page = await context.newPage();
+      const navigations: string[] = [];
+      page.on('request', (r) => {
+        if (r.isNavigationRequest()) navigations.push(r.url());
+      });
+      await page.goto('/senders');
+      const input = page.getByLabel('Sender mobile number');
+      await expect(input).toBeVisible();
+      for (const typed of [AADHAAR, '9999 9999 0019', '9999-9999-0019', '919000000001']) {
+        await input.fill(typed);
+        expect(await input.evaluate((el: HTMLInputElement) => el.validity.patternMismatch), typed).toBe(true);
+        await input.press('Enter');
+        await page.waitForTimeout(300); // a submit would have sent its request by now
+        expect(navigations.filter((url) => url.includes('mobile=')), typed).toEqual([]);
+      }
+      for (const pasted of ['+91 90000 00001', '090000 00001', '90000-00001']) {
+        await page.goto('/senders');
+        await page.getByLabel('Sender mobile number').fill(pasted);
+        await Promise.all([page.waitForURL(/mobile=/), page.getByLabel('Sender mobile number').press('Enter')]);
+        // The server keeps the mobile in its one form.
+        expect(new URL(page.url()).search, pasted).toBe('?mobile=9000000001');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a ?mobile= that is not a mobile is dropped before any page echoes it', async ({ page, request }) => {
+    for (const junk of [AADHAAR, '9999 9999 0019', `+91${AADHAAR}`]) {
+      const res = await page.request.get(`/senders?mobile=${encodeURIComponent(junk)}`, { maxRedirects: 0 });
+      expect(res.status(), junk).toBe(307);
+      expect(res.headers().location, junk).toMatch(/\/senders$/);
+      const html = await (await page.request.get(`/senders?mobile=${encodeURIComponent(junk)}`)).text();
+      expect(html).toContain('Sender mobile number');
+      expect(html.replace(/\D/g, ' ')).not.toMatch(/9999\s*9999\s*0019|999999990019/);
+    }
+    await page.goto(`/senders?mobile=${AADHAAR}`);
+    await expect(page).toHaveURL(/\/senders$/);
+    await expect(page.getByLabel('Sender mobile number')).toHaveValue('');
+    expect(await page.content()).not.toContain(AADHAAR);
+    // A signed-out visit does not carry it into the login page's ?next= either.
+    const anonymous = await request.get(`/senders?mobile=${AADHAAR}`, { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(307);
+    expect(anonymous.headers().location).toMatch(/\/login\?next=%2Fsenders$/);
+  });
+});
+
 test.describe('upstream trouble', () => {
   test('a timeout says so and offers a retry', async ({ page }) => {
     await page.goto('/senders?mobile=9000000090');

@@ -11,7 +11,8 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { LOAD_SENDER } from './load';
-import { type AppStack, LOAD_STACK, signInDemoAgent, startAppStack } from './lib/app-stack';
+import { agentsForLookups, signedInAgents } from './lib/agents';
+import { type AppStack, LOAD_STACK, startAppStack } from './lib/app-stack';
 import { firstLoadJs, type PageBundle } from './lib/bench/bundle';
 import { type LighthouseFigures, lighthousePages } from './lib/bench/lighthouse';
 import { benchRdDiscovery, type RdBenchResult } from './lib/bench/rd-discovery';
@@ -43,19 +44,31 @@ function numberFlag(name: string, fallback: number): number {
 
 const message = (err: unknown) => (err as Error).message.split('\n')[0]!;
 
+/**
+ * Agents for the lookup rounds, created through the admin API and signed in: the lookup is limited
+ * per agent, and the rounds go round-robin over enough agents that none exceeds its budget.
+ */
+async function lookupAgents(stack: AppStack, options: { rounds: number; durationS: number }): Promise<string[]> {
+  const count = agentsForLookups(options.rounds * options.durationS);
+  const started = Date.now();
+  const cookies = await signedInAgents(stack.origin, count);
+  console.log(`[bench] ${count} agents created and signed in (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return cookies;
+}
+
 /** The sender lookup against the floor route on one running app. */
 async function lookupAgainstFloor(
   stack: AppStack,
-  cookie: string,
+  cookies: readonly string[],
   options: { rounds: number; durationS: number; connections: number },
   notes: string[],
 ): Promise<{ routes: RouteComparison | null; routeError: string | null }> {
   try {
-    console.log(`[bench] routes: ${options.rounds} rounds × ${options.durationS} s each, ${options.connections} connections`);
+    console.log(`[bench] routes: ${options.rounds} rounds × ${options.durationS} s each, ${options.connections} connections, ${cookies.length} agents`);
     const routes = await compareWithFloor({
       routeUrl: `${stack.origin}${ROUTE_PATH}`,
       floorUrl: `${stack.origin}${FLOOR_PATH}`,
-      headers: { cookie },
+      rotate: cookies.map((cookie) => ({ cookie })),
       appCpuSeconds: stack.appCpuSeconds,
       checkRoute: (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER,
       ...options,
@@ -97,8 +110,10 @@ async function main() {
   console.log(`[bench] starting the built app on :${LOAD_STACK.appPort} (Eko sandbox on :${LOAD_STACK.ekoPort}, ${LOAD_STACK.dataDir})`);
   const stack = await startAppStack({ ...LOAD_STACK, logFile: join(ROOT, 'test-results', 'bench-server.log') });
   try {
-    const cookie = await signInDemoAgent(stack.origin);
-    ({ routes, routeError } = await lookupAgainstFloor(stack, cookie, options, notes));
+    const cookies = await lookupAgents(stack, options);
+    // Lighthouse opens /senders without a ?mobile=, so no lookup: any agent's session will do.
+    const cookie = cookies[0]!;
+    ({ routes, routeError } = await lookupAgainstFloor(stack, cookies, options, notes));
     if (!lighthouseError) {
       console.log(`[bench] Lighthouse: ${LIGHTHOUSE_PAGES.join(', ')} × ${options.lighthouseRuns}`);
       try {
@@ -125,7 +140,7 @@ async function main() {
     console.log('[bench] the lookup again, on PostgreSQL (BENCH_DATABASE_URL)');
     const pgStack = await startAppStack({ ...LOAD_STACK, databaseUrl, logFile: join(ROOT, 'test-results', 'bench-server-postgres.log') });
     try {
-      ({ routes: pgRoutes, routeError: pgRouteError } = await lookupAgainstFloor(pgStack, await signInDemoAgent(pgStack.origin), options, notes));
+      ({ routes: pgRoutes, routeError: pgRouteError } = await lookupAgainstFloor(pgStack, await lookupAgents(pgStack, options), options, notes));
     } finally {
       await pgStack.stop();
     }

@@ -2,9 +2,11 @@
 // connections on the sender lookup, the route agents hit most. Passes when every request got a
 // 2xx answer in time: no errors, no timeouts, no non-2xx. Speed is printed, never asserted (the
 // machine is small and shared). `npm test` runs it for 10 s; `npx tsx scripts/load.ts --duration 30`
-// is the full form.
+// is the full form. Lookups are limited per agent, so the requests go round-robin over agents
+// created for the run (scripts/lib/agents.ts): enough that none exceeds its budget.
 import { join } from 'node:path';
-import { LOAD_STACK, signInDemoAgent, startAppStack } from './lib/app-stack';
+import { agentsForLookups, signedInAgents } from './lib/agents';
+import { LOAD_STACK, startAppStack } from './lib/app-stack';
 import { ensureBuild, ROOT } from './lib/build';
 import { describeRun, type LoadRun, loadProblems, runLoad, warmUp } from './lib/http-load';
 
@@ -20,11 +22,14 @@ export async function runLoadTest(options: { durationS?: number; connections?: n
   const started = Date.now();
   const stack = await startAppStack({ ...LOAD_STACK, logFile: join(ROOT, 'test-results', 'load-server.log') });
   try {
-    const cookie = await signInDemoAgent(stack.origin);
+    const durationS = options.durationS ?? 10;
+    const agents = agentsForLookups(durationS);
+    const provisioned = Date.now();
+    const rotate = (await signedInAgents(stack.origin, agents)).map((cookie) => ({ cookie }));
+    console.log(`[load] ${agents} agents created and signed in (${((Date.now() - provisioned) / 1000).toFixed(1)} s)`);
     const url = `${stack.origin}/api/senders/${LOAD_SENDER}`;
-    const headers = { cookie };
-    await warmUp(url, headers, (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER);
-    const run = await runLoad({ url, headers, connections: options.connections ?? 200, durationS: options.durationS ?? 10 });
+    await warmUp(url, {}, (body) => (body as { sender?: { mobile?: string } } | null)?.sender?.mobile === LOAD_SENDER, { rotate });
+    const run = await runLoad({ url, rotate, connections: options.connections ?? 200, durationS });
     return { run, problems: loadProblems(run), elapsedS: (Date.now() - started) / 1000 };
   } catch (err) {
     return { run: null, problems: [(err as Error).message], elapsedS: (Date.now() - started) / 1000 };

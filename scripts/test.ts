@@ -12,6 +12,7 @@ import { STORAGE_DUMP } from '../e2e/storage-dump';
 import { scanStaticBundle } from './check-bundle-secrets';
 import { ensureBuild, ROOT } from './lib/build';
 import { describeRun } from './lib/http-load';
+import { startRefusalProblems } from './lib/start-refusal';
 import { LOAD_SENDER, runLoadTest } from './load';
 import { findSensitive, scanDirectory, scanPostgres } from './scan-sensitive';
 
@@ -137,12 +138,14 @@ async function main() {
   // One shared database: test files take turns.
   // The fuzzer's 1,000 cases per route ran above; here a quarter of them look for what only
   // PostgreSQL refuses (a NUL in text, a year 0 date), keeping CI well under 30 minutes.
-  if (postgres) vitest('PostgreSQL', { TEST_DATABASE_URL: postgres, FUZZ_CASES: '250' }, ['--no-file-parallelism']);
+  // SANDBOX=1: sandbox mode on a PostgreSQL is refused unless said to be intended (lib/config/schema.ts).
+  if (postgres) vitest('PostgreSQL', { TEST_DATABASE_URL: postgres, SANDBOX: '1', FUZZ_CASES: '250' }, ['--no-file-parallelism']);
 
   console.log('\n=== build ===');
   ensureBuild();
   const scan = scanStaticBundle();
   check(`no credential in the ${scan.scanned} client bundle files`, scan.leaks);
+  check('the built app refuses sandbox mode on an undeclared PostgreSQL (DATABASE_URL without EKO_BASE_URL or SANDBOX=1)', await startRefusalProblems());
 
   // On its own ports (3299, 4299, .data/load), so it never meets the e2e servers. Asserts that
   // every request was answered, never how fast: the machine may be small and shared.
@@ -170,7 +173,7 @@ async function main() {
       // The specs whose outcome rests on the database (accounts, audit rows, activity, metrics,
       // AePS dates, the authorisation matrix), in one project: neither the viewport nor the
       // language depends on it, and this keeps CI well under 30 minutes.
-      await playwright('PostgreSQL, desktop', { E2E_DATABASE_URL: postgres }, pgLog, ['--project=desktop', ...DATABASE_SPECS]);
+      await playwright('PostgreSQL, desktop', { E2E_DATABASE_URL: postgres, SANDBOX: '1' }, pgLog, ['--project=desktop', ...DATABASE_SPECS]);
       await scanAfterE2e(pgLog, postgres);
     }
   }

@@ -4,16 +4,19 @@ import { sealForTests } from '@/lib/aadhaar/test-seal';
 import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
 import { rateLimits, type User } from '@/lib/db/schema';
 import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
-import { resetRateLimitersForTests } from '@/lib/rate-limit';
+import { consume, RATE_RULES, resetRateLimitersForTests } from '@/lib/rate-limit';
 import { REDIS_KEY_PREFIX } from '@/lib/rate-limit/store';
 import { AADHAAR_FIXTURES } from '@/sandbox/eko/fixtures';
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { useRateLimitStore } from '@/test/rate-limit-store';
 import { POST as aepsSendOtp } from './aeps/ekyc/otp/route';
+import { GET as senderLookup } from './senders/[mobile]/route';
+import { POST as deviceError } from './telemetry/device-errors/route';
 
-// The same budget (AePS OTP send: 5 in 15 minutes per agent) on each counter store that
-// RATE_LIMIT_STORE selects. The database store is what every other route test runs on.
+// The same budgets (AePS OTP send: 5 in 15 minutes per agent; sender lookup: 200 in 15 minutes
+// and 1,500 a day per agent; device-error reports: 60 an hour per agent) on each counter store
+// that RATE_LIMIT_STORE selects. The database store is what every other route test runs on.
 
 const database = useTestDatabase();
 const eko = useEkoSandbox();
@@ -47,11 +50,56 @@ async function expectBudgetEnforced() {
   expect(sandbox.state.calls).toHaveLength(5);
 }
 
+async function lookup() {
+  return senderLookup(new Request('http://localhost/api/senders/9000000001', { headers: { cookie: await cookieFor(agent) } }), { params: Promise.resolve({ mobile: '9000000001' }) });
+}
+
+async function reportDeviceError() {
+  return deviceError(
+    new Request('http://localhost/api/telemetry/device-errors', {
+      method: 'POST',
+      headers: { cookie: await cookieFor(agent), 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ errCode: '720', deviceModel: 'MFS110 999999990019' }),
+    }),
+    { params: Promise.resolve({}) },
+  );
+}
+
+/** Lookups spend both windows; past the 15-minute one the next is refused before Eko. Telemetry is capped. */
+async function expectLookupAndTelemetryBudgetsEnforced() {
+  const points = RATE_RULES.senderLookupPerAgent.points;
+  for (let i = 0; i < points - 1; i++) await consume([{ rule: 'senderLookupPerAgent', key: agent.id }]);
+  const last = await lookup();
+  expect(last.status).toBe(200);
+  expect(last.headers.get('x-ratelimit-remaining')).toBe('0');
+  const refused = await lookup();
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(890);
+  expect(sandbox.state.calls.filter((c) => c.method === 'GET')).toHaveLength(1);
+
+  const cap = RATE_RULES.deviceErrorsPerAgent.points;
+  for (let i = 0; i < cap - 1; i++) await consume([{ rule: 'deviceErrorsPerAgent', key: agent.id }]);
+  expect((await reportDeviceError()).status).toBe(202);
+  expect((await reportDeviceError()).status).toBe(429);
+}
+
 describe('database store (the default)', () => {
   it('keeps the counts in the rate_limits table', async () => {
     await expectBudgetEnforced();
     const rows = await database.db().select().from(rateLimits);
     expect(rows).toEqual([expect.objectContaining({ key: `aepsOtpSend:${agent.id}`, points: 6 })]);
+  });
+
+  it('keeps the lookup and device-error counts there too', async () => {
+    await expectLookupAndTelemetryBudgetsEnforced();
+    const rows = await database.db().select().from(rateLimits);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: `senderLookupPerAgent:${agent.id}`, points: 201 }),
+        expect.objectContaining({ key: `senderLookupPerAgentDaily:${agent.id}`, points: 1 }),
+        expect.objectContaining({ key: `deviceErrorsPerAgent:${agent.id}`, points: 61 }),
+      ]),
+    );
   });
 });
 
@@ -63,6 +111,11 @@ describe('memory store', () => {
     expect(await database.db().select().from(rateLimits)).toEqual([]);
     await resetRateLimitersForTests();
     expect((await sendOtp()).status).toBe(200);
+  });
+
+  it('enforces the lookup and device-error budgets in this process', async () => {
+    await expectLookupAndTelemetryBudgetsEnforced();
+    expect(await database.db().select().from(rateLimits)).toEqual([]);
   });
 });
 
@@ -83,6 +136,15 @@ describe.skipIf(!redisUrl)(`Redis store${redisUrl ? '' : ' (skipped: set TEST_RE
     const ttl = await probe.ttl(key);
     expect(ttl).toBeGreaterThan(890);
     expect(ttl).toBeLessThanOrEqual(900);
+    expect(await database.db().select().from(rateLimits)).toEqual([]);
+  });
+
+  it('keeps the lookup (both windows) and device-error counts in Redis, expiring with their windows', async () => {
+    await expectLookupAndTelemetryBudgetsEnforced();
+    expect(await probe.get(`${REDIS_KEY_PREFIX}senderLookupPerAgent:${agent.id}`)).toBe('201');
+    expect(await probe.get(`${REDIS_KEY_PREFIX}senderLookupPerAgentDaily:${agent.id}`)).toBe('1');
+    expect(await probe.ttl(`${REDIS_KEY_PREFIX}senderLookupPerAgentDaily:${agent.id}`)).toBeGreaterThan(86_000);
+    expect(await probe.get(`${REDIS_KEY_PREFIX}deviceErrorsPerAgent:${agent.id}`)).toBe('61');
     expect(await database.db().select().from(rateLimits)).toEqual([]);
   });
 

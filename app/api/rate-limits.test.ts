@@ -16,8 +16,9 @@ import { POST as aepsSendOtp } from './aeps/ekyc/otp/route';
 import { POST as aepsVerifyOtp } from './aeps/ekyc/otp/verify/route';
 import { POST as senderOtp } from './senders/[mobile]/ekyc/otp/route';
 import { POST as senderEkyc } from './senders/[mobile]/ekyc/route';
+import { GET as senderLookup, POST as senderOnboard } from './senders/[mobile]/route';
 
-// The OTP and eKYC budgets through the route handlers, against the Eko sandbox over HTTP: each
+// The lookup, enrolment, OTP and eKYC budgets through the route handlers, against the Eko sandbox over HTTP: each
 // kind refuses past its budget with a 429 the agent can act on, and a refused call never reaches
 // Eko. Large budgets are spent down through the library first; the route then spends the last
 // point (proving it counts against that rule and key) and refuses the next call.
@@ -55,6 +56,15 @@ const submitSenderEkyc = async (mobile: string, as?: User) =>
   call(senderEkyc, `/api/senders/${mobile}/ekyc`, { aadhaar: await seal({ purpose: 'sender_ekyc', mobile }, as), piddata: pid(EKYC_WADH), consent: true }, { as, params: { mobile } });
 const submitSenderOtp = (mobile: string, as?: User) =>
   call(senderOtp, `/api/senders/${mobile}/ekyc/otp`, { otp: SANDBOX_OTP, otpRefId: 'OTPREF1', kycRequestId: 'KYC1' }, { as, params: { mobile } });
+
+const lookup = async (mobile: string, as?: User) =>
+  senderLookup(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie: await cookieFor(as ?? agent) } }), { params: Promise.resolve({ mobile }) });
+const enrolment = {
+  name: 'Sita Ram',
+  dob: '1990-05-17',
+  address: { line: '12 Gandhi Road', area: 'Shivaji Nagar', city: 'Pune', district: 'Pune', state: 'Maharashtra', pincode: '411005' },
+};
+const enrol = (mobile: string, as?: User) => call(senderOnboard, `/api/senders/${mobile}`, enrolment, { as, params: { mobile } });
 
 /** Spends all but `leave` points of a budget, as earlier calls would have. */
 async function spend(rule: RuleName, key: string, leave = 1) {
@@ -192,5 +202,73 @@ describe('sender eKYC OTP checks', () => {
     const before = sandbox.state.calls.length;
     await expectRefused(await submitSenderOtp('9000000003'), 'senderOtpPerAgent', /^Your account has made too many OTP attempts in the last hour\./);
     expect(sandbox.state.calls.length).toBe(before);
+  });
+});
+
+describe('sender lookups (per agent)', () => {
+  it('every answer carries the budget; 12 back-to-back lookups count down from 200', async () => {
+    for (let i = 1; i <= 12; i++) {
+      const res = await lookup('9000000001');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-ratelimit-limit')).toBe('200');
+      expect(res.headers.get('x-ratelimit-remaining')).toBe(String(200 - i));
+      expect(Number(res.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
+    }
+  });
+
+  it('the 201st lookup in 15 minutes is refused before Eko, whichever the sender; other agents are unaffected', async () => {
+    await spend('senderLookupPerAgent', agent.id);
+    expect((await lookup('9000000001')).status).toBe(200);
+    const before = sandbox.state.calls.length;
+    const message = await expectRefused(
+      await lookup('9000000002'),
+      'senderLookupPerAgent',
+      /^Your account has looked up too many senders in the last few minutes\. Wait 15 minutes and try again\. If you did not make these searches, tell your administrator\.$/,
+    );
+    expect(message).not.toMatch(/\{wait\}/);
+    expect(sandbox.state.calls.length).toBe(before);
+    expect((await lookup('9000000002', await createTestUser('agent'))).status).toBe(200);
+  });
+
+  it('a script spread over the day is stopped at 1,500 lookups, told to wait hours', async () => {
+    await spend('senderLookupPerAgentDaily', agent.id, 0);
+    const before = sandbox.state.calls.length;
+    await expectRefused(await lookup('9000000003'), 'senderLookupPerAgentDaily', /^Your account has reached today’s limit of sender lookups\. Wait 24 hours, or ask your administrator\./);
+    expect(sandbox.state.calls.length).toBe(before);
+    // The refusal gave back the point it took from the 15-minute budget.
+    const next = await lookup('9000000003', await createTestUser('agent'));
+    expect(next.status).toBe(200);
+    expect((await consume([{ rule: 'senderLookupPerAgent', key: agent.id }]))?.remaining).toBe(199);
+  });
+
+  it('a mistyped mobile costs nothing', async () => {
+    await spend('senderLookupPerAgent', agent.id);
+    for (const bad of ['12345', '999999990019']) expect((await lookup(bad)).status).toBe(400);
+    expect((await lookup('9000000001')).status).toBe(200);
+  });
+});
+
+describe('sender enrolment', () => {
+  it('per sender, across agents: the 6th attempt in an hour for one mobile is refused before Eko', async () => {
+    for (let i = 0; i < 5; i++) expectAdmitted(await enrol('9000000005', i % 2 ? agent : await createTestUser('agent')));
+    const before = sandbox.state.calls.length;
+    await expectRefused(await enrol('9000000005', await createTestUser('agent')), 'senderOnboardPerSender', /^This mobile number has had too many enrolment attempts\. Wait 60 minutes, check the sender’s details, and try again\.$/);
+    expect(sandbox.state.calls.length).toBe(before);
+    expectAdmitted(await enrol('9000000006'));
+  });
+
+  it('per agent: after 30 enrolments in an hour the agent is refused for every sender; other agents are unaffected', async () => {
+    await spend('senderOnboardPerAgent', agent.id);
+    expectAdmitted(await enrol('9000000005'));
+    const before = sandbox.state.calls.length;
+    await expectRefused(await enrol('9000000006'), 'senderOnboardPerAgent', /^Your account has enrolled too many senders in the last hour\. Wait \d+ minutes? and try again\./);
+    expect(sandbox.state.calls.length).toBe(before);
+    expectAdmitted(await enrol('9000000006', await createTestUser('agent')));
+  });
+
+  it('an enrolment form refused as invalid spends nothing', async () => {
+    await spend('senderOnboardPerSender', '9000000005');
+    for (let i = 0; i < 3; i++) expect((await call(senderOnboard, '/api/senders/9000000005', { name: 'S1', dob: 'x' }, { params: { mobile: '9000000005' } })).status).toBe(400);
+    expectAdmitted(await enrol('9000000005'));
   });
 });

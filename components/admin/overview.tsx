@@ -2,6 +2,7 @@ import Link from 'next/link';
 import clsx from 'clsx';
 import { loadOverview } from '@/lib/admin/loaders';
 import { serverI18n } from '@/lib/i18n/server';
+import { telemetryMessage } from '@/lib/rd/messages';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { BarChart, lastDays } from './bar-chart';
 import { DataTable } from './data-table';
@@ -123,8 +124,11 @@ export async function AdminOverview({ days }: { days: number }) {
         <Section title={t('admin.devices.title')}>
           <DataTable
             caption={t('admin.devices.title')}
-            headers={[t('admin.devices.code'), t('admin.failures.count'), t('admin.devices.agents')]}
-            rows={devices.map((d) => [d.errCode, d.total, d.agents])}
+            headers={[t('admin.devices.code'), t('admin.devices.message'), t('admin.failures.count'), t('admin.devices.agents')]}
+            rows={devices.map((d) => {
+              const message = telemetryMessage(d.errCode);
+              return [d.errCode, t(message.key, message.vars), d.total, d.agents];
+            })}
             empty={t('admin.none')}
             testId="device-errors"
           />

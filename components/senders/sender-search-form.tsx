@@ -1,9 +1,9 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { normaliseMobileInput } from '@/lib/schemas/mobile';
+import { normaliseMobileInput, PASTED_MOBILE_PATTERN } from '@/lib/schemas/mobile';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
@@ -28,6 +28,11 @@ export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) 
     defaultValues: initialMobile ? { mobile: initialMobile } : undefined,
   });
   useEffect(lookup.preload, []);
+  // Until this code runs, a search is a plain GET form: the browser's own check (the pattern)
+  // keeps anything that is not a mobile, an Aadhaar number above all, out of the URL. Once it
+  // runs, react-hook-form checks and shows the message in the agent's language instead.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   // Back and forward change the URL's sender: the box follows (but not on mount, see above).
   const shownMobile = useRef(initialMobile);
@@ -47,7 +52,7 @@ export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) 
   return (
     <form
       role="search"
-      noValidate
+      noValidate={hydrated}
       onSubmit={handleSubmit(({ mobile }) => onSearch(mobile))}
       className="flex flex-col gap-3 sm:flex-row sm:items-end"
     >
@@ -61,7 +66,11 @@ export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) 
           inputMode="numeric"
           autoComplete="off"
           enterKeyHint="search"
+          // Room for a pasted "+91 90000 00001"; the pattern accepts what parsePastedMobile does.
           maxLength={16}
+          pattern={PASTED_MOBILE_PATTERN}
+          // The browser shows this when the pattern refuses a search made before hydration.
+          title={t('validation.mobile')}
           autoFocus={initialMobile === ''}
           className="text-lg tracking-wider tabular-nums"
         />

@@ -106,4 +106,45 @@ describe('configuration', () => {
     expect(() => parseConfig({ TRUST_PROXY_HOPS: '-1' })).toThrow(/TRUST_PROXY_HOPS/);
     expect(() => parseConfig({ TRUST_PROXY_HOPS: 'one' })).toThrow(/TRUST_PROXY_HOPS/);
   });
+
+  it('refuses sandbox mode on a PostgreSQL unless SANDBOX=1 says it is intended, naming both variables', () => {
+    const url = 'postgres://agentdesk:pg-secret-pw@db.internal:5432/agentdesk';
+    let message = '';
+    try {
+      parseConfig({ DATABASE_URL: url });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/DATABASE_URL is set but EKO_BASE_URL is not/);
+    expect(message).toMatch(/demo accounts/);
+    expect(message).toMatch(/SANDBOX=1/);
+    expect(message).not.toMatch(/pg-secret-pw|db\.internal/);
+    // A blank EKO_BASE_URL is unset, so it is still sandbox mode.
+    expect(() => parseConfig({ DATABASE_URL: url, EKO_BASE_URL: ' ' })).toThrow(/EKO_BASE_URL is not/);
+    expect(() => parseConfig({ DATABASE_URL: url, SANDBOX: '0' })).toThrow(/SANDBOX=1/);
+
+    for (const yes of ['1', 'true']) {
+      const c = parseConfig({ DATABASE_URL: url, SANDBOX: yes });
+      expect(c.sandboxMode).toBe(true);
+      expect(c.databaseUrl).toBe(url);
+    }
+    // The embedded database needs no such setting.
+    expect(parseConfig({}).sandboxMode).toBe(true);
+    expect(() => parseConfig({ SANDBOX: 'yes' })).toThrow(/SANDBOX/);
+  });
+
+  it('refuses SANDBOX=1 outside sandbox mode', () => {
+    const real = {
+      EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3',
+      EKO_DEVELOPER_KEY: 'dev-key-123456',
+      EKO_ACCESS_KEY: 'access-key-123456',
+      EKO_INITIATOR_ID: '9962981729',
+      EKO_AADHAAR_PUBLIC_KEY: SANDBOX_AADHAAR_PUBLIC_KEY,
+      DATABASE_URL: 'postgres://db.internal/agentdesk',
+    };
+    expect(parseConfig(real).sandboxMode).toBe(false);
+    expect(() => parseConfig({ ...real, SANDBOX: '1' })).toThrow(/SANDBOX: .*EKO_BASE_URL/);
+  });
 });

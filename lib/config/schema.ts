@@ -94,6 +94,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
   /** The least severe log level written to stdout; tests run "silent" unless they capture. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
+  /** Says that sandbox mode on a shared PostgreSQL (DATABASE_URL) is intended: tests, benchmarks. */
+  SANDBOX: z.preprocess(blankToUndefined, z.enum(['1', 'true', '0', 'false']).default('0')),
 });
 
 export interface EkoConfig {
@@ -157,6 +159,25 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
 
   if (e.AADHAAR_TRANSPORT_KEY_PREVIOUS !== undefined && e.AADHAAR_TRANSPORT_KEY_PREVIOUS === e.AADHAAR_TRANSPORT_KEY) {
     throw new ConfigError(['AADHAAR_TRANSPORT_KEY_PREVIOUS: is the same key as AADHAAR_TRANSPORT_KEY (set it to the key being replaced)']);
+  }
+  // Sandbox mode creates the published demo accounts (admin 9999900001 / admin-demo-1, shown on
+  // the login page) and disables nothing else: on the embedded database that is a training copy,
+  // but on a PostgreSQL named by DATABASE_URL it may well be the production database, reached by
+  // forgetting EKO_BASE_URL in one instance's environment. A published admin password there would
+  // be a full compromise (ASVS V2.3 / V14.1: no default accounts in production, fail closed on
+  // misconfiguration), so that combination needs SANDBOX=1 to say it is meant.
+  const sandboxIntended = e.SANDBOX === '1' || e.SANDBOX === 'true';
+  if (sandboxMode && e.DATABASE_URL !== undefined && !sandboxIntended) {
+    throw new ConfigError([
+      'DATABASE_URL is set but EKO_BASE_URL is not: that is sandbox mode, which creates the published demo accounts ' +
+        '(admin 9999900001 / admin-demo-1) in that PostgreSQL database. Set EKO_BASE_URL and its credentials to use Eko, ' +
+        'unset DATABASE_URL to use the embedded database, or set SANDBOX=1 if a sandbox on this PostgreSQL is intended (tests, benchmarks).',
+    ]);
+  }
+  // And SANDBOX=1 must never live in a production environment: should EKO_BASE_URL go missing
+  // from it one day, it would wave the sandbox through on that database.
+  if (!sandboxMode && sandboxIntended) {
+    throw new ConfigError(['SANDBOX: set to 1 but EKO_BASE_URL is set too; SANDBOX=1 is only for sandbox mode (EKO_BASE_URL unset), remove one of them']);
   }
 
   if (e.RATE_LIMIT_STORE === 'redis' && e.REDIS_URL === undefined) {

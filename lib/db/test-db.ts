@@ -16,8 +16,11 @@ import type { User } from './schema';
 export function useTestDatabase(): { db: () => Db } {
   let db: Db | undefined;
   beforeAll(async () => {
-    if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
-    else process.env.DATA_DIR = 'memory';
+    if (process.env.TEST_DATABASE_URL) {
+      process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+      // A test database in sandbox mode is what TEST_DATABASE_URL means (lib/config/schema.ts).
+      process.env.SANDBOX = '1';
+    } else process.env.DATA_DIR = 'memory';
     resetConfigForTests();
     await resetRateLimitersForTests();
     await closeDb();

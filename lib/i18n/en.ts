@@ -118,6 +118,7 @@ export const en = {
   'admin.devices.title': 'Fingerprint scanner errors',
   'admin.devices.code': 'RD error code',
   'admin.devices.agents': 'Agents affected',
+  'admin.devices.message': 'Message the agent saw',
   'admin.daily.title': 'AePS daily authentication today ({date})',
   'admin.daily.ekyc': 'One-time eKYC',
   'admin.daily.last': 'Last daily authentication',
@@ -237,6 +238,7 @@ export const en = {
   'rd.error.no_response': 'The scanner service stopped answering. Unplug the scanner, plug it back in, restart its service and try again.',
   'rd.error.bad_reply': 'The scanner sent something we could not read. Restart the scanner service and try again.',
   'rd.error.no_rd_app': 'No RD Service app is installed on this tablet. Install your scanner’s RD Service app from the Play Store.',
+  'rd.error.poor_quality': 'The fingerprint was too faint to use. Clean the finger and the scanner glass, press firmly and capture again.',
   'rd.error.cancelled': 'The capture was cancelled. Press Capture to try again.',
   'rd.error.700': 'No finger was placed in time. Ask the sender to press their finger on the scanner, then capture again.',
   'rd.error.730': 'The capture failed. Clean the finger and the scanner glass and try again.',
@@ -365,6 +367,13 @@ export const en = {
     'Your account has made too many eKYC attempts in the last hour. Wait {wait} and try again. If you did not make them, tell your administrator.',
   'errors.rate_limited.agentOtp':
     'Your account has made too many OTP attempts in the last hour. Wait {wait} and try again. If you did not make them, tell your administrator.',
+  'errors.rate_limited.senderLookup':
+    'Your account has looked up too many senders in the last few minutes. Wait {wait} and try again. If you did not make these searches, tell your administrator.',
+  'errors.rate_limited.senderLookupDaily':
+    'Your account has reached today’s limit of sender lookups. Wait {wait}, or ask your administrator. If you did not make these searches, tell your administrator at once.',
+  'errors.rate_limited.senderOnboard': 'This mobile number has had too many enrolment attempts. Wait {wait}, check the sender’s details, and try again.',
+  'errors.rate_limited.agentOnboard':
+    'Your account has enrolled too many senders in the last hour. Wait {wait} and try again. If you did not make them, tell your administrator.',
   'errors.rate_limited.aepsOtpSend': 'Too many OTPs have been sent to your mobile. Wait {wait} before sending another.',
   'errors.rate_limited.aepsOtpVerify': 'Too many OTP attempts. Wait {wait}, then send a new OTP.',
   'errors.rate_limited.aepsFingerprint': 'Too many fingerprint attempts. Wait {wait} and try again; meanwhile clean your finger and the scanner.',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from '@/lib/api/errors';
-import { formatMinutes } from '@/lib/i18n';
+import { formatMinutes, intlLocale, type Locale } from '@/lib/i18n';
 import { RATE_RULES, type RateRule, type RuleName } from './rules';
 import { closeStoresForTests, createLimiter } from './store';
 
@@ -40,12 +40,18 @@ export function rateLimitHeaders(status: RateLimitStatus): Record<string, string
   };
 }
 
+/** A wait as an agent reads it at a glance: minutes up to an hour and a half, then hours (daily budgets). */
+function waitInWords(minutes: number, locale: Locale): string {
+  if (minutes <= 90) return formatMinutes(minutes, locale);
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(Math.ceil(minutes / 60));
+}
+
 function refusalOptions(rule: RuleName, msBeforeNext: number): ConstructorParameters<typeof ApiError>[1] {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const minutes = Math.ceil(seconds / 60);
   return {
     messageKey: RATE_RULES[rule].message,
-    vars: (locale) => ({ wait: formatMinutes(minutes, locale) }),
+    vars: (locale) => ({ wait: waitInWords(minutes, locale) }),
     headers: { 'retry-after': String(seconds), ...rateLimitHeaders({ limit: RATE_RULES[rule].points, remaining: 0, msBeforeNext }) },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/actions';
+import { isTelemetryCode } from '@/lib/rd/messages';
 import { mobileSchema, text, withoutControlChars } from './common';
 
 export const createAgentSchema = z.object({
@@ -50,10 +51,13 @@ export const agentListSchema = z.object({
 
 export const metricsRangeSchema = z.object({ days: optionalParam(z.pipe(z.coerce.number(), z.union([z.literal(7), z.literal(14), z.literal(30)]))) });
 
-/** What a browser may report about a failed fingerprint capture: codes and names, never PID. */
+/**
+ * What a browser may report about a failed fingerprint capture: a code of our RD message table,
+ * where, and the scanner model; never PID, and never the device's free-text errInfo (an errInfo
+ * sent anyway is dropped with the other unknown keys). lib/rd/telemetry.ts decides what is kept.
+ */
 export const deviceErrorSchema = z.object({
-  errCode: z.string().check(z.trim(), z.regex(/^-?\d{1,6}$|^[a-z_]{2,16}$/, 'validation.invalid')),
-  errInfo: z.optional(z.pipe(z.pipe(z.string(), z.transform(withoutControlChars)), z.string().check(z.trim(), z.maxLength(200)))),
+  errCode: text().check(z.trim(), z.refine(isTelemetryCode, 'validation.invalid')),
   stage: z.optional(z.string().check(z.trim(), z.regex(/^[a-z_.]{2,40}$/, 'validation.invalid'))),
   deviceModel: z.optional(z.pipe(z.pipe(z.string(), z.transform(withoutControlChars)), z.string().check(z.trim(), z.maxLength(80)))),
 });

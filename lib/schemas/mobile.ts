@@ -19,6 +19,19 @@ export function normaliseMobileInput(raw: string): string {
   return digits.slice(0, 10);
 }
 
+/** What parsePastedMobile strips between digits. */
+const PASTE_SEPARATOR = '[\\s\\-\\(\\)]*';
+
+/**
+ * parsePastedMobile as an HTML `pattern` (anchored by the browser, compiled with the `v` flag):
+ * the sender search's browser-side check until its code has loaded. It accepts exactly what the
+ * paste parser accepts ("+91 90000 00001", "090000 00001", "90000-00001") and refuses anything
+ * else, 12-digit Aadhaar numbers among them, so a search submitted before hydration (a plain GET
+ * form) never puts one into a URL.
+ */
+export const PASTED_MOBILE_PATTERN =
+  `${PASTE_SEPARATOR}(?:\\+${PASTE_SEPARATOR}9${PASTE_SEPARATOR}1${PASTE_SEPARATOR})?(?:0${PASTE_SEPARATOR})?[6-9](?:${PASTE_SEPARATOR}\\d){9}${PASTE_SEPARATOR}`;
+
 /**
  * The mobile in a pasted form (+91, spaces, dashes, a leading 0), or null. Unlike the typing
  * clean-up above it never cuts digits off: a number with one digit too many is not a mobile.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseMobileInput } from './common';
-import { parseMobile, parsePastedMobile } from './mobile';
+import { PASTED_MOBILE_PATTERN, parseMobile, parsePastedMobile } from './mobile';
 import { mobileSchema, onboardSenderSchema, todayInIndia } from './sender';
 
 const validOnboarding = {
@@ -83,4 +83,36 @@ describe('parsePastedMobile', () => {
   it.each(['+91 90000 000012', '919000000001', '90000 0000', '5000000001', '+1 9000000001', 'x9000000001'])('refuses %j (never cuts digits off)', (raw) =>
     expect(parsePastedMobile(raw)).toBeNull(),
   );
+});
+
+describe('PASTED_MOBILE_PATTERN (the search box before its code loads)', () => {
+  // As the browser applies a pattern attribute: anchored, with the v flag (an invalid pattern is ignored).
+  const browserAccepts = (value: string) => new RegExp(`^(?:${PASTED_MOBILE_PATTERN})$`, 'v').test(value);
+
+  it('accepts what agents paste and refuses 12 digits', () => {
+    for (const ok of ['+91 90000 00001', '090000 00001', '90000-00001', '9000000001', '(+91) 90000-00001']) expect(browserAccepts(ok), ok).toBe(true);
+    for (const bad of ['999999990019', '9999 9999 0019', '9999-9999-0019', '919000000001', '12345', '5000000001', '', '+1 9000000001']) expect(browserAccepts(bad), bad).toBe(false);
+  });
+
+  it('agrees with parsePastedMobile on every string it is shown', () => {
+    const alphabet = ['0', '1', '6', '9', '9', '0', '+', ' ', '-', '(', ')', 'x', '.', '\t'];
+    let seed = 20261123;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const samples = [...['+91 90000 00001', '+91 0 9000000001', '+9109000000001', '00 9000000001', '+9190000000010', ' 9000000001 ']];
+    for (let i = 0; i < 5000; i++) {
+      // Mostly near-mobiles: a prefix, then digits with separators.
+      const prefix = ['', '+91', '+91 ', '0', '+910', '91', '(', '+'][random(8)]!;
+      let body = '';
+      const length = 8 + random(6);
+      for (let j = 0; j < length; j++) body += random(3) === 0 ? alphabet[random(alphabet.length)] : String(random(10));
+      samples.push(prefix + body);
+    }
+    const disagreements = samples.filter((s) => browserAccepts(s) !== (parsePastedMobile(s) !== null));
+    expect(disagreements).toEqual([]);
+    // The sample reaches both answers often enough to mean something.
+    expect(samples.filter(browserAccepts).length).toBeGreaterThan(50);
+  });
 });

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEMO_ACCOUNTS } from '../../lib/auth/demo-accounts';
 import { ROOT, TSX_CLI } from './build';
 import { waitForHttp } from './processes';
 
@@ -99,6 +98,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   delete baseEnv.EKO_BASE_URL;
   delete baseEnv.DATABASE_URL;
+  delete baseEnv.SANDBOX;
   const spawnGroup = (args: string[], env: Record<string, string>) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -137,7 +137,8 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
     app = spawnGroup([TSX_CLI, 'scripts/serve.ts', '-p', String(options.appPort), '-H', '127.0.0.1'], {
       EKO_SANDBOX_URL: `http://127.0.0.1:${options.ekoPort}/ekoapi/v3`,
       DATA_DIR: options.dataDir,
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      // A sandbox on a PostgreSQL is refused unless declared intended (lib/config/schema.ts).
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
     });
     await waitForHttp(`http://127.0.0.1:${options.appPort}/api/health`, 60_000, app);
   } catch (err) {
@@ -146,18 +147,4 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   }
   const appPid = app.pid!;
   return { origin: `http://127.0.0.1:${options.appPort}`, appCpuSeconds: () => groupCpuSeconds(appPid), stop };
-}
-
-/** Signs in like the login form does and returns the `name=value` session cookie. */
-export async function signInDemoAgent(origin: string): Promise<string> {
-  const { mobile, password } = DEMO_ACCOUNTS.agent;
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    // Same-origin POSTs only: the app compares Origin with its own.
-    headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ mobile, password }),
-  });
-  const cookie = res.headers.getSetCookie()[0]?.split(';')[0];
-  if (!res.ok || !cookie) throw new Error(`demo agent login failed: HTTP ${res.status} ${await res.text()}`);
-  return cookie;
 }

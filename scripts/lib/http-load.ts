@@ -25,6 +25,8 @@ export interface LoadRun {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Of the non-2xx, those refused by a rate limit. */
+  rateLimited: number;
 }
 
 export interface LoadOptions {
@@ -32,15 +34,29 @@ export interface LoadOptions {
   connections: number;
   durationS: number;
   headers?: Record<string, string>;
+  /**
+   * Headers taken in turn, one set per request (each agent's session cookie): the load of many
+   * counters, none of which may spend more than its own budget. The connections, the URL and the
+   * duration stay what they are; only whose cookie a request carries changes.
+   */
+  rotate?: readonly Record<string, string>[];
+}
+
+/** One set after another, request by request (shared by every connection). */
+export function rotation(sets: readonly Record<string, string>[] | undefined): () => Record<string, string> {
+  let next = 0;
+  return () => (sets && sets.length > 0 ? sets[next++ % sets.length]! : {});
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadRun> {
+  const nextHeaders = rotation(options.rotate);
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationS,
     headers: options.headers,
     timeout: LOAD_TIMEOUT_S,
+    ...(options.rotate ? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...nextHeaders() } }) }] } : {}),
   });
   return {
     url: options.url,
@@ -54,6 +70,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    rateLimited: result.statusCodeStats?.['429']?.count ?? 0,
   };
 }
 
@@ -64,6 +81,9 @@ export function loadProblems(run: LoadRun): string[] {
   if (run.errors > 0) problems.push(`${run.errors} connection errors`);
   if (run.timeouts > 0) problems.push(`${run.timeouts} timeouts (> ${LOAD_TIMEOUT_S} s)`);
   if (run.non2xx > 0) problems.push(`${run.non2xx} non-2xx responses`);
+  if (run.rateLimited > 0) {
+    problems.push(`${run.rateLimited} of them 429: an agent ran out of lookup budget; this machine beats LOOKUP_RATE_CEILING (scripts/lib/agents.ts)`);
+  }
   return problems;
 }
 
@@ -76,9 +96,15 @@ export const describeRun = (run: LoadRun) =>
  * The first requests open route chunks and warm the database; they are not what we measure. Also
  * proves the URL answers what we think (a 401 would otherwise be measured as a fast "route").
  */
-export async function warmUp(url: string, headers: Record<string, string>, check: (body: unknown) => boolean, times = 20): Promise<void> {
-  for (let i = 0; i < times; i++) {
-    const res = await fetch(url, { headers });
+export async function warmUp(
+  url: string,
+  headers: Record<string, string>,
+  check: (body: unknown) => boolean,
+  options: { times?: number; rotate?: readonly Record<string, string>[] } = {},
+): Promise<void> {
+  const nextHeaders = rotation(options.rotate);
+  for (let i = 0; i < (options.times ?? 20); i++) {
+    const res = await fetch(url, { headers: { ...headers, ...nextHeaders() } });
     const body: unknown = await res.json().catch(() => null);
     if (!res.ok || !check(body)) throw new Error(`${url} answered HTTP ${res.status} ${JSON.stringify(body)}`);
   }

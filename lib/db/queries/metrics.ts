@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, count, countDistinct, desc, eq, gte, ne, sql } from 'drizzle-orm';
+import type { DeviceErrorRecord } from '@/lib/rd/telemetry';
 import type { Db } from '../client';
 import { auditEvents, deviceErrors, users } from '../schema';
 import { INDIA_TZ } from './activity';
@@ -115,6 +116,7 @@ export async function dailyAuthStatus(db: Db): Promise<DailyAuthRow[]> {
     .orderBy(asc(users.name));
 }
 
-export async function recordDeviceError(db: Db, userId: string, e: { errCode: string; errInfo?: string; stage?: string; deviceModel?: string }) {
-  await db.insert(deviceErrors).values({ userId, errCode: e.errCode, errInfo: e.errInfo ?? null, stage: e.stage ?? null, deviceModel: e.deviceModel ?? null });
+/** One report, as lib/rd/telemetry.ts reduced it (errInfo is the key of our message, not device text). */
+export async function recordDeviceError(db: Db, userId: string, record: DeviceErrorRecord) {
+  await db.insert(deviceErrors).values({ userId, ...record });
 }

@@ -3,6 +3,7 @@ import { csvCell, csvHeader, csvRow } from '@/lib/admin/csv';
 import { auditEvents, users } from '../schema';
 import { createTestUser, useTestDatabase } from '../test-db';
 import { activityBatches, listActivity } from './activity';
+import { deviceErrorRecord } from '@/lib/rd/telemetry';
 import { dailyAuthStatus, deviceErrorsByCode, ekycFunnelPerAgent, ekycFunnelPerDay, lookupsPerDay, recordDeviceError, topFailureReasons } from './metrics';
 import { listAgents } from './users';
 import { eq } from 'drizzle-orm';
@@ -78,10 +79,10 @@ describe('dashboard aggregates', () => {
     const a = await createTestUser('agent');
     const b = await createTestUser('agent');
     const db = database.db();
-    await recordDeviceError(db, a.id, { errCode: '720', stage: 'sender.ekyc' });
-    await recordDeviceError(db, a.id, { errCode: '720' });
-    await recordDeviceError(db, b.id, { errCode: '720' });
-    await recordDeviceError(db, b.id, { errCode: '710' });
+    await recordDeviceError(db, a.id, deviceErrorRecord({ errCode: '720', stage: 'sender.ekyc' }));
+    await recordDeviceError(db, a.id, deviceErrorRecord({ errCode: '720' }));
+    await recordDeviceError(db, b.id, deviceErrorRecord({ errCode: '720' }));
+    await recordDeviceError(db, b.id, deviceErrorRecord({ errCode: '710' }));
     expect(await deviceErrorsByCode(db, 7)).toEqual([
       { errCode: '720', total: 3, agents: 2 },
       { errCode: '710', total: 1, agents: 1 },

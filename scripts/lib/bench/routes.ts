@@ -38,7 +38,8 @@ const figures = (runs: MeasuredRun[]): RouteFigures => ({
 export async function compareWithFloor(options: {
   routeUrl: string;
   floorUrl: string;
-  headers: Record<string, string>;
+  /** One set per request in turn (each agent's cookie: the lookup is limited per agent). */
+  rotate: readonly Record<string, string>[];
   checkRoute: (body: unknown) => boolean;
   /** The app's CPU seconds so far (see AppStack.appCpuSeconds). */
   appCpuSeconds: () => number | null;
@@ -46,12 +47,12 @@ export async function compareWithFloor(options: {
   durationS: number;
   rounds: number;
 }): Promise<RouteComparison> {
-  const { routeUrl, floorUrl, headers, connections, durationS } = options;
+  const { routeUrl, floorUrl, rotate, connections, durationS } = options;
   await warmUp(floorUrl, {}, (body) => (body as { ok?: boolean } | null)?.ok === true);
-  await warmUp(routeUrl, headers, options.checkRoute);
-  const measure = async (url: string, h: Record<string, string>): Promise<MeasuredRun> => {
+  await warmUp(routeUrl, {}, options.checkRoute, { rotate });
+  const measure = async (url: string, sets?: readonly Record<string, string>[]): Promise<MeasuredRun> => {
     const before = options.appCpuSeconds();
-    const run = await runLoad({ url, headers: h, connections, durationS });
+    const run = await runLoad({ url, rotate: sets, connections, durationS });
     const after = options.appCpuSeconds();
     const cpuMsPerRequest = before === null || after === null || run.requests === 0 ? null : ((after - before) * 1000) / run.requests;
     return { ...run, cpuMsPerRequest };
@@ -59,8 +60,8 @@ export async function compareWithFloor(options: {
   const route: MeasuredRun[] = [];
   const floor: MeasuredRun[] = [];
   for (let i = 0; i < options.rounds; i++) {
-    const runRoute = async () => route.push(await measure(routeUrl, headers));
-    const runFloor = async () => floor.push(await measure(floorUrl, {}));
+    const runRoute = async () => route.push(await measure(routeUrl, rotate));
+    const runFloor = async () => floor.push(await measure(floorUrl));
     if (i % 2 === 0) {
       await runRoute();
       await runFloor();

@@ -152,6 +152,8 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
   const credentials = { developerKey: 'partner-dev-key-0001', accessKey: 'partner-access-key-0001', initiatorId: '9123456780' };
   let partner: EkoSandbox;
   let baseUrl: string;
+  // The PostgreSQL pass runs in sandbox mode with SANDBOX=1, which is refused next to EKO_BASE_URL.
+  const sandboxFlag = process.env.SANDBOX;
 
   beforeAll(async () => {
     const { createEkoSandbox } = await import('@/sandbox/eko/server');
@@ -161,6 +163,7 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
   afterAll(async () => {
     await partner.close();
     for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_AADHAAR_PUBLIC_KEY']) delete process.env[k];
+    if (sandboxFlag !== undefined) process.env.SANDBOX = sandboxFlag;
     resetConfigForTests();
   });
 
@@ -172,6 +175,7 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
       EKO_INITIATOR_ID: credentials.initiatorId,
       EKO_AADHAAR_PUBLIC_KEY: SANDBOX_AADHAAR_PUBLIC_KEY,
     });
+    delete process.env.SANDBOX;
     resetConfigForTests();
   };
 

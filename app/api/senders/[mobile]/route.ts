@@ -6,6 +6,10 @@ import { lookupSender, onboardSender } from '@/lib/senders/service';
 export const GET = route({
   access: 'agent',
   params: senderLookupSchema,
+  limits: ({ user }) => [
+    { rule: 'senderLookupPerAgent', key: user.id },
+    { rule: 'senderLookupPerAgentDaily', key: user.id },
+  ],
   handler: async ({ params, user }) => ({ sender: await lookupSender(agentOf(user), params.mobile) }),
 });
 
@@ -14,5 +18,9 @@ export const POST = route({
   access: 'agent',
   params: senderLookupSchema,
   body: onboardSenderSchema,
+  limits: ({ params, user }) => [
+    { rule: 'senderOnboardPerSender', key: params.mobile },
+    { rule: 'senderOnboardPerAgent', key: user.id },
+  ],
   handler: async ({ params, body, user }) => ({ outcome: await onboardSender(agentOf(user), params.mobile, body) }),
 });
