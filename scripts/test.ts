@@ -12,7 +12,7 @@ import { STORAGE_DUMP } from '../e2e/storage-dump';
 import { scanStaticBundle } from './check-bundle-secrets';
 import { ensureBuild, ROOT } from './lib/build';
 import { describeRun } from './lib/http-load';
-import { startRefusalProblems } from './lib/start-refusal';
+import { bareNextStartProblems, startRefusalProblems } from './lib/start-refusal';
 import { LOAD_SENDER, runLoadTest } from './load';
 import { findSensitive, scanDirectory, scanPostgres } from './scan-sensitive';
 
@@ -146,6 +146,7 @@ async function main() {
   const scan = scanStaticBundle();
   check(`no credential in the ${scan.scanned} client bundle files`, scan.leaks);
   check('the built app refuses sandbox mode on an undeclared PostgreSQL (DATABASE_URL without EKO_BASE_URL or SANDBOX=1)', await startRefusalProblems());
+  check('the built app refuses to run under a bare next start (no client addresses without scripts/serve.ts)', await bareNextStartProblems());
 
   // On its own ports (3299, 4299, .data/load), so it never meets the e2e servers. Asserts that
   // every request was answered, never how fast: the machine may be small and shared.

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { hashPassword, temporaryPassword } from '../lib/auth/password';
 import { closeDb, getDb } from '../lib/db/client';
+import { writeAuditRow } from '../lib/audit/record';
 import { createUser } from '../lib/db/queries/users';
 import { TEMPORARY_PASSWORD_HOURS, temporaryUntil } from '../lib/auth/temporary-password';
 import { NEW_PASSWORD_MIN } from '../lib/schemas/auth';
@@ -41,6 +42,10 @@ async function main() {
     passwordHash: await hashPassword(password),
     temporaryUntil: input.password ? null : temporaryUntil(),
   });
+  if (result.ok) {
+    // Created by an operator at the command line, not by a signed-in admin: the trail says so.
+    await writeAuditRow({ userId: null, action: 'admin.agent_create', outcome: 'ok', targetUserId: result.user.id, targetMobile: result.user.mobile, detail: 'command_line', latencyMs: 0 });
+  }
   await closeDb();
   if (!result.ok) {
     const what = result.taken === 'mobile' ? `mobile ${input.mobile}` : `Eko user code ${input['user-code']}`;

@@ -15,6 +15,7 @@ const OTHER_DETAILS = [
   'kyc_verified', 'not_kyc', 'kyc_pending', 'not_enrolled',
   'wrong_password', 'unknown_account', 'known_device', 'new_device', 'inactive', 'temporary_password_expired', 'replaced_temporary',
   'loginUnknownDevices', 'loginKnownDevice', 'loginPerAddress', 'mobile_taken', 'ekoUserCode_taken',
+  'command_line', 'sandbox_off', 'changed_meanwhile', 'not_found', 'adminWrite', 'passwordChange',
 ];
 
 describe.each(['en', 'hi'] as const)('activity labels (%s)', (locale) => {

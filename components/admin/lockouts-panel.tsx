@@ -22,7 +22,7 @@ export async function LockoutsPanel({ lockouts }: { lockouts: LockoutRow[] }) {
           <span key="who">
             {l.name ?? t('admin.lockouts.noAccount')} <span className="tabular-nums">({formatMobile(l.mobile)})</span>
           </span>,
-          t(l.scope === 'known_device' ? 'admin.lockouts.scope.known_device' : 'admin.lockouts.scope.unknown_devices'),
+          t(l.scope === 'known_device' ? 'admin.lockouts.scope.known_device' : l.scope === 'address' ? 'admin.lockouts.scope.address' : 'admin.lockouts.scope.unknown_devices'),
           indiaDateTime(l.lockedUntil, locale),
           String(l.level),
           l.lastAddress ?? '—',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConfig } from './index';
+import { frontServerPresent } from '@/lib/net/peer';
 import { ConfigError } from './schema';
 
 /**
@@ -15,4 +16,15 @@ export function configOrExit(): void {
     console.error(err.message);
     process.exit(1);
   }
+}
+
+/**
+ * At server start, after the configuration: the app must be served through scripts/serve.ts
+ * (`npm start`). Under a bare `next start` no client address can be known, so every sign-in
+ * would share one per-address budget that a stranger's 30 guesses spend for everyone.
+ */
+export function frontServerOrExit(): void {
+  if (frontServerPresent()) return;
+  console.error('Agent Desk must be started with `npm start` (scripts/serve.ts), not `next start`: without its front server the app cannot tell one client from another.');
+  process.exit(1);
 }

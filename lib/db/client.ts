@@ -114,12 +114,7 @@ export function getDbHandle(): Promise<DbHandle> {
   if (!globalForDb.agentDeskDb) {
     const config = getConfig();
     const opening = config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
-    globalForDb.agentDeskDb = opening.then(async (handle) => {
-      const { disableDemoAccounts, ensureDemoAccounts } = await import('./seed');
-      if (config.sandboxMode) await ensureDemoAccounts(handle.db);
-      else await disableDemoAccounts(handle.db);
-      return handle;
-    });
+    globalForDb.agentDeskDb = opening;
     // A failed open must not be cached forever: the next request tries again.
     globalForDb.agentDeskDb.catch(() => {
       globalForDb.agentDeskDb = undefined;

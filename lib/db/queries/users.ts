@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, ilike, max, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, max, or, sql } from 'drizzle-orm';
 import type { Role } from '@/lib/auth/roles';
 import type { Db } from '../client';
 import { auditEvents, type User, users } from '../schema';
@@ -13,6 +13,21 @@ export interface NewUser {
   passwordHash: string;
   /** Someone else chose this password: it must be changed at first sign-in and expires. */
   temporaryUntil?: Date | null;
+}
+
+/** Creates the user unless the mobile is registered already (then leaves that one as it is). */
+export async function insertUserUnlessMobileTaken(db: Db, input: NewUser): Promise<void> {
+  const { temporaryUntil, ...values } = input;
+  await db.insert(users).values({ ...values, ...temporaryColumns(temporaryUntil) }).onConflictDoNothing({ target: users.mobile });
+}
+
+/** Switches off the active users among these mobiles; returns those it switched off. */
+export async function deactivateUsersByMobile(db: Db, mobiles: string[]): Promise<{ id: string; mobile: string }[]> {
+  return db
+    .update(users)
+    .set({ active: false, updatedAt: new Date() })
+    .where(and(inArray(users.mobile, mobiles), eq(users.active, true)))
+    .returning({ id: users.id, mobile: users.mobile });
 }
 
 export async function findUserByMobile(db: Db, mobile: string): Promise<User | undefined> {

@@ -97,10 +97,10 @@ describe('POST /api/auth/login', () => {
   });
 
   it('outside sandbox mode the published demo accounts cannot sign in', async () => {
-    const { disableDemoAccounts, ensureDemoAccounts } = await import('@/lib/db/seed');
-    await ensureDemoAccounts(database.db());
+    const { disableDemoAccounts, ensureDemoAccounts } = await import('@/lib/auth/demo-seed');
+    await ensureDemoAccounts();
     expect((await login({ mobile: '9999900001', password: 'admin-demo-1' })).status).toBe(200);
-    await disableDemoAccounts(database.db());
+    await disableDemoAccounts();
     expect((await login({ mobile: '9999900001', password: 'admin-demo-1' })).status).toBe(403);
   });
 });

@@ -94,8 +94,8 @@ describe('a password an admin chose', () => {
   });
 
   it('the sandbox training accounts are exempt', async () => {
-    const { ensureDemoAccounts } = await import('@/lib/db/seed');
-    await ensureDemoAccounts(database.db());
+    const { ensureDemoAccounts } = await import('@/lib/auth/demo-seed');
+    await ensureDemoAccounts();
     const demo = await signIn('9999900002', 'agent-demo-1');
     expect(demo.body.mustChangePassword).toBe(false);
     expect(await statusCode(demo.cookie)).toBe(200);
