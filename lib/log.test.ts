@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureLogsForTests, logger, REDACTED, REDACT_PATHS, SENSITIVE_KEYS, withLogContext } from './log';
+import { captureLogs } from '@/test/log';
+import { logger, REDACTED, REDACT_PATHS, SENSITIVE_KEYS, withLogContext } from './log';
 
 // The redaction paths, checked one by one: whoever logs an object holding one of these keys (at
 // the top or one level down, or in request/response headers) gets the censor, not the value.
 
-let capture: ReturnType<typeof captureLogsForTests> | undefined;
+let capture: ReturnType<typeof captureLogs> | undefined;
 afterEach(() => capture?.stop());
 
 describe('logger redaction', () => {
   it.each(SENSITIVE_KEYS)('censors %s at the top level and one level down', (key) => {
-    capture = captureLogsForTests();
+    capture = captureLogs();
     logger().info({ [key]: 'TOP-SECRET-VALUE', nested: { [key]: 'NESTED-SECRET-VALUE', keep: 'visible' } }, 'probe');
     const [line] = capture.lines();
     expect(capture.text()).not.toContain('SECRET-VALUE');
@@ -17,7 +18,7 @@ describe('logger redaction', () => {
   });
 
   it('censors credentials in request and response headers', () => {
-    capture = captureLogsForTests();
+    capture = captureLogs();
     logger().info({
       req: { headers: { cookie: 'ad_session=abc', authorization: 'Bearer abc', 'secret-key': 'sig', developer_key: 'dev', accept: '*/*' } },
       res: { headers: { 'set-cookie': 'ad_session=abc' } },
@@ -37,7 +38,7 @@ describe('logger redaction', () => {
   });
 
   it('writes one JSON object per line with an ISO time, a level label and the request id in context', () => {
-    capture = captureLogsForTests();
+    capture = captureLogs();
     withLogContext({ reqId: 'req-1' }, () => logger().warn({ status: 502 }, 'upstream'));
     const [line] = capture.lines();
     expect(line).toEqual({ level: 'warn', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), reqId: 'req-1', status: 502, msg: 'upstream' });

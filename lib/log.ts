@@ -64,7 +64,7 @@ export function withLogContext<T>(ctx: LogContext, fn: () => T): T {
   return context.run(ctx, fn);
 }
 
-interface Sink {
+export interface Sink {
   write(line: string): unknown;
 }
 
@@ -96,24 +96,17 @@ export function logger(): Logger {
   return instance;
 }
 
-/** For tests: collect the raw output (at `level`) until `stop()` restores stdout and the old level. */
-export function captureLogsForTests(level = 'info'): { text: () => string; lines: () => Record<string, unknown>[]; stop: () => void } {
+/**
+ * Sends the log lines elsewhere (at `level`) until the returned function puts stdout and the old
+ * level back: for a supervisor that ships logs, or a test that reads them (test/log.ts).
+ */
+export function redirectLogs(to: Sink, level: string): () => void {
   const log = logger();
   const previous = { sink, level: log.level };
-  const chunks: string[] = [];
-  sink = { write: (line) => chunks.push(line) };
+  sink = to;
   log.level = level;
-  return {
-    text: () => chunks.join(''),
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Record<string, unknown>),
-    stop: () => {
-      sink = previous.sink;
-      log.level = previous.level;
-    },
+  return () => {
+    sink = previous.sink;
+    log.level = previous.level;
   };
 }

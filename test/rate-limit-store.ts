@@ -1,18 +1,39 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { resetConfigForTests } from '@/lib/config';
-import { resetRateLimitersForTests } from '@/lib/rate-limit';
+import { forget } from '@/lib/process-state';
+import { REDIS_KEY_PREFIX } from '@/lib/rate-limit/store';
+
+/**
+ * Every count back to zero: limiters dropped (with the memory store's counts), and the app's keys
+ * deleted from the Redis the environment names. The database store's rows go with the tables
+ * (test/db.ts empties them).
+ */
+export async function resetRateLimits(): Promise<void> {
+  await forget('rateLimiters');
+  if (process.env.RATE_LIMIT_STORE !== 'redis' || !process.env.REDIS_URL) return;
+  const client = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1000, lazyConnect: true });
+  try {
+    await client.connect();
+    const keys = await client.keys(`${REDIS_KEY_PREFIX}*`);
+    if (keys.length > 0) await client.del(...keys);
+  } catch {
+    // An unreachable Redis (the outage test) holds no counts to reset.
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** Runs the tests of one block with RATE_LIMIT_STORE (and REDIS_URL) set, restoring them after. */
 export function useRateLimitStore(env: Record<string, string>) {
   beforeAll(async () => {
     Object.assign(process.env, env);
-    resetConfigForTests();
-    await resetRateLimitersForTests();
+    await forget('config');
+    await resetRateLimits();
   });
   afterAll(async () => {
-    await resetRateLimitersForTests();
+    await resetRateLimits();
     for (const name of Object.keys(env)) delete process.env[name];
-    resetConfigForTests();
+    await forget('config');
   });
 }
 

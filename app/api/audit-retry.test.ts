@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sealForTests } from '@/lib/aadhaar/test-seal';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/test/seal';
+
 import { findUserById } from '@/lib/db/queries/users';
 import { auditEvents } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
-import { captureLogsForTests } from '@/lib/log';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
+
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { SANDBOX_OTP } from '@/sandbox/eko/fixtures';
@@ -15,6 +15,8 @@ import { POST as biometric } from './aeps/ekyc/biometric/route';
 import { POST as sendOtp } from './aeps/ekyc/otp/route';
 import { POST as verifyOtp } from './aeps/ekyc/otp/verify/route';
 import { GET as lookup } from './senders/[mobile]/route';
+import { forget } from '@/lib/process-state';
+import { captureLogs } from '@/test/log';
 
 // Security round 2, item 6: once Eko has answered, the audit row is retried when the database
 // fails, and if it still cannot be written, one error line holds everything needed to replay it.
@@ -49,7 +51,7 @@ afterEach(async () => {
 
 let cookie = '';
 let agentId = '';
-beforeAll(() => resetTransportKeyForTests());
+beforeAll(() => forget('transportKey'));
 beforeEach(async () => {
   const agent = await createTestUser('agent');
   agentId = agent.id;
@@ -68,7 +70,7 @@ describe('an audit row after Eko has answered', () => {
 
   it('when it cannot be written at all, the agent still gets Eko’s answer and one log line can replay it', async () => {
     await failNextInserts('audit_events', 100);
-    const capture = captureLogsForTests('info');
+    const capture = captureLogs('info');
     try {
       const res = await get('9000000001');
       expect(res.status).toBe(200);
@@ -113,7 +115,7 @@ describe('the AePS eKYC date after Eko said yes', () => {
   it('when it cannot be written, the agent is still told it is done, and one log line can replay it', async () => {
     const last = await upToTheFingerprint();
     await failNextInserts('users', 100, 'UPDATE');
-    const capture = captureLogsForTests('info');
+    const capture = captureLogs('info');
     try {
       expect(await post(biometric, last)).toEqual({ status: 200, body: { ekycCompletedOn: todayInIndia() } });
       const lost = capture.lines().filter((l) => l.msg === 'aeps milestone not recorded');

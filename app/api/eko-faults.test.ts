@@ -1,13 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SealUse } from '@/lib/aadhaar/seal';
-import { sealForTests } from '@/lib/aadhaar/test-seal';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/test/seal';
+
 import { API_ERRORS, ApiError, type ApiErrorCode } from '@/lib/api/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
 import { createUser } from '@/lib/db/queries/users';
 import { auditEvents } from '@/lib/db/schema';
-import { cookieFor, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, useTestDatabase } from '@/test/db';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { AADHAAR_FIXTURES, FAULT_FIXTURES, type FaultFixture, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
 import type { EkoSandbox } from '@/sandbox/eko/server';
@@ -20,6 +20,7 @@ import { POST as aepsVerifyOtp } from './aeps/ekyc/otp/verify/route';
 import { POST as senderEkycOtp } from './senders/[mobile]/ekyc/otp/route';
 import { POST as senderEkyc } from './senders/[mobile]/ekyc/route';
 import { POST as onboard } from './senders/[mobile]/route';
+import { forget } from '@/lib/process-state';
 
 // Every Eko fault fixture × every call that is not idempotent, through the real route handlers
 // and the sandbox over HTTP: the agent gets the error the table maps the fault to, and Eko saw
@@ -35,7 +36,7 @@ let passwordHash = '';
 const LATLONG = '28.613900,77.209000';
 
 beforeAll(async () => {
-  resetTransportKeyForTests();
+  await forget('transportKey');
   passwordHash = await hashPassword('fault-password-1'); // once: scrypt is slow
 });
 

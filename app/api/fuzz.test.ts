@@ -3,17 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as NextServer from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sealForTests } from '@/lib/aadhaar/test-seal';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/test/seal';
+
 import { API_ERRORS } from '@/lib/api/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db/client';
 import { createUser } from '@/lib/db/queries/users';
-import { cookieFor, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, useTestDatabase } from '@/test/db';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { SENDER_FIXTURES } from '@/sandbox/eko/fixtures';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { syntheticPidData } from '@/sandbox/rd/pid';
+import { forget } from '@/lib/process-state';
 
 // Fuzzing every route handler under app/api in-process: for each exported method, FUZZ_CASES
 // (default 1,000) generated inputs, sent with the right role so they reach parsing. Almost all
@@ -510,7 +511,7 @@ const summary: string[] = [];
 
 beforeAll(async () => {
   console.info(`[fuzz] seed ${SEED} (FUZZ_SEED=${SEED} reproduces), ${CASES} cases per route method, ${targets.length} route methods`);
-  resetTransportKeyForTests();
+  await forget('transportKey');
   fixtures.pid = syntheticPidData({ wadh: EKYC_WADH, qScore: 80, nmPoints: 40, fType: '2' });
   process.on('unhandledRejection', onUnhandled);
 });

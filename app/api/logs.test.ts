@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sealForTests } from '@/lib/aadhaar/test-seal';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/test/seal';
+
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/handler';
 import { SANDBOX_CREDENTIALS } from '@/lib/config/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
-import { captureLogsForTests } from '@/lib/log';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
+
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { findSensitive } from '@/scripts/scan-sensitive';
 import { AADHAAR_FIXTURES, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
@@ -20,6 +20,8 @@ import { GET as unknownApi } from './[...path]/route';
 import { POST as senderEkycOtp } from './senders/[mobile]/ekyc/otp/route';
 import { POST as senderEkyc } from './senders/[mobile]/ekyc/route';
 import { GET as lookup } from './senders/[mobile]/route';
+import { forget } from '@/lib/process-state';
+import { captureLogs } from '@/test/log';
 
 // The log proof: real route handlers driven with real secrets (an Aadhaar number, PID XML, OTPs, a
 // password, the session cookie, the Eko keys on the wire) while the logger's output is captured.
@@ -28,16 +30,16 @@ import { GET as lookup } from './senders/[mobile]/route';
 useTestDatabase();
 const eko = useEkoSandbox();
 let sandbox: EkoSandbox;
-let capture: ReturnType<typeof captureLogsForTests>;
+let capture: ReturnType<typeof captureLogs>;
 
 const PASSWORD = 'Correct-Horse-Battery-42';
 const AADHAAR = AADHAAR_FIXTURES.success; // 999999990019
 const LATLONG = '28.613900,77.209000';
 
-beforeAll(() => resetTransportKeyForTests());
+beforeAll(() => forget('transportKey'));
 beforeEach(() => {
   sandbox = eko.sandbox();
-  capture = captureLogsForTests('debug');
+  capture = captureLogs('debug');
 });
 afterAll(() => capture?.stop());
 

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetConfigForTests } from '@/lib/config';
 import { auditEvents, deviceErrors } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { POST as createAgent } from './admin/agents/route';
 import { PATCH as setActive } from './admin/agents/[id]/route';
 import { POST as login } from './auth/login/route';
 import { POST as logout } from './auth/logout/route';
 import { GET as aepsStatus } from './aeps/status/route';
 import { POST as deviceError } from './telemetry/device-errors/route';
+import { forget } from '@/lib/process-state';
 
 // Every state-changing call is refused unless its Origin is the app's own, before the wrapper
 // reads the body, the session or the database.
@@ -99,9 +99,9 @@ describe('origin check on state-changing route handlers', () => {
 
 describe('behind a trusted proxy (TRUST_PROXY)', () => {
   const proxied = { host: '10.0.0.5:3000', 'x-forwarded-host': 'desk.example.in', 'x-forwarded-proto': 'https', origin: 'https://desk.example.in' };
-  afterEach(() => {
+  afterEach(async () => {
     delete process.env.TRUST_PROXY;
-    resetConfigForTests();
+    await forget('config');
   });
 
   it('ignores X-Forwarded-Host unless told to trust it (a client could send any)', async () => {
@@ -110,7 +110,7 @@ describe('behind a trusted proxy (TRUST_PROXY)', () => {
 
   it('uses X-Forwarded-Host and -Proto when TRUST_PROXY=true', async () => {
     process.env.TRUST_PROXY = 'true';
-    resetConfigForTests();
+    await forget('config');
     expect((await telemetry(proxied, 'http://10.0.0.5:3000/api/telemetry/device-errors')).status).toBe(202);
     await expectOriginRefused(await telemetry({ ...proxied, origin: 'https://evil.example' }, 'http://10.0.0.5:3000/api/telemetry/device-errors'));
   });

@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sealForTests } from '@/lib/aadhaar/test-seal';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/test/seal';
+
 import { rateLimits, type User } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
-import { consume, RATE_RULES, resetRateLimitersForTests } from '@/lib/rate-limit';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
+import { consume, RATE_RULES } from '@/lib/rate-limit';
 import { REDIS_KEY_PREFIX } from '@/lib/rate-limit/store';
 import { AADHAAR_FIXTURES } from '@/sandbox/eko/fixtures';
 import type { EkoSandbox } from '@/sandbox/eko/server';
@@ -13,6 +13,8 @@ import { useRateLimitStore } from '@/test/rate-limit-store';
 import { POST as aepsSendOtp } from './aeps/ekyc/otp/route';
 import { GET as senderLookup } from './senders/[mobile]/route';
 import { POST as deviceError } from './telemetry/device-errors/route';
+import { forget } from '@/lib/process-state';
+import { resetRateLimits } from '@/test/rate-limit-store';
 
 // The same budgets (AePS OTP send: 5 in 15 minutes per agent; sender lookup: 200 in 15 minutes
 // and 1,500 a day per agent; device-error reports: 60 an hour per agent) on each counter store
@@ -23,7 +25,7 @@ const eko = useEkoSandbox();
 let sandbox: EkoSandbox;
 let agent: User;
 
-beforeAll(() => resetTransportKeyForTests());
+beforeAll(() => forget('transportKey'));
 beforeEach(async () => {
   sandbox = eko.sandbox();
   agent = await createTestUser('agent');
@@ -109,7 +111,7 @@ describe('memory store', () => {
   it('enforces the budget in this process, without touching the database', async () => {
     await expectBudgetEnforced();
     expect(await database.db().select().from(rateLimits)).toEqual([]);
-    await resetRateLimitersForTests();
+    await resetRateLimits();
     expect((await sendOtp()).status).toBe(200);
   });
 
@@ -150,7 +152,7 @@ describe.skipIf(!redisUrl)(`Redis store${redisUrl ? '' : ' (skipped: set TEST_RE
 
   it('a test reset deletes the app’s keys, so the budget is whole again', async () => {
     await expectBudgetEnforced();
-    await resetRateLimitersForTests();
+    await resetRateLimits();
     expect(await probe.keys(`${REDIS_KEY_PREFIX}*`)).toEqual([]);
     expect((await sendOtp()).status).toBe(200);
   });

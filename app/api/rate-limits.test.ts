@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentSealPurpose, SealUse } from '@/lib/aadhaar/seal';
-import { sealForTests } from '@/lib/aadhaar/test-seal';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
+import { sealForTests } from '@/test/seal';
+
 import type { User } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { consume, RATE_RULES, type RuleName } from '@/lib/rate-limit';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { AADHAAR_FIXTURES, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
@@ -17,6 +17,7 @@ import { POST as aepsVerifyOtp } from './aeps/ekyc/otp/verify/route';
 import { POST as senderOtp } from './senders/[mobile]/ekyc/otp/route';
 import { POST as senderEkyc } from './senders/[mobile]/ekyc/route';
 import { GET as senderLookup, POST as senderOnboard } from './senders/[mobile]/route';
+import { forget } from '@/lib/process-state';
 
 // The lookup, enrolment, OTP and eKYC budgets through the route handlers, against the Eko sandbox over HTTP: each
 // kind refuses past its budget with a 429 the agent can act on, and a refused call never reaches
@@ -29,7 +30,7 @@ useTestDatabase();
 const eko = useEkoSandbox();
 const LATLONG = '28.613900,77.209000';
 
-beforeAll(() => resetTransportKeyForTests());
+beforeAll(() => forget('transportKey'));
 beforeEach(async () => {
   sandbox = eko.sandbox();
   agent = await createTestUser('agent');

@@ -6,7 +6,7 @@ import { apiRequest } from '@/lib/api/client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from '@/components/senders/api-error-alert';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 
 export function AgentActions({ id, name, active }: { id: string; name: string; active: boolean }) {
   const { t } = useI18n();

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { apiRequest } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
-import { ApiErrorAlert } from '@/components/senders/api-error-alert';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 
 export function LiftLockoutButton({ lockoutKey, label, who }: { lockoutKey: string; label: string; who: string }) {
   const router = useRouter();

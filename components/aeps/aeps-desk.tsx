@@ -4,7 +4,7 @@ import clsx from 'clsx';
 import { lazy, Suspense, useEffect } from 'react';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from '@/components/senders/api-error-alert';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { useAepsStatus } from './use-aeps-status';
 
 // The flows (RD service, Aadhaar transport encryption, their forms) are loaded apart from the

@@ -9,8 +9,8 @@ import { type LoginInput, loginSchema } from '@/lib/schemas/auth';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from '@/components/senders/api-error-alert';
-import { fieldError } from '@/components/senders/translate-field-error';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
+import { fieldError } from '@/components/forms/field-error';
 
 export interface DemoAccount {
   role: 'admin' | 'agent';

@@ -11,7 +11,7 @@ export function ErrorPanel({ reset }: { reset: () => void }) {
     <Alert tone="error">
       <p>{t('errors.internal')}</p>
       <Button variant="secondary" className="mt-3" onClick={reset}>
-        {t('senders.retry')}
+        {t('common.retry')}
       </Button>
     </Alert>
   );

@@ -9,10 +9,10 @@ import { EKYC_MONTHLY_LIMIT } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from '@/components/senders/api-error-alert';
-import { AadhaarStep } from './aadhaar-step';
-import { CaptureStep } from './capture-step';
-import { OtpStep } from './otp-step';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
+import { AadhaarStep } from '@/components/ekyc/aadhaar-step';
+import { CaptureStep } from '@/components/ekyc/capture-step';
+import { OtpStep } from '@/components/ekyc/otp-step';
 import type { SenderEkycStarted } from '@/lib/senders/types';
 
 type Step =

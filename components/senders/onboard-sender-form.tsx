@@ -9,8 +9,8 @@ import type { OnboardingOutcome } from '@/lib/senders/types';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from './api-error-alert';
-import { fieldError } from './translate-field-error';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
+import { fieldError } from '@/components/forms/field-error';
 import { useOnboardSender } from './use-sender';
 
 const FORM_FIELDS = new Set(['name', 'dob', 'address.line', 'address.area', 'address.city', 'address.district', 'address.state', 'address.pincode']);

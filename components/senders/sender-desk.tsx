@@ -11,9 +11,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from './api-error-alert';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { SenderCard } from './sender-card';
-import { AepsBanner } from '@/components/aeps/aeps-banner';
 import { useSenderLookup } from './use-sender';
 
 // react-hook-form is the largest part of this page (~13 KiB gzip). The search form is still
@@ -58,7 +57,6 @@ export function SenderDesk() {
 
   return (
     <div className="flex flex-col gap-6">
-      <AepsBanner />
       <SenderSearchForm initialMobile={mobile ?? ''} searching={lookup.isFetching} onSearch={search} />
 
       <div aria-live="polite" className="flex flex-col gap-4" data-testid="sender-result">

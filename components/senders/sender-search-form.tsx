@@ -7,8 +7,8 @@ import { normaliseMobileInput, PASTED_MOBILE_PATTERN } from '@/lib/schemas/mobil
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { lazyResolver } from './lazy-resolver';
-import { fieldError } from './translate-field-error';
+import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { fieldError } from '@/components/forms/field-error';
 
 // The search box is the page's first control: zod and the schema arrive just after the page.
 const lookup = lazyResolver<{ mobile: string }>(() => import('@/lib/schemas/sender').then((m) => zodResolver(m.senderLookupSchema)));

@@ -1,11 +1,11 @@
 import { constants, generateKeyPairSync, publicEncrypt } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resetConfigForTests } from '@/lib/config';
 import { decodeSealPlaintext, encodeSealPlaintext, SEAL_MAX_AGE_MS, SEAL_MAX_PLAINTEXT_BYTES, SEAL_NONCE_PATTERN, SEAL_PURPOSES, type SealUse } from './seal';
 import { checkSealNonce, issueSealNonce, SEAL_NONCE_FUTURE_SKEW_MS } from './seal-nonce';
 import { sealWithOffer, type TransportJwk } from './transport-client';
-import { decryptTransport, resetTransportKeyForTests, transportKey } from './transport-server';
+import { decryptTransport, transportKey } from './transport-server';
 import { isValidAadhaar, maskAadhaar, verhoeffCheckDigit } from './verhoeff';
+import { forget } from '@/lib/process-state';
 
 describe('Verhoeff (UIDAI test numbers, rd-service.md §9)', () => {
   it('accepts the UIDAI test UIDs and refuses 123456789012', () => {
@@ -96,9 +96,9 @@ describe('seal plaintext (lib/aadhaar/seal.ts)', () => {
 });
 
 describe('seal nonce (lib/aadhaar/seal-nonce.ts)', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.DATA_DIR = 'memory';
-    resetConfigForTests();
+    await forget('config');
   });
   const T = Date.UTC(2026, 0, 15, 6, 30);
 
@@ -136,12 +136,12 @@ describe('seal nonce (lib/aadhaar/seal-nonce.ts)', () => {
 });
 
 describe('Aadhaar transport encryption (Web Crypto RSA-OAEP-256 → server)', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.DATA_DIR = 'memory';
-    resetConfigForTests();
-    resetTransportKeyForTests();
+    await forget('config');
+    await forget('transportKey');
   });
-  afterAll(() => resetTransportKeyForTests());
+  afterAll(() => forget('transportKey'));
 
   const offer = () => ({ jwk: transportKey().jwk, nonce: issueSealNonce(AGENT) });
   const openedContents = (sealed: string) => {
@@ -185,29 +185,29 @@ describe('Aadhaar transport encryption (Web Crypto RSA-OAEP-256 → server)', ()
 
 describe('transport key rotation (AADHAAR_TRANSPORT_KEY_PREVIOUS)', () => {
   const der = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-  const setKeys = (env: Record<string, string | undefined>) => {
+  const setKeys = async (env: Record<string, string | undefined>) => {
     for (const [name, value] of Object.entries(env)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    resetConfigForTests();
-    resetTransportKeyForTests();
+    await forget('config');
+    await forget('transportKey');
   };
   afterEach(() => setKeys({ AADHAAR_TRANSPORT_KEY: undefined, AADHAAR_TRANSPORT_KEY_PREVIOUS: undefined }));
 
   it('still opens, by kid, what a page sealed to the previous key; hands out only the current one; forgets it once removed', async () => {
     const oldKey = der();
     const newKey = der();
-    setKeys({ AADHAAR_TRANSPORT_KEY: oldKey });
+    await setKeys({ AADHAAR_TRANSPORT_KEY: oldKey });
     const oldJwk: TransportJwk = transportKey().jwk;
     const sealedBefore = await sealWithOffer('999999990019', SENDER, { jwk: oldJwk, nonce: issueSealNonce(AGENT) });
 
-    setKeys({ AADHAAR_TRANSPORT_KEY: newKey, AADHAAR_TRANSPORT_KEY_PREVIOUS: oldKey });
+    await setKeys({ AADHAAR_TRANSPORT_KEY: newKey, AADHAAR_TRANSPORT_KEY_PREVIOUS: oldKey });
     expect(transportKey().kid).not.toBe(oldJwk.kid);
     expect(decryptTransport(sealedBefore)).toMatchObject({ ok: true });
     expect(decryptTransport(await sealWithOffer('999999990019', SENDER, { jwk: transportKey().jwk, nonce: issueSealNonce(AGENT) }))).toMatchObject({ ok: true });
 
-    setKeys({ AADHAAR_TRANSPORT_KEY: newKey, AADHAAR_TRANSPORT_KEY_PREVIOUS: undefined });
+    await setKeys({ AADHAAR_TRANSPORT_KEY: newKey, AADHAAR_TRANSPORT_KEY_PREVIOUS: undefined });
     expect(decryptTransport(sealedBefore)).toEqual({ ok: false, reason: 'stale_key' });
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { constants, createPublicKey, type KeyObject, publicEncrypt } from 'node:crypto';
 import { getConfig } from '@/lib/config';
+import { onForget } from '@/lib/process-state';
 
 // AePS-Fingpay wants the Aadhaar as RSAES-PKCS1-v1_5 under Eko's public key, base64
 // (docs/eko-api.md §10). Web Crypto has only OAEP, which is why this step is on the server.
@@ -19,6 +20,6 @@ export function encryptAadhaarForEko(aadhaar: string, publicKey: KeyObject = eko
   return publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(aadhaar, 'utf8')).toString('base64');
 }
 
-export function resetEkoKeyForTests(): void {
+onForget('ekoAadhaarKey', () => {
   key = undefined;
-}
+});

@@ -3,6 +3,7 @@ import { constants, createHash, createPrivateKey, createPublicKey, generateKeyPa
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getConfig } from '@/lib/config';
+import { onForget } from '@/lib/process-state';
 
 // Server side of the Aadhaar transport: the private key (AADHAAR_TRANSPORT_KEY, else generated
 // once into DATA_DIR) decrypts in memory. The number is never logged, stored or returned.
@@ -70,6 +71,6 @@ export function decryptTransport(sealed: string): DecryptResult {
   }
 }
 
-export function resetTransportKeyForTests(): void {
+onForget('transportKey', () => {
   cached = undefined;
-}
+});

@@ -2,7 +2,7 @@ import 'server-only';
 import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
 import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { openSealedAadhaar } from '@/lib/aadhaar/server';
-import type { AgentContext } from '@/lib/api/handler';
+import type { AgentContext } from '@/lib/auth/agent';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { writeWithRetry } from '@/lib/audit/record';
 import { getDb } from '@/lib/db/client';

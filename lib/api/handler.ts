@@ -4,6 +4,7 @@ import type { z } from 'zod/mini';
 import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
+import { MOBILE_PATTERN } from '@/lib/schemas/mobile';
 import { logger, withLogContext } from '@/lib/log';
 import type { SecurityAction } from '@/lib/audit/actions';
 import { recordBlockedAttempt } from '@/lib/auth/events';
@@ -16,14 +17,6 @@ import { assertSameOrigin } from './origin';
 // and never build error responses themselves.
 
 type RouteParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** What an Eko call needs to know about the agent it is made for. */
-export interface AgentContext {
-  id: string;
-  userCode: string;
-  /** The agent's own mobile: AePS calls send it as customer_id (the OTP goes there). */
-  mobile: string;
-}
 
 interface HandlerContext<P, Q, B, U> {
   req: Request;
@@ -117,12 +110,6 @@ export function errorResponse(error: ApiError, locale?: Locale): Response {
   return jsonResponse(error.toBody(locale), error.status, error.options.headers);
 }
 
-/** The agent an Eko call is made for; admins never call Eko. */
-export function agentOf(user: SessionUser): AgentContext {
-  if (user.role !== 'agent' || !user.ekoUserCode) throw new ApiError('forbidden');
-  return { id: user.id, userCode: user.ekoUserCode, mobile: user.mobile };
-}
-
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
@@ -139,7 +126,7 @@ export function requestIdOf(req: Request): string {
 const MAX_LOGGED_SEGMENTS = 8;
 const LOGGABLE_SEGMENT = [
   /^[a-z][a-z0-9-]{0,39}$/, // the route's own words: senders, ekyc, daily-auth
-  /^[6-9]\d{9}$/, // a mobile (not secret, and what support searches by)
+  MOBILE_PATTERN, // a mobile (not secret, and what support searches by)
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // a user id
 ];
 

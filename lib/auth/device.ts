@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac, randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { isSecureRequest } from '@/lib/net/client-address';
+import { onForget } from '@/lib/process-state';
 import { DEVICE_COOKIE, readSingleCookie, serializeCookie } from './cookies';
 import { sessionKey } from './secrets';
 
@@ -53,6 +54,6 @@ export async function deviceCookieAfterSignIn(device: DeviceClaims | null, userI
   return serializeCookie(DEVICE_COOKIE, token, { secure: isSecureRequest(req), maxAgeSeconds: DEVICE_SECONDS });
 }
 
-export function resetDeviceKeyForTests(): void {
+onForget('deviceKey', () => {
   deviceKey = undefined;
-}
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import { onForget } from '@/lib/process-state';
 import { type AppConfig, parseConfig } from './schema';
 
 let cached: AppConfig | undefined;
@@ -9,7 +10,6 @@ export function getConfig(): AppConfig {
   return cached;
 }
 
-/** For tests that start servers on ephemeral ports after the module loaded. */
-export function resetConfigForTests(): void {
+onForget('config', () => {
   cached = undefined;
-}
+});

@@ -49,7 +49,7 @@ export const en = {
   'senders.search.searching': 'Searching…',
   'senders.empty': 'Enter a mobile number and press Search. The sender’s details appear here.',
   'senders.loading': 'Looking up {mobile} with Eko…',
-  'senders.retry': 'Try again',
+  'common.retry': 'Try again',
   'senders.refresh': 'Refresh',
   'senders.newSearch': 'Search another sender',
 

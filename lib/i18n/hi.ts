@@ -50,7 +50,7 @@ export const hi: Record<MessageKey, string> = {
   'senders.search.searching': 'खोज रहे हैं…',
   'senders.empty': 'मोबाइल नंबर डालें और खोजें दबाएँ। ग्राहक की जानकारी यहाँ दिखेगी।',
   'senders.loading': 'Eko पर {mobile} खोज रहे हैं…',
-  'senders.retry': 'फिर से कोशिश करें',
+  'common.retry': 'फिर से कोशिश करें',
   'senders.refresh': 'रीफ़्रेश करें',
   'senders.newSearch': 'दूसरा ग्राहक खोजें',
 

@@ -3,7 +3,8 @@ import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 import { ApiError } from '@/lib/api/errors';
 import { formatMinutes, intlLocale, type Locale } from '@/lib/i18n';
 import { RATE_RULES, type RateRule, type RuleName } from './rules';
-import { closeStoresForTests, createLimiter } from './store';
+import { onForget } from '@/lib/process-state';
+import { closeStores, createLimiter } from './store';
 
 export { RATE_RULES, type RuleName } from './rules';
 
@@ -152,11 +153,8 @@ export async function clearBudget(rule: RuleName, key: string): Promise<void> {
   await Promise.all([(await limiter(rule)).delete(key), (await limiter('lockoutLevel')).delete(`${rule}:${key}`)]);
 }
 
-/**
- * Tests reopen the database and switch stores: limiters bound to the old ones must go, and the
- * counts with them (memory limiters are dropped; our Redis keys are deleted).
- */
-export async function resetRateLimitersForTests(): Promise<void> {
+// Limiters are bound to their store: with the store they go (a new database or RATE_LIMIT_STORE).
+onForget('rateLimiters', async () => {
   limiters.clear();
-  await closeStoresForTests();
-}
+  await closeStores();
+});

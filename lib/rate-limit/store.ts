@@ -62,15 +62,9 @@ export async function createLimiter(name: string, rule: { points: number; durati
   }
 }
 
-/** Tests: drop the Redis connection (the next limiter reads the configuration afresh) and our keys. */
-export async function closeStoresForTests(): Promise<void> {
+/** Drops the Redis connection; the next limiter reads the configuration afresh. */
+export async function closeStores(): Promise<void> {
   const pending = redis;
   redis = undefined;
-  if (!pending) return;
-  const client = await pending;
-  if (client.status === 'ready') {
-    const keys = await client.keys(`${REDIS_KEY_PREFIX}*`);
-    if (keys.length > 0) await client.del(...keys);
-  }
-  client.disconnect();
+  if (pending) (await pending).disconnect();
 }

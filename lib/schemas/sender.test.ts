@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseMobileInput } from './common';
-import { PASTED_MOBILE_PATTERN, parseMobile, parsePastedMobile } from './mobile';
+import { normaliseMobileInput, PASTED_MOBILE_PATTERN, parseMobile, parsePastedMobile } from './mobile';
 import { mobileSchema, onboardSenderSchema, todayInIndia } from './sender';
 
 const validOnboarding = {

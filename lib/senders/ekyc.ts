@@ -1,6 +1,6 @@
 import 'server-only';
 import { openSealedAadhaar } from '@/lib/aadhaar/server';
-import type { AgentContext } from '@/lib/api/handler';
+import type { AgentContext } from '@/lib/auth/agent';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
 import { ekoErrorOf } from '@/lib/eko/failures';

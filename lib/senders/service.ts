@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AgentContext } from '@/lib/api/handler';
+import type { AgentContext } from '@/lib/auth/agent';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
 import { ekoErrorOf } from '@/lib/eko/failures';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { resetConfigForTests } from '../../lib/config';
 import { SANDBOX_CREDENTIALS } from '../../lib/config/schema';
 import { ekoAuthHeaders } from '../../lib/eko/sign';
 import type { EkoConfig } from '../../lib/config/schema';
 import { createEkoSandbox, type EkoSandbox } from './server';
+import { forget } from '@/lib/process-state';
 
 /** A sandbox on an ephemeral loopback port, plus the matching client configuration. */
 export async function startTestSandbox(overrides: Partial<EkoConfig> = {}): Promise<{ sandbox: EkoSandbox; config: EkoConfig }> {
@@ -34,7 +34,7 @@ export function useEkoSandbox(): { sandbox: () => EkoSandbox } {
     process.env.EKO_SANDBOX_URL = started.config.baseUrl;
     process.env.EKO_TIMEOUT_MS = String(started.config.timeoutMs);
     delete process.env.EKO_BASE_URL;
-    resetConfigForTests();
+    await forget('config');
   });
   afterAll(() => sandbox?.close());
   beforeEach(() => sandbox?.reset());

@@ -1,13 +1,12 @@
 import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from 'node:crypto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encryptAadhaarForEko, resetEkoKeyForTests } from '@/lib/aadhaar/eko-encrypt';
+import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
 import { type AgentSealPurpose, SEAL_MAX_AGE_MS, type SealUse } from '@/lib/aadhaar/seal';
 import { sealWithOffer, type TransportKeyOffer } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests } from '@/lib/aadhaar/transport-server';
-import { resetConfigForTests } from '@/lib/config';
+
 import { SANDBOX_AADHAAR_PUBLIC_KEY } from '@/lib/config/schema';
 import { findUserById } from '@/lib/db/queries/users';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { decryptPkcs1 } from '@/sandbox/eko/aadhaar-key';
@@ -22,6 +21,7 @@ import { POST as biometric } from './ekyc/biometric/route';
 import { POST as sendOtp } from './ekyc/otp/route';
 import { POST as verifyOtp } from './ekyc/otp/verify/route';
 import { GET as status } from './status/route';
+import { forget } from '@/lib/process-state';
 
 describe('Aadhaar for Eko: RSA PKCS#1 v1.5 with the configured key', () => {
   it('encrypts with the configured (sandbox) key; the matching private key decrypts', () => {
@@ -49,10 +49,10 @@ const database = useTestDatabase();
 const eko = useEkoSandbox();
 const LATLONG = '28.613900,77.209000';
 
-beforeAll(() => resetTransportKeyForTests());
+beforeAll(() => forget('transportKey'));
 beforeEach(async () => {
   sandbox = eko.sandbox();
-  resetEkoKeyForTests();
+  await forget('ekoAadhaarKey');
   const agent = await createTestUser('agent');
   agentId = agent.id;
   cookie = await cookieFor(agent);
@@ -111,16 +111,16 @@ describe('AePS one-time eKYC and daily authentication', () => {
   it('97 with invalid_params.aadhar: an Aadhaar Eko cannot decrypt (wrong key configured) is named on the field', async () => {
     const wrongKey = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     process.env.EKO_AADHAAR_PUBLIC_KEY = wrongKey;
-    resetConfigForTests();
-    resetEkoKeyForTests();
+    await forget('config');
+    await forget('ekoAadhaarKey');
     try {
       const res = await call(sendOtp, 'ekyc/otp', await identity());
       expect(res.status).toBe(400);
       expect(res.body.error.fields.aadhaar).toMatch(/could not read the Aadhaar/);
     } finally {
       delete process.env.EKO_AADHAAR_PUBLIC_KEY;
-      resetConfigForTests();
-      resetEkoKeyForTests();
+      await forget('config');
+      await forget('ekoAadhaarKey');
     }
   });
 

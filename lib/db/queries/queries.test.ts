@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvHeader, csvRow } from '@/lib/admin/csv';
 import { auditEvents, users } from '../schema';
-import { createTestUser, useTestDatabase } from '../test-db';
+import { createTestUser, useTestDatabase } from '@/test/db';
 import { activityBatches, listActivity } from './activity';
 import { deviceErrorRecord } from '@/lib/rd/telemetry';
 import { dailyAuthStatus, deviceErrorsByCode, ekycFunnelPerAgent, ekycFunnelPerDay, lookupsPerDay, recordDeviceError, topFailureReasons } from './metrics';

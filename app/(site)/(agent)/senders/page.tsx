@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { AepsBanner } from '@/components/aeps/aeps-banner';
 import { PageHeader } from '@/components/layout/page-header';
 import { SenderDesk } from '@/components/senders/sender-desk';
 import { Spinner } from '@/components/ui/spinner';
@@ -12,9 +13,13 @@ export default async function SendersPage() {
   return (
     <>
       <PageHeader title="senders.title" intro="senders.intro" />
-      <Suspense fallback={<Spinner label={t('senders.search.searching')} />}>
-        <SenderDesk />
-      </Suspense>
+      {/* The page puts the AePS reminder above the desk: features do not import each other. */}
+      <div className="flex flex-col gap-6">
+        <AepsBanner />
+        <Suspense fallback={<Spinner label={t('senders.search.searching')} />}>
+          <SenderDesk />
+        </Suspense>
+      </div>
     </>
   );
 }

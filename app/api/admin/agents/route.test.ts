@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSessionToken } from '@/lib/auth/current-user';
 import { findUserByMobile } from '@/lib/db/queries/users';
 import { auditEvents, deviceErrors } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { POST as telemetry } from '../../telemetry/device-errors/route';
 import { POST as resetPassword } from './[id]/password/route';
 import { PATCH } from './[id]/route';

@@ -1,5 +1,6 @@
 import { aepsDailyAuth } from '@/lib/aeps/service';
-import { agentOf, route } from '@/lib/api/handler';
+import { route } from '@/lib/api/handler';
+import { agentOf } from '@/lib/auth/agent';
 import { aepsDailyAuthSchema } from '@/lib/schemas/aeps';
 
 // POST /api/aeps/daily-auth – today's biometric authentication (blank wadh)

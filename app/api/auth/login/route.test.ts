@@ -2,11 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSessionToken } from '@/lib/auth/current-user';
 import { DEVICE_COOKIE, parseCookieHeader, readSingleCookie, SESSION_COOKIE } from '@/lib/auth/cookies';
-import { resetConfigForTests } from '@/lib/config';
 import { hashPassword } from '@/lib/auth/password';
 import { setUserActive, setUserPassword } from '@/lib/db/queries/users';
 import { auditEvents, loginLockouts } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { markFrontServer, PEER_HEADER } from '@/lib/net/peer';
 import { RATE_LIMIT_STORES, useRateLimitStore } from '@/test/rate-limit-store';
 import { GET as listLockouts } from '../../admin/lockouts/route';
@@ -14,6 +13,7 @@ import { POST as liftLockout } from '../../admin/lockouts/lift/route';
 import { GET as aepsStatus } from '../../aeps/status/route';
 import { POST as logout } from '../logout/route';
 import { POST } from './route';
+import { forget } from '@/lib/process-state';
 
 // Sign-in as an attacker would try it (security round 2, items 1-3, 5, 9, 10): parallel guesses,
 // a forged X-Forwarded-For, locking the owner out from elsewhere; and what the audit trail keeps.
@@ -137,7 +137,7 @@ describe('the per-address budget keys on the socket, not on what the client writ
 
   it('behind one trusted proxy, the address is what that proxy appended, never the client’s own entries', async () => {
     process.env.TRUST_PROXY_HOPS = '1';
-    resetConfigForTests();
+    await forget('config');
     try {
       for (let i = 0; i < 30; i++) {
         // The client claims a new address each time; the proxy (the socket peer) appends the real one.
@@ -148,7 +148,7 @@ describe('the per-address budget keys on the socket, not on what the client writ
       expect((await auditRows('auth.login')).at(-1)?.clientAddress).toBe('203.0.113.81');
     } finally {
       delete process.env.TRUST_PROXY_HOPS;
-      resetConfigForTests();
+      await forget('config');
     }
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@/lib/auth/cookies';
 import { setUserPassword } from '@/lib/db/queries/users';
 import { auditEvents, users } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { markFrontServer } from '@/lib/net/peer';
 import { POST as createAgent } from '../../admin/agents/route';
 import { POST as resetPassword } from '../../admin/agents/[id]/password/route';

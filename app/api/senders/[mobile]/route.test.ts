@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetConfigForTests } from '@/lib/config';
 import { SANDBOX_AADHAAR_PUBLIC_KEY } from '@/lib/config/schema';
 import { auditEvents } from '@/lib/db/schema';
 import { hi } from '@/lib/i18n/hi';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { GET, POST } from './route';
+import { forget } from '@/lib/process-state';
 
 // The sender route handlers, called as Next calls them, with Eko = the sandbox over HTTP.
 
@@ -164,10 +164,10 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
     await partner.close();
     for (const k of ['EKO_BASE_URL', 'EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_AADHAAR_PUBLIC_KEY']) delete process.env[k];
     if (sandboxFlag !== undefined) process.env.SANDBOX = sandboxFlag;
-    resetConfigForTests();
+    await forget('config');
   });
 
-  const useServer = (accessKey: string) => {
+  const useServer = async (accessKey: string) => {
     Object.assign(process.env, {
       EKO_BASE_URL: baseUrl,
       EKO_DEVELOPER_KEY: credentials.developerKey,
@@ -176,11 +176,11 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
       EKO_AADHAAR_PUBLIC_KEY: SANDBOX_AADHAAR_PUBLIC_KEY,
     });
     delete process.env.SANDBOX;
-    resetConfigForTests();
+    await forget('config');
   };
 
   it('signs with the configured credentials and shows both shapes the same', async () => {
-    useServer(credentials.accessKey);
+    await useServer(credentials.accessKey);
     const current = await (await get('9000000001')).json();
     partner.state.shape = 'seed';
     const seed = await (await get('9000000001')).json();
@@ -191,7 +191,7 @@ describe('pointed at an Eko-compatible server with EKO_BASE_URL (not sandbox mod
   });
 
   it('a wrong access key is a 403 upstream, reported as a refusal', async () => {
-    useServer('not-the-right-access-key');
+    await useServer('not-the-right-access-key');
     const res = await get('9000000001');
     expect(res.status).toBe(502);
     expect((await res.json()).error.code).toBe('upstream_rejected');

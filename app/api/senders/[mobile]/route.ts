@@ -1,4 +1,5 @@
-import { agentOf, route } from '@/lib/api/handler';
+import { route } from '@/lib/api/handler';
+import { agentOf } from '@/lib/auth/agent';
 import { onboardSenderSchema, senderLookupSchema } from '@/lib/schemas/sender';
 import { lookupSender, onboardSender } from '@/lib/senders/service';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deviceErrors, type User } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { deviceErrorsByCode } from '@/lib/db/queries/metrics';
 import { RATE_RULES } from '@/lib/rate-limit';
 import { POST } from './route';

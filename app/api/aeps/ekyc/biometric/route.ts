@@ -1,5 +1,6 @@
 import { aepsBiometricEkyc } from '@/lib/aeps/service';
-import { agentOf, route } from '@/lib/api/handler';
+import { route } from '@/lib/api/handler';
+import { agentOf } from '@/lib/auth/agent';
 import { aepsBiometricSchema } from '@/lib/schemas/aeps';
 
 // POST /api/aeps/ekyc/biometric – step 3: the agent's fingerprint (eKYC wadh) → eKYC done

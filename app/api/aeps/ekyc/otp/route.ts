@@ -1,5 +1,6 @@
 import { aepsSendOtp } from '@/lib/aeps/service';
-import { agentOf, route } from '@/lib/api/handler';
+import { route } from '@/lib/api/handler';
+import { agentOf } from '@/lib/auth/agent';
 import { aepsSendOtpSchema } from '@/lib/schemas/aeps';
 
 // POST /api/aeps/ekyc/otp – one-time eKYC, step 1: send an OTP to the agent's mobile

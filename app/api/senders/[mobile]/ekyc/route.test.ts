@@ -2,10 +2,9 @@ import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from '
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEAL_MAX_AGE_MS, SEAL_NONCE_PATTERN, type SealUse } from '@/lib/aadhaar/seal';
 import { sealWithOffer, type TransportKeyOffer } from '@/lib/aadhaar/transport-client';
-import { resetTransportKeyForTests, transportKey } from '@/lib/aadhaar/transport-server';
-import { resetConfigForTests } from '@/lib/config';
+import { transportKey } from '@/lib/aadhaar/transport-server';
 import { auditEvents } from '@/lib/db/schema';
-import { cookieFor, createTestUser, useTestDatabase } from '@/lib/db/test-db';
+import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { EKYC_WADH } from '@/lib/rd/pid-options';
 import { AADHAAR_FIXTURES, OTP_EXPIRED, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
 import type { EkoSandbox } from '@/sandbox/eko/server';
@@ -15,6 +14,7 @@ import { GET as keyEndpoint } from '../../../keys/aadhaar-transport/route';
 import { GET as lookup } from '../route';
 import { POST as submitOtp } from './otp/route';
 import { POST as submitEkyc } from './route';
+import { forget } from '@/lib/process-state';
 
 // Sender eKYC and OTP validation through the route handlers, against the Eko sandbox over HTTP.
 
@@ -23,7 +23,7 @@ let cookie = '';
 const database = useTestDatabase();
 const eko = useEkoSandbox();
 
-beforeAll(() => resetTransportKeyForTests());
+beforeAll(() => forget('transportKey'));
 beforeEach(async () => {
   sandbox = eko.sandbox();
   cookie = await cookieFor(await createTestUser('agent'));
@@ -225,29 +225,29 @@ describe('a sealed Aadhaar is good for one use only', () => {
 
   describe('transport key rotation', () => {
     const der = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    const useKeys = (current: string | undefined, previous: string | undefined) => {
+    const useKeys = async (current: string | undefined, previous: string | undefined) => {
       for (const [name, value] of [['AADHAAR_TRANSPORT_KEY', current], ['AADHAAR_TRANSPORT_KEY_PREVIOUS', previous]] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
-      resetConfigForTests();
-      resetTransportKeyForTests();
+      await forget('config');
+      await forget('transportKey');
     };
     afterEach(() => useKeys(undefined, undefined));
 
     it('a seal made just before the key changed is still accepted by its kid; the endpoint hands out only the new key', async () => {
       const [oldKey, newKey] = [der(), der()];
-      useKeys(oldKey, undefined);
+      await useKeys(oldKey, undefined);
       const sealedBefore = await seal(AADHAAR_FIXTURES.success);
       const oldKid = sealedBefore.split('.')[0];
 
-      useKeys(newKey, oldKey);
+      await useKeys(newKey, oldKey);
       expect((await offer()).jwk.kid).not.toBe(oldKid);
       expect((await submitSealed('9000000002', sealedBefore)).status).toBe(200);
       expect((await submitSealed('9000000002', await seal(AADHAAR_FIXTURES.success))).status).toBe(200);
 
       // Once the previous key is retired, its seals get the "enter it again" answer.
-      useKeys(newKey, undefined);
+      await useKeys(newKey, undefined);
       await expectSealRefused(await submitSealed('9000000002', sealedBefore), 409, 'aadhaar_key_changed', /Enter the Aadhaar number again/);
     });
   });

@@ -1,4 +1,5 @@
-import { agentOf, route } from '@/lib/api/handler';
+import { route } from '@/lib/api/handler';
+import { agentOf } from '@/lib/auth/agent';
 import { senderEkycRequestSchema } from '@/lib/schemas/ekyc';
 import { senderLookupSchema } from '@/lib/schemas/sender';
 import { startSenderEkyc } from '@/lib/senders/ekyc';

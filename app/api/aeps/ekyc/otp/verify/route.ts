@@ -1,5 +1,6 @@
 import { aepsVerifyOtp } from '@/lib/aeps/service';
-import { agentOf, route } from '@/lib/api/handler';
+import { route } from '@/lib/api/handler';
+import { agentOf } from '@/lib/auth/agent';
 import { aepsVerifyOtpSchema } from '@/lib/schemas/aeps';
 
 // POST /api/aeps/ekyc/otp/verify – step 2: the OTP → new otp_ref_id / reference_tid

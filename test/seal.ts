@@ -1,7 +1,7 @@
-import type { SealUse } from './seal';
-import { issueSealNonce } from './seal-nonce';
-import { sealWithOffer } from './transport-client';
-import { transportKey } from './transport-server';
+import type { SealUse } from '@/lib/aadhaar/seal';
+import { issueSealNonce } from '@/lib/aadhaar/seal-nonce';
+import { sealWithOffer } from '@/lib/aadhaar/transport-client';
+import { transportKey } from '@/lib/aadhaar/transport-server';
 
 // For tests that need a valid seal but are not about sealing: what the browser sends, made with
 // the current key and a nonce issued to `agent` (the tests of the binding itself get their nonce

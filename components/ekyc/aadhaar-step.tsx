@@ -12,7 +12,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { fieldError } from '@/components/senders/translate-field-error';
+import { fieldError } from '@/components/forms/field-error';
 
 /**
  * The Aadhaar number lives only in this form until it is sealed to the server's transport key for

@@ -8,7 +8,7 @@ import { otpEntrySchema } from '@/lib/schemas/ekyc';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { fieldError } from '@/components/senders/translate-field-error';
+import { fieldError } from '@/components/forms/field-error';
 
 export const RESEND_COOL_DOWN_S = 30;
 

@@ -21,7 +21,7 @@ export function ApiErrorAlert({ error, onRetry, children }: { error: unknown; on
       {children}
       {onRetry && RETRYABLE.has(code) && (
         <Button variant="secondary" className="mt-3" onClick={onRetry}>
-          {t('senders.retry')}
+          {t('common.retry')}
         </Button>
       )}
     </Alert>

@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { SESSION_COOKIE, signSession } from '@/lib/auth/session';
-import { createSession } from './queries/sessions';
-import { resetConfigForTests } from '@/lib/config';
-import { resetRateLimitersForTests } from '@/lib/rate-limit';
-import { closeDb, type Db, getDb } from './client';
+import { createSession } from '@/lib/db/queries/sessions';
+
+import { closeDb, type Db, getDb } from '@/lib/db/client';
 import type { Role } from '@/lib/auth/roles';
-import { createUser } from './queries/users';
-import type { User } from './schema';
+import { createUser } from '@/lib/db/queries/users';
+import type { User } from '@/lib/db/schema';
+import { forget } from '@/lib/process-state';
+import { resetRateLimits } from '@/test/rate-limit-store';
 
 // For database-facing tests: in-memory PGlite by default, or the PostgreSQL in TEST_DATABASE_URL
 // (CI runs the suite both ways). Every test starts from empty tables.
@@ -21,19 +22,19 @@ export function useTestDatabase(): { db: () => Db } {
       // A test database in sandbox mode is what TEST_DATABASE_URL means (lib/config/schema.ts).
       process.env.SANDBOX = '1';
     } else process.env.DATA_DIR = 'memory';
-    resetConfigForTests();
-    await resetRateLimitersForTests();
+    await forget('config');
+    await resetRateLimits();
     await closeDb();
     db = await getDb();
   });
   beforeEach(async () => {
     await db!.execute(sql`truncate table audit_events, device_errors, rate_limits, login_lockouts, sessions, users restart identity cascade`);
     // Counters kept outside the database (memory, Redis) start from zero too.
-    await resetRateLimitersForTests();
+    await resetRateLimits();
   });
   afterAll(async () => {
     await closeDb();
-    await resetRateLimitersForTests();
+    await resetRateLimits();
   });
   return { db: () => db! };
 }
