@@ -66,6 +66,13 @@ const UI_NO_SERVER = [
   [['@/lib/eko', '@/lib/eko/*', '@/lib/eko/**'], 'Only lib/ services call Eko.'],
   [['@/lib/auth/session', '@/lib/auth/secrets', '@/lib/config', '@/lib/config/*'], 'Keys, tokens and configuration stay in lib/ on the server.'],
 ];
+// Feature folders under components/ do not import each other; what several features use lives in a
+// shared folder (ui, forms, ekyc, scanner, layout, i18n, pwa), and pages compose features.
+const FEATURES = ['admin', 'aeps', 'auth', 'sender-ekyc', 'senders'];
+const otherFeatures = (feature) => [
+  FEATURES.filter((f) => f !== feature).flatMap((f) => [`@/components/${f}/*`, `@/components/${f}/**`]),
+  `components/${feature}/ is a feature: it may use shared folders (ui, forms, ekyc, scanner, layout), not another feature.`,
+];
 const APP_THIN = [['@/lib/db/client', '@/lib/db/queries/*'], 'Pages and route handlers call lib/ services and loaders, not the database.'];
 
 const restrict = (...lists) => ['error', { patterns: lists.map(([group, message]) => ({ group, message, allowTypeImports: true })) }];
@@ -90,6 +97,11 @@ export default tseslint.config(
   // Vitest's `use…` helpers (useTestDatabase, useEkoSandbox) are not React hooks.
   { files: ['**/*.test.ts', 'test/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   { files: ['components/**/*.{ts,tsx}'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX) } },
+  ...FEATURES.map((feature) => ({
+    files: [`components/${feature}/**/*.{ts,tsx}`],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX, otherFeatures(feature)) },
+  })),
   { files: ['app/**/*.{ts,tsx}', 'proxy.ts', 'instrumentation.ts'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(APP_THIN, NO_RAW_EKO, NO_SANDBOX) } },
   { files: ['lib/**/*.{ts,tsx}'], ignores: [...TESTS, 'lib/eko/**', 'lib/audit/eko-call.ts'], rules: { 'no-restricted-imports': restrict(NO_UI, NO_RAW_EKO, NO_SANDBOX) } },
   { files: ['lib/eko/**/*.ts', 'lib/audit/eko-call.ts'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(NO_UI, NO_SANDBOX) } },

@@ -1,4 +1,4 @@
-// `npm test`: unit + integration (vitest: route handlers against the Eko sandbox over HTTP, the
+// `npm test`: lint, unit + integration (vitest: route handlers against the Eko sandbox over HTTP, the
 // database on in-memory PGlite), a production build if the sources changed, the client-bundle
 // secret scan, a 10 s load test of the built app, then Playwright end to end in Debian's
 // Chromium. With TEST_DATABASE_URL (CI sets it), the database-facing suites run a second time
@@ -133,6 +133,11 @@ async function resetPostgres(url: string) {
 
 async function main() {
   mkdirSync(results, { recursive: true });
+
+  // The boundaries and code rules (eslint.config.mjs), zero warnings allowed: one check.
+  console.log('\n=== lint ===');
+  const lint = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings', '0'], { cwd: ROOT, stdio: 'inherit' });
+  check('lint (eslint . --max-warnings 0)', lint.status === 0 ? [] : [`eslint exited with ${lint.status}`]);
 
   vitest('in-memory PGlite', { TEST_DATABASE_URL: '' });
   // One shared database: test files take turns.

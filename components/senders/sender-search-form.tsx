@@ -1,13 +1,14 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { normaliseMobileInput, PASTED_MOBILE_PATTERN } from '@/lib/schemas/mobile';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { lazyResolver } from '@/components/forms/lazy-resolver';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { fieldError } from '@/components/forms/field-error';
 
 // The search box is the page's first control: zod and the schema arrive just after the page.
@@ -27,12 +28,11 @@ export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) 
     // box, so digits typed before this part of the page came alive are kept.
     defaultValues: initialMobile ? { mobile: initialMobile } : undefined,
   });
-  useEffect(lookup.preload, []);
+  useEffect(() => lookup.preload(), []);
   // Until this code runs, a search is a plain GET form: the browser's own check (the pattern)
   // keeps anything that is not a mobile, an Aadhaar number above all, out of the URL. Once it
   // runs, react-hook-form checks and shows the message in the agent's language instead.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
 
   // Back and forward change the URL's sender: the box follows (but not on mount, see above).
   const shownMobile = useRef(initialMobile);

@@ -54,7 +54,7 @@ export const metricsRangeSchema = z.object({ days: optionalParam(z.pipe(z.coerce
 /**
  * What a browser may report about a failed fingerprint capture: a code of our RD message table,
  * where, and the scanner model; never PID, and never the device's free-text errInfo (an errInfo
- * sent anyway is dropped with the other unknown keys). lib/rd/telemetry.ts decides what is kept.
+ * sent anyway is dropped with the other unknown keys). lib/telemetry/device-errors.ts decides what is kept.
  */
 export const deviceErrorSchema = z.object({
   errCode: text().check(z.trim(), z.refine(isTelemetryCode, 'validation.invalid')),

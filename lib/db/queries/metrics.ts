@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, countDistinct, desc, eq, gte, ne, sql } from 'drizzle-orm';
-import type { DeviceErrorRecord } from '@/lib/rd/telemetry';
+import type { DeviceErrorRecord } from '@/lib/telemetry/device-errors';
 import type { Db } from '../client';
 import { auditEvents, deviceErrors, users } from '../schema';
 import { INDIA_TZ } from './activity';
@@ -116,7 +116,7 @@ export async function dailyAuthStatus(db: Db): Promise<DailyAuthRow[]> {
     .orderBy(asc(users.name));
 }
 
-/** One report, as lib/rd/telemetry.ts reduced it (errInfo is the key of our message, not device text). */
+/** One report, as lib/telemetry/device-errors.ts reduced it (errInfo is the key of our message, not device text). */
 export async function recordDeviceError(db: Db, userId: string, record: DeviceErrorRecord) {
   await db.insert(deviceErrors).values({ userId, ...record });
 }

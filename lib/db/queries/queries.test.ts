@@ -3,7 +3,7 @@ import { csvCell, csvHeader, csvRow } from '@/lib/admin/csv';
 import { auditEvents, users } from '../schema';
 import { createTestUser, useTestDatabase } from '@/test/db';
 import { activityBatches, listActivity } from './activity';
-import { deviceErrorRecord } from '@/lib/rd/telemetry';
+import { deviceErrorRecord } from '@/lib/telemetry/device-errors';
 import { dailyAuthStatus, deviceErrorsByCode, ekycFunnelPerAgent, ekycFunnelPerDay, lookupsPerDay, recordDeviceError, topFailureReasons } from './metrics';
 import { listAgents } from './users';
 import { eq } from 'drizzle-orm';

@@ -1,4 +1,7 @@
-import { telemetryMessage } from './messages';
+import 'server-only';
+import { getDb } from '@/lib/db/client';
+import { recordDeviceError } from '@/lib/db/queries/metrics';
+import { telemetryMessage } from '@/lib/rd/messages';
 
 // What one device-error report may leave in the database. The browser sends it, so nothing in it
 // is trusted: an RD service's errInfo is vendor free text (and a careless or hostile client can
@@ -64,4 +67,9 @@ export function deviceErrorRecord(report: DeviceErrorReport): DeviceErrorRecord 
     stage: report.stage ?? null,
     deviceModel: report.deviceModel === undefined ? null : scrubDeviceModel(report.deviceModel),
   };
+}
+
+/** Keeps one report from an agent's browser, reduced to what the rules above allow. */
+export async function keepDeviceErrorReport(userId: string, report: DeviceErrorReport): Promise<void> {
+  await recordDeviceError(await getDb(), userId, deviceErrorRecord(report));
 }
