@@ -67,6 +67,8 @@ export default defineConfig({
         EKO_TIMEOUT_MS: '3000',
         NEXT_TELEMETRY_DISABLED: '1',
         DATA_DIR: '.data/e2e',
+        // The suite stands in for the proxy: each test says its own client address (e2e/fixtures.ts).
+        TRUST_PROXY_HOPS: '1',
         // Sandbox mode on a PostgreSQL must be declared intended (lib/config/schema.ts).
         ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL, SANDBOX: '1' } : {}),
       },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { test as base } from '@playwright/test';
 import { STORAGE_DUMP } from './storage-dump';
@@ -47,7 +48,21 @@ async function collectStorage() {
   return { origin: location.origin, localStorage: entries(localStorage), sessionStorage: entries(sessionStorage), indexedDb, cacheStorage };
 }
 
+/**
+ * Each test reaches the app from an address of its own, as if through the one proxy the e2e
+ * server trusts (TRUST_PROXY_HOPS=1 in playwright.config.ts): sign-in budgets per address
+ * (lib/rate-limit/rules.ts) then count one test's wrong passwords, as they would one shop's,
+ * instead of the whole suite's from 127.0.0.1.
+ */
+function addressOf(testId: string): string {
+  const [a, b, c] = createHash('sha256').update(testId).digest();
+  return `10.${a}.${b}.${c! || 1}`;
+}
+
 export const test = base.extend<{ browserStorageDump: void }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
+    await use({ ...extraHTTPHeaders, 'x-forwarded-for': addressOf(testInfo.testId) });
+  },
   browserStorageDump: [
     async ({ context }, use, testInfo) => {
       await use();
