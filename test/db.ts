@@ -28,7 +28,7 @@ export function useTestDatabase(): { db: () => Db } {
     db = await getDb();
   });
   beforeEach(async () => {
-    await db!.execute(sql`truncate table audit_events, device_errors, rate_limits, login_lockouts, sessions, users restart identity cascade`);
+    await db!.execute(sql`truncate table transaction_events, transactions, reference_cache, audit_events, device_errors, rate_limits, login_lockouts, sessions, users restart identity cascade`);
     // Counters kept outside the database (memory, Redis) start from zero too.
     await resetRateLimits();
   });

@@ -1,5 +1,6 @@
 
 import { bigint, boolean, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { ROLES } from '../auth/roles';
 
 // One schema for PGlite and PostgreSQL (migrations in drizzle/). Nothing here ever holds an
@@ -35,6 +36,9 @@ export const users = pgTable(
      */
     credentialsVersion: integer().notNull().default(1),
     /** AePS-Fingpay one-time eKYC and the last daily authentication, as India calendar dates (part 4). */
+    /** The shop the agent serves from: printed on every receipt. */
+    shopName: text(),
+    shopAddress: text(),
     aepsEkycCompletedOn: date({ mode: 'string' }),
     aepsDailyAuthOn: date({ mode: 'string' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -142,6 +146,99 @@ export const deviceErrors = pgTable(
   (t) => [index('device_errors_at_idx').on(t.at)],
 );
 
+/**
+ * Every money movement: DMT transfers and refunds, AePS withdrawals (and, without figures,
+ * balance enquiries and mini statements). A row is written in state 'sending' BEFORE Eko is
+ * called, keyed by the client_ref_id sent with that one attempt; it then holds what Eko returned.
+ * Amounts are paise. No OTP, no Aadhaar, no full account number: the account only masked.
+ */
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Sent to Eko as client_ref_id with this attempt only; the receipt number. */
+    clientRefId: varchar({ length: 20 }).notNull().unique(),
+    kind: varchar({ length: 20 }).notNull(),
+    agentId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** DMT: the sender's mobile. AePS: the customer's. */
+    senderMobile: varchar({ length: 10 }).notNull(),
+    senderName: text(),
+    recipientId: varchar({ length: 24 }),
+    recipientName: text(),
+    recipientBank: text(),
+    recipientIfsc: varchar({ length: 11 }),
+    accountMasked: varchar({ length: 24 }),
+    amountPaise: bigint({ mode: 'number' }).notNull(),
+    feeEstimatePaise: bigint({ mode: 'number' }),
+    feePaise: bigint({ mode: 'number' }),
+    collectablePaise: bigint({ mode: 'number' }),
+    walletBalancePaise: bigint({ mode: 'number' }),
+    feeMismatch: boolean().notNull().default(false),
+    /** The transfer OTP's reference (never the OTP itself). */
+    otpRefId: varchar({ length: 40 }),
+    state: varchar({ length: 16 }).notNull(),
+    ekoTxStatus: smallint(),
+    ekoTid: varchar({ length: 40 }),
+    bankRef: varchar({ length: 40 }),
+    declineReason: varchar({ length: 30 }),
+    ekoReason: text(),
+    /** A refund row names the transfer it refunds. */
+    refundOfId: uuid(),
+    refundTid: varchar({ length: 40 }),
+    refundedPaise: bigint({ mode: 'number' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finalAt: timestamp({ withTimezone: true }),
+    /** The reconciler: when to ask Eko next, how often it has, and which instance holds the row. */
+    nextCheckAt: timestamp({ withTimezone: true }),
+    checkCount: integer().notNull().default(0),
+    lastCheckedAt: timestamp({ withTimezone: true }),
+    leaseUntil: timestamp({ withTimezone: true }),
+    receiptFirstIssuedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('transactions_agent_created_idx').on(t.agentId, t.createdAt),
+    index('transactions_created_idx').on(t.createdAt),
+    index('transactions_state_idx').on(t.state, t.nextCheckAt),
+    index('transactions_sender_idx').on(t.senderMobile, t.createdAt),
+    // One Initiate Transfer per OTP reference, unless the earlier one was declined for a wrong
+    // OTP (that attempt moved no money and Eko lets the OTP be typed again).
+    uniqueIndex('transactions_otp_ref_once').on(t.otpRefId).where(sql`${t.kind} = 'dmt_transfer' and ${t.otpRefId} is not null and ${t.declineReason} is distinct from 'wrong_otp'`),
+    // While a transfer of this sender to this recipient is sending, unknown or in progress, no
+    // second one (by any agent): its outcome is not known yet.
+    uniqueIndex('transactions_one_pending_per_recipient')
+      .on(t.senderMobile, t.recipientId)
+      .where(sql`${t.kind} = 'dmt_transfer' and ${t.state} in ('sending', 'unknown', 'awaited', 'hold')`),
+  ],
+);
+
+/** Each state a transaction passed through, with when and what said so. */
+export const transactionEvents = pgTable(
+  'transaction_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    transactionId: uuid()
+      .notNull()
+      .references(() => transactions.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    fromState: varchar({ length: 16 }),
+    toState: varchar({ length: 16 }).notNull(),
+    ekoTxStatus: smallint(),
+    /** initiate | inquiry | reconciler | refund | recovery */
+    source: varchar({ length: 16 }).notNull(),
+  },
+  (t) => [index('transaction_events_tx_idx').on(t.transactionId, t.at)],
+);
+
+/** The Eko bank list, fetched at most once a day (the AePS and recipient forms use it). */
+export const referenceCache = pgTable('reference_cache', {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  fetchedAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 /** rate-limiter-flexible's Drizzle store. */
 export const rateLimits = pgTable('rate_limits', {
   key: text().primaryKey(),
@@ -151,4 +248,5 @@ export const rateLimits = pgTable('rate_limits', {
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type Transaction = typeof transactions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;

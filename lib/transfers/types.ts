@@ -1,0 +1,107 @@
+// Money movement as the browser and the route handlers see it: domain types, never Eko's fields.
+// Amounts are integers: paise in the database and in these types (`…Paise`), whole rupees only on
+// the wire to Eko (lib/eko) and in the forms the agent types into.
+
+/** A DMT-Fino recipient of one sender (Get Recipients). */
+export interface Recipient {
+  id: string;
+  name: string;
+  mobile: string | null;
+  bank: string;
+  ifsc: string;
+  /** Only the last four digits: XXXXXX1234. The full number is never sent back to the browser. */
+  accountMasked: string;
+  verified: boolean;
+}
+
+export interface RecipientList {
+  recipients: Recipient[];
+  /**
+   * Eko wants the sender's PAN before more money moves: no transfer above
+   * `limitBeforePanPaise` (0 when PAN is already required) until the sender's PAN is with Eko.
+   */
+  panRequired: boolean;
+  limitBeforePanPaise: number | null;
+}
+
+/** Add Recipient's outcome: a new recipient, or the one already registered with that account. */
+export type AddRecipientOutcome = { kind: 'added'; recipient: Recipient } | { kind: 'exists'; recipient: Recipient | null };
+
+/** IFSC look-up, as the agent types it. */
+export interface IfscDetails {
+  ifsc: string;
+  bank: string;
+  branch: string | null;
+}
+
+export interface Bank {
+  /** Eko's bank code (SBIN, HDFC, …): what AePS calls send. */
+  code: string;
+  name: string;
+}
+
+/** What the fee rule says before Eko answers (TRANSFER_FEE_* in configuration). */
+export interface FeeEstimate {
+  amountPaise: number;
+  feePaise: number;
+  /** What the agent collects from the customer: amount + fee. */
+  totalPaise: number;
+}
+
+/** The transfer OTP went to the sender's mobile. */
+export interface TransferOtpSent {
+  otpRefId: string;
+  /** When it was sent (server time, ISO): "send a new OTP" is offered a minute later. */
+  sentAt: string;
+}
+
+export type TransactionKind = 'dmt_transfer' | 'dmt_refund' | 'aeps_withdrawal' | 'aeps_balance' | 'aeps_statement';
+
+/**
+ * sending: recorded, Eko called, no answer yet (a crash here is looked up by client_ref_id).
+ * success / failed / declined / refunded: final. declined: refused at once, no money moved.
+ * unknown: no readable answer (timeout, 5xx, unreadable) or not found: the inquiry decides.
+ * awaited / hold: Eko says it is in progress. refund_pending: failed, money held for a refund.
+ */
+export type TransactionState = 'sending' | 'success' | 'declined' | 'failed' | 'unknown' | 'awaited' | 'hold' | 'refund_pending' | 'refunded';
+
+/** States in which the agent must not pay again: the outcome is not known yet. */
+export const PENDING_STATES: readonly TransactionState[] = ['sending', 'unknown', 'awaited', 'hold'];
+export const FINAL_STATES: readonly TransactionState[] = ['success', 'declined', 'failed', 'refunded'];
+
+/** Why a transfer was declined, for the agent's next step (Eko's own words are kept beside it). */
+export type DeclineReason = 'wrong_otp' | 'otp_consumed' | 'otp_expired' | 'otp_attempts_exhausted' | 'insufficient_balance' | 'limit_exhausted' | 'bank_unavailable' | 'other';
+
+/** One transaction as the agent's screens and the receipt show it. */
+export interface TransactionView {
+  id: string;
+  kind: TransactionKind;
+  /** Our reference, sent to Eko as client_ref_id: the receipt number. */
+  clientRefId: string;
+  state: TransactionState;
+  createdAt: string;
+  updatedAt: string;
+  finalAt: string | null;
+  agent: { id: string; name: string; shopName: string | null; shopAddress: string | null };
+  senderMobile: string;
+  senderName: string | null;
+  recipient: { id: string; name: string; bank: string; ifsc: string; accountMasked: string } | null;
+  amountPaise: number;
+  feeEstimatePaise: number | null;
+  /** What Eko returned; null until it did. */
+  feePaise: number | null;
+  collectablePaise: number | null;
+  /** The agent's Eko wallet after this transfer, as Eko reported it. */
+  walletBalancePaise: number | null;
+  feeMismatch: boolean;
+  ekoTid: string | null;
+  bankRef: string | null;
+  declineReason: DeclineReason | null;
+  /** Eko's reason, word for word (scrubbed of long digit runs). */
+  ekoReason: string | null;
+  /** For a refund row: the transfer it refunds; for a transfer: its refund, if any. */
+  refundOf: string | null;
+  refund: { id: string; state: TransactionState; refundTid: string | null; refundedPaise: number | null } | null;
+  /** When the receipt was first printed or shared: a later one is a reprint. */
+  receiptFirstIssuedAt: string | null;
+}
