@@ -94,8 +94,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  // Vitest's `use…` helpers (useTestDatabase, useEkoSandbox) are not React hooks.
-  { files: ['**/*.test.ts', 'test/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
+  // Vitest's `use…` helpers (useTestDatabase, useEkoSandbox) and Playwright's fixture `use` are not React hooks.
+  { files: ['**/*.test.ts', 'test/**', 'e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
   { files: ['components/**/*.{ts,tsx}'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX) } },
   ...FEATURES.map((feature) => ({
     files: [`components/${feature}/**/*.{ts,tsx}`],

@@ -1,11 +1,14 @@
 // `npm run bench`: builds if needed, then measures, side by side in one run, and prints one table:
 //   - the sender lookup against the app's trivial route handler (throughput ratio, latency);
-//   - RD discovery in Chromium, concurrent against sequential (device first, last, absent);
+//   - RD discovery in Chromium, the app's windowed scan against one port at a time (a device on
+//     the first, 12th and last target, none; ports refusing at once and ports stalling);
 //   - first-load JavaScript (gzip) per page;
 //   - Lighthouse mobile performance and accessibility of /login and /senders.
 // Targets are marked met or missed; a missed target never fails the run (report, don't assert).
 // Writes bench-results/latest.{md,json}; `-- --readme` also rewrites the README's table.
 // Options: --rounds 3 --duration 5 --connections 10 (route runs), --rd-runs 7, --lighthouse-runs 3.
+// `--only rd` measures RD discovery alone (no build, no app): it prints its rows and writes
+// test-results/bench-rd.json, never bench-results/ or the README (those hold full runs only).
 // With BENCH_DATABASE_URL (a PostgreSQL it may write to), the lookup is measured a second time on it.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,7 +18,7 @@ import { agentsForLookups, signedInAgents } from './lib/agents';
 import { type AppStack, LOAD_STACK, startAppStack } from './lib/app-stack';
 import { firstLoadJs, type PageBundle } from './lib/bench/bundle';
 import { type LighthouseFigures, lighthousePages } from './lib/bench/lighthouse';
-import { benchRdDiscovery, type RdBenchResult } from './lib/bench/rd-discovery';
+import { benchRdDiscovery, RD_SCENARIOS, type RdBenchResult } from './lib/bench/rd-discovery';
 import {
   bundleRows,
   describeMachine,
@@ -56,6 +59,37 @@ async function lookupAgents(stack: AppStack, options: { rounds: number; duration
   return cookies;
 }
 
+function onlyFlag(): 'rd' | null {
+  const i = process.argv.indexOf('--only');
+  if (i < 0) return null;
+  if (process.argv[i + 1] !== 'rd') throw new Error('--only takes rd');
+  return 'rd';
+}
+
+/** RD discovery in the browser, with its notes; never throws (a failure becomes a row). */
+async function rdDiscovery(runs: number, chromiumPath: string, notes: string[]): Promise<{ rd: RdBenchResult | null; rdError: string | null }> {
+  console.log(`[bench] RD discovery: ${RD_SCENARIOS.length} scenarios × ${runs} runs of each strategy (one run of the one-by-one scan where ports stall)`);
+  try {
+    const rd = await benchRdDiscovery({ runs, chromiumPath });
+    for (const t of rd.timings) notes.push(...t.problems.map((p) => `RD discovery, ${t.scenario}: ${p}`));
+    return { rd, rdError: null };
+  } catch (err) {
+    return { rd: null, rdError: message(err) };
+  }
+}
+
+/** `--only rd`: the RD rows alone, printed; a partial run never replaces the full figures. */
+async function rdOnly(runs: number, chromiumPath: string) {
+  const machine = describeMachine();
+  const notes: string[] = [];
+  const { rd, rdError } = await rdDiscovery(runs, chromiumPath, notes);
+  machine.loadAfter = round(loadavg()[0]!, 2);
+  const rows = rdRows(rd, rdError);
+  console.log(`\n${markdownReport(rows, machine, new Date(), notes)}\n`);
+  writeResults(join(ROOT, 'test-results', 'bench-rd.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows, raw: rd }, null, 2)}\n`);
+  console.log('[bench] wrote test-results/bench-rd.json (bench-results/ and the README keep the last full run)');
+}
+
 /** The sender lookup against the floor route on one running app. */
 async function lookupAgainstFloor(
   stack: AppStack,
@@ -89,6 +123,7 @@ async function main() {
     lighthouseRuns: numberFlag('lighthouse-runs', 3),
   };
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (onlyFlag() === 'rd') return rdOnly(options.rdRuns, chromiumPath);
   const machine = describeMachine();
   const date = new Date();
   const notes: string[] = [];
@@ -147,15 +182,7 @@ async function main() {
   }
 
   // After the app has stopped: discovery is timed in the browser alone, not against a busy server.
-  let rd: RdBenchResult | null = null;
-  let rdError: string | null = null;
-  console.log(`[bench] RD discovery: 4 scenarios × ${options.rdRuns} runs of each strategy`);
-  try {
-    rd = await benchRdDiscovery({ runs: options.rdRuns, chromiumPath });
-    for (const t of rd.timings) notes.push(...t.problems.map((p) => `RD discovery, ${t.scenario}: ${p}`));
-  } catch (err) {
-    rdError = message(err);
-  }
+  const { rd, rdError } = await rdDiscovery(options.rdRuns, chromiumPath, notes);
 
   machine.loadAfter = round(loadavg()[0]!, 2);
   const rows = [

@@ -3,6 +3,7 @@
 import clsx from 'clsx';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/components/i18n/i18n-provider';
+import { RD_PORTS } from '@/lib/rd/discovery';
 import type { ScannerState } from './use-scanner';
 
 const HELP = ['scanner.help.mantra', 'scanner.help.morpho', 'scanner.help.startek', 'scanner.help.secugen', 'scanner.help.precision', 'scanner.help.android', 'scanner.help.register'] as const;
@@ -34,6 +35,7 @@ export function ScannerPanel({ state, onConnect }: { state: ScannerState; onConn
       )}
       <details className="mt-3">
         <summary className="inline-flex min-h-touch cursor-pointer items-center font-semibold text-brand-700">{t('scanner.help.title')}</summary>
+        <Endpoint state={state} />
         <p className="mt-2 text-sm">{t('scanner.help.intro')}</p>
         <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
           {HELP.map((key) => (
@@ -42,5 +44,21 @@ export function ScannerPanel({ state, onConnect }: { state: ScannerState; onConn
         </ul>
       </details>
     </section>
+  );
+}
+
+/** Which port and protocol the scanner answered on (or that none did): what a support call asks first. */
+function Endpoint({ state }: { state: ScannerState }) {
+  const { t } = useI18n();
+  const where = 'where' in state ? state.where : null;
+  let text: string | null = null;
+  if (where?.kind === 'http') text = t('scanner.help.endpoint', { port: where.port, scheme: where.scheme });
+  else if (where?.kind === 'android') text = t('scanner.help.endpointAndroid', { package: where.package || '—' });
+  else if (state.kind === 'none') text = t('scanner.help.endpointNone', { first: RD_PORTS[0]!, last: RD_PORTS.at(-1)! });
+  if (!text) return null;
+  return (
+    <p className="mt-2 text-sm font-medium" data-testid="scanner-endpoint">
+      {text}
+    </p>
   );
 }

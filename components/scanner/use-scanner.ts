@@ -6,13 +6,15 @@ import { loopbackPermission } from '@/lib/rd/http-provider';
 import { telemetryCode } from '@/lib/rd/messages';
 import { buildPidOptions, type CapturePurpose } from '@/lib/rd/pid-options';
 import { rdProvider } from '@/lib/rd/provider';
-import { RdError } from '@/lib/rd/types';
+import { RdError, type ScannerEndpoint } from '@/lib/rd/types';
 
 export type ScannerState =
   | { kind: 'idle' }
   | { kind: 'searching' }
-  | { kind: 'ready'; info: string; model: string | null; android: boolean }
-  | { kind: 'not_ready' | 'in_use'; info: string }
+  /** `model` is null until DEVICEINFO answers (or if it never does): READY does not wait for it. */
+  | { kind: 'ready'; info: string; model: string | null; android: boolean; where: ScannerEndpoint }
+  /** `where` is null when a capture, not a discovery, found the scanner not ready or in use. */
+  | { kind: 'not_ready' | 'in_use'; info: string; where: ScannerEndpoint | null }
   | { kind: 'blocked' }
   | { kind: 'none' };
 
@@ -30,24 +32,37 @@ export function useScanner(stage: string) {
   const [state, setState] = useState<ScannerState>({ kind: 'searching' });
   const [capturing, setCapturing] = useState(false);
   const model = useRef<string | null>(null);
+  /** Bumped by every discovery, so a late DEVICEINFO answer from an earlier one is dropped. */
+  const generation = useRef(0);
 
   const connect = useCallback(async () => {
+    const current = ++generation.current;
+    model.current = null;
     setState({ kind: 'searching' });
     const provider = rdProvider();
     try {
       const found = await provider.discover();
+      if (current !== generation.current) return;
       if (found.kind === 'none') {
         reportDeviceError('not_found', stage);
         return setState({ kind: 'none' });
       }
-      const { status, info } = found.scanner;
+      const { status, info, where } = found.scanner;
       if (status === 'READY') {
-        model.current = (await provider.deviceInfo())?.mi || null;
-        return setState({ kind: 'ready', info, model: model.current, android: provider.kind === 'android' });
+        setState({ kind: 'ready', info, model: null, android: provider.kind === 'android', where });
+        // The model is a detail for the panel and the device-error report; the capture does not need it.
+        void provider.deviceInfo().then((device) => {
+          const mi = device?.mi || null;
+          if (!mi || current !== generation.current) return;
+          model.current = mi;
+          setState((s) => (s.kind === 'ready' ? { ...s, model: mi } : s));
+        }, () => undefined);
+        return;
       }
       reportDeviceError(status === 'USED' ? 'in_use' : 'not_ready', stage);
-      setState({ kind: status === 'USED' ? 'in_use' : 'not_ready', info });
+      setState({ kind: status === 'USED' ? 'in_use' : 'not_ready', info, where });
     } catch (err) {
+      if (current !== generation.current) return;
       if (err instanceof RdError && err.code === 'lna_denied') {
         reportDeviceError('lna_denied', stage);
         return setState({ kind: 'blocked' });
@@ -82,7 +97,7 @@ export function useScanner(stage: string) {
       } catch (err) {
         const error = err instanceof RdError ? err : new RdError('bad_reply');
         reportDeviceError(telemetryCode(error), stage, model.current);
-        if (error.code === 'not_ready' || error.code === 'in_use') setState({ kind: error.code, info: '' });
+        if (error.code === 'not_ready' || error.code === 'in_use') setState((s) => ({ kind: error.code as 'not_ready' | 'in_use', info: '', where: 'where' in s ? s.where : null }));
         if (error.code === 'not_found') setState({ kind: 'none' });
         throw error;
       } finally {

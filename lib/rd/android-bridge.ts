@@ -88,7 +88,7 @@ export class AndroidBridgeProvider implements RdProvider {
     }
     const status = reply.result?.status?.toUpperCase();
     if (status !== 'READY' && status !== 'NOTREADY' && status !== 'USED') return { kind: 'none' };
-    return { kind: 'found', scanner: { status, info: reply.result?.info ?? '', location: reply.result?.package ?? 'android' } };
+    return { kind: 'found', scanner: { status, info: reply.result?.info ?? '', where: { kind: 'android', package: reply.result?.package ?? '' } } };
   }
 
   async deviceInfo() {

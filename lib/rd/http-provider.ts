@@ -48,7 +48,7 @@ export class HttpRdProvider implements RdProvider {
       sessionStorage.setItem(REMEMBERED, JSON.stringify({ scheme: found.scheme, port: found.port }));
     }
     const status = found.service.status === 'UNKNOWN' ? 'NOTREADY' : found.service.status;
-    return { kind: 'found', scanner: { status, info: found.service.info, location: found.base } };
+    return { kind: 'found', scanner: { status, info: found.service.info, where: { kind: 'http', scheme: found.scheme, port: found.port } } };
   }
 
   private async call(id: string, fallbackPath: string, body: string | undefined, timeoutMs: number): Promise<string> {

@@ -23,11 +23,13 @@ export class RdError extends Error {
   }
 }
 
+/** Where the scanner answered: a loopback port and scheme, or the Android RD app. Named on the panel for support calls. */
+export type ScannerEndpoint = { kind: 'http'; scheme: 'http' | 'https'; port: number } | { kind: 'android'; package: string };
+
 export interface ScannerFound {
   status: 'READY' | 'NOTREADY' | 'USED';
   info: string;
-  /** Where it answered, e.g. http://127.0.0.1:11100, or the Android package. */
-  location: string;
+  where: ScannerEndpoint;
 }
 
 export type Discovery = { kind: 'found'; scanner: ScannerFound } | { kind: 'none' };

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 
 // Node's HTTP parser accepts only the standard methods, and the RD protocol's verbs (RDSERVICE,
 // DEVICEINFO, CAPTURE) are not among them. Real RD services accept them, so the sandbox speaks
@@ -23,8 +24,9 @@ export interface RawResponse {
 const REASONS: Record<number, string> = { 200: 'OK', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large' };
 const MAX_REQUEST = 256 * 1024;
 
-export function createRawHttpServer(handle: (req: RawRequest) => Promise<RawResponse>): Server {
-  return createServer((socket) => {
+/** Plain HTTP, or HTTPS with `tls` (a driver that serves only https, as Morpho, Precision and Tatvik can). */
+export function createRawHttpServer(handle: (req: RawRequest) => Promise<RawResponse>, tls?: TlsOptions): Server {
+  const serve = (socket: Socket) => {
     let buffer = Buffer.alloc(0);
     let busy = false;
 
@@ -72,5 +74,7 @@ export function createRawHttpServer(handle: (req: RawRequest) => Promise<RawResp
       void pump();
     });
     socket.on('error', () => socket.destroy());
-  });
+  };
+  // A plain-http request to the TLS port fails its handshake and is dropped, as a real https-only driver's would be.
+  return tls ? createTlsServer(tls, serve) : createServer(serve);
 }

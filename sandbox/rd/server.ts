@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Server, Socket } from 'node:net';
 import { errorPidData, syntheticPidData } from './pid';
 import { createRawHttpServer, type RawRequest, type RawResponse } from './raw-http';
+import { SANDBOX_TLS_CERT, SANDBOX_TLS_KEY } from './tls';
 
 // An RD service on 127.0.0.1 speaking the UIDAI RD 2.0 protocol (RDSERVICE, DEVICEINFO, CAPTURE),
 // with CORS and the private-network preflight headers, and scenarios switchable at run time on a
 // separate control port.
 
-export const RD_SCENARIOS = ['ready', 'not_ready', 'in_use', 'timeout', 'low_quality', 'poor_quality', 'other_port'] as const;
+export const RD_SCENARIOS = ['ready', 'not_ready', 'in_use', 'timeout', 'low_quality', 'poor_quality', 'other_port', 'messy_paths'] as const;
 export type RdScenario = (typeof RD_SCENARIOS)[number];
 
 export interface RdSandboxOptions {
@@ -19,6 +20,8 @@ export interface RdSandboxOptions {
   /** How long the timeout scenario waits before answering 700 (real devices wait the PidOptions timeout). */
   timeoutDelayMs?: number;
   host?: string;
+  /** Serve the device ports over https only (with the sandbox's self-signed certificate), as some drivers do. */
+  https?: boolean;
 }
 
 interface CaptureRecord {
@@ -54,6 +57,42 @@ const attr = (xml: string, name: string) => {
   return m ? m[1]! : null;
 };
 
+/**
+ * Where the device serves DEVICEINFO and CAPTURE. The messy_paths scenario serves neither at the
+ * client's fallback paths (/rd/info, /rd/capture), so only a correctly read reply reaches them.
+ */
+function interfacePaths(scenario: RdScenario, listeningPort: number) {
+  if (scenario === 'messy_paths') return { info: '/getDeviceInfo', capture: '/capture', advertised: null };
+  // Morpho-style paths (host and port inside the path) in the other_port scenario.
+  const prefix = scenario === 'other_port' ? `/127.0.0.1:${listeningPort}` : '';
+  return { info: '/rd/info', capture: '/rd/capture', advertised: { info: `${prefix}/rd/info`, capture: `${prefix}/rd/capture` } };
+}
+
+function rdServiceReply(scenario: RdScenario, status: string, listeningPort: number): string {
+  const advertised = interfacePaths(scenario, listeningPort).advertised;
+  if (advertised) {
+    return `<RDService status="${status}" info="${INFO}">\n  <Interface id="CAPTURE" path="${advertised.capture}" />\n  <Interface id="DEVICEINFO" path="${advertised.info}" />\n</RDService>`;
+  }
+  // What drivers in the field send: an XML declaration, the attributes in any order with either
+  // quote, spaces around "=", a line break inside a tag, and paths with scheme (or only "://"),
+  // host, port, stray spaces and doubled slashes.
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<RDService info='${INFO}' status = "${status}" >`,
+    `\t<Interface path="  http://127.0.0.1:${listeningPort}  / capture" id='CAPTURE'/>`,
+    `\t<Interface id="DEVICEINFO"`,
+    `\t\tpath='  ://127.0.0.1 : ${listeningPort}//getDeviceInfo ' />`,
+    `</RDService>`,
+  ].join('\r\n');
+}
+
+function deviceInfoReply(scenario: RdScenario): string {
+  if (scenario === 'messy_paths') {
+    return `<?xml version="1.0"?>\r\n<DeviceInfo mi='SANDBOX-FP L1' dc="5a9d1c7e-0000-4b00-8000-sandbox00001" rdsVer='1.0.0' dpId = "AGENTDESK.SANDBOX" mc='U0FOREJPWC1DRVJU' rdsId="AGENTDESK.SANDBOX.WIN.001"><additional_info><Param name='srno' value="0001"/></additional_info></DeviceInfo>`;
+  }
+  return `<DeviceInfo dpId="AGENTDESK.SANDBOX" rdsId="AGENTDESK.SANDBOX.WIN.001" rdsVer="1.0.0" mi="SANDBOX-FP L1" mc="U0FOREJPWC1DRVJU" dc="5a9d1c7e-0000-4b00-8000-sandbox00001" />`;
+}
+
 export function createRdSandbox(options: RdSandboxOptions = {}) {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 11100;
@@ -71,16 +110,13 @@ export function createRdSandbox(options: RdSandboxOptions = {}) {
       const xml = (text: string): RawResponse => ({ status: 200, headers: { ...headers, 'Content-Type': 'text/xml; charset=utf-8' }, body: text });
       if (req.method === 'OPTIONS') return { status: 204, headers };
       const status = state.scenario === 'not_ready' ? 'NOTREADY' : state.scenario === 'in_use' ? 'USED' : 'READY';
-      // A Morpho-style reply (host and port inside the path) in the other_port scenario.
-      const prefix = state.scenario === 'other_port' ? `/127.0.0.1:${listeningPort}` : '';
-      if (req.method === 'RDSERVICE') {
-        return xml(`<RDService status="${status}" info="${INFO}">\n  <Interface id="CAPTURE" path="${prefix}/rd/capture" />\n  <Interface id="DEVICEINFO" path="${prefix}/rd/info" />\n</RDService>`);
-      }
-      const path = req.path.replace(/^\/127\.0\.0\.1:\d+/, '');
-      if (req.method === 'DEVICEINFO' && path === '/rd/info') {
-        return xml(`<DeviceInfo dpId="AGENTDESK.SANDBOX" rdsId="AGENTDESK.SANDBOX.WIN.001" rdsVer="1.0.0" mi="SANDBOX-FP L1" mc="U0FOREJPWC1DRVJU" dc="5a9d1c7e-0000-4b00-8000-sandbox00001" />`);
-      }
-      if (req.method === 'CAPTURE' && path === '/rd/capture') {
+      const paths = interfacePaths(state.scenario, listeningPort);
+      if (req.method === 'RDSERVICE') return xml(rdServiceReply(state.scenario, status, listeningPort));
+      // Only the Morpho-style scenario also answers on its host-in-path form; elsewhere a path the
+      // client failed to clean up gets the 404 a real driver would give it.
+      const path = state.scenario === 'other_port' ? req.path.replace(/^\/127\.0\.0\.1:\d+/, '') : req.path;
+      if (req.method === 'DEVICEINFO' && path === paths.info) return xml(deviceInfoReply(state.scenario));
+      if (req.method === 'CAPTURE' && path === paths.capture) {
         const options = req.body;
         const wadh = attr(options, 'wadh');
         const reply = (errCode: string, text: string) => {
@@ -135,9 +171,10 @@ export function createRdSandbox(options: RdSandboxOptions = {}) {
     json(404, { error: 'unknown control' });
   }
 
+  const tls = options.https ? { key: SANDBOX_TLS_KEY, cert: SANDBOX_TLS_CERT } : undefined;
   const servers: Server[] = [
-    createRawHttpServer(deviceHandler(port)),
-    createRawHttpServer(deviceHandler(otherPort)),
+    createRawHttpServer(deviceHandler(port), tls),
+    createRawHttpServer(deviceHandler(otherPort), tls),
     createServer((req, res) => void control(req, res).catch(() => res.destroy())),
   ];
   for (const s of servers) s.on('connection', (socket) => (sockets.add(socket), socket.on('close', () => sockets.delete(socket))));

@@ -1,0 +1,23 @@
+// A self-signed certificate for 127.0.0.1, localhost and ::1 (EC P-256, valid until 2126), so the RD
+// sandbox can answer over https as Morpho, Precision and Tatvik drivers do. A TEST KEY, published on
+// purpose: only a browser told to ignore certificate errors (the benchmark's) accepts it.
+export const SANDBOX_TLS_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgesRvWngzaKmvu1M1
+7Et+qRI9ek3FUMFTjq+iUDF+dHahRANCAAQDhOBuCxW9oW7n5DjMqhCh9CV+8n4X
+lG8uURc/SaOYbzOzNenOczCYbIdxW0WKlPUIEbI1AJJazYu+CLPky36N
+-----END PRIVATE KEY-----
+`;
+export const SANDBOX_TLS_CERT = `-----BEGIN CERTIFICATE-----
+MIICBTCCAaygAwIBAgIUQhGwYqTrXwkIFEFezl41s3SN9DYwCgYIKoZIzj0EAwIw
+QDESMBAGA1UEAwwJMTI3LjAuMC4xMSowKAYDVQQKDCFBZ2VudCBEZXNrIFJEIHNh
+bmRib3ggKHRlc3Qgb25seSkwIBcNMjYxMjAxMjI0MTU4WhgPMjEyNjExMDcyMjQx
+NThaMEAxEjAQBgNVBAMMCTEyNy4wLjAuMTEqMCgGA1UECgwhQWdlbnQgRGVzayBS
+RCBzYW5kYm94ICh0ZXN0IG9ubHkpMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+A4TgbgsVvaFu5+Q4zKoQofQlfvJ+F5RvLlEXP0mjmG8zszXpznMwmGyHcVtFipT1
+CBGyNQCSWs2Lvgiz5Mt+jaOBgTB/MB0GA1UdDgQWBBSvA6Db2m40rvBdbG7RzWqN
+YwXbaTAfBgNVHSMEGDAWgBSvA6Db2m40rvBdbG7RzWqNYwXbaTAPBgNVHRMBAf8E
+BTADAQH/MCwGA1UdEQQlMCOHBH8AAAGCCWxvY2FsaG9zdIcQAAAAAAAAAAAAAAAA
+AAAAATAKBggqhkjOPQQDAgNHADBEAiBl9ZUsZQMmwA0lZ2Cor8fceq0TEw53VEqG
+IT6O/qe5RwIgWZUG1ZvG9NWtrtrXLruSysc/e2IKuEQMJ4Zj4g3vPAs=
+-----END CERTIFICATE-----
+`;
