@@ -25,7 +25,8 @@ function resolveImport(from, specifier) {
 const serverOnlyCache = new Map();
 /** Whether a module declares itself server-only (its first import is `server-only`). */
 function isServerOnly(file) {
-  if (!serverOnlyCache.has(file)) serverOnlyCache.set(file, /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*import ['"]server-only['"]/.test(readFileSync(file, 'utf8')));
+  if (!serverOnlyCache.has(file))
+    serverOnlyCache.set(file, /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*\s*import ['"]server-only['"]/.test(readFileSync(file, 'utf8')));
   return serverOnlyCache.get(file);
 }
 
@@ -102,7 +103,15 @@ export default tseslint.config(
     ignores: TESTS,
     rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX, otherFeatures(feature)) },
   })),
-  { files: ['app/**/*.{ts,tsx}', 'proxy.ts', 'instrumentation.ts'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(APP_THIN, NO_RAW_EKO, NO_SANDBOX) } },
-  { files: ['lib/**/*.{ts,tsx}'], ignores: [...TESTS, 'lib/eko/**', 'lib/audit/eko-call.ts'], rules: { 'no-restricted-imports': restrict(NO_UI, NO_RAW_EKO, NO_SANDBOX) } },
+  {
+    files: ['app/**/*.{ts,tsx}', 'proxy.ts', 'instrumentation.ts'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': restrict(APP_THIN, NO_RAW_EKO, NO_SANDBOX) },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}'],
+    ignores: [...TESTS, 'lib/eko/**', 'lib/audit/eko-call.ts'],
+    rules: { 'no-restricted-imports': restrict(NO_UI, NO_RAW_EKO, NO_SANDBOX) },
+  },
   { files: ['lib/eko/**/*.ts', 'lib/audit/eko-call.ts'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(NO_UI, NO_SANDBOX) } },
 );

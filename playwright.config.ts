@@ -37,7 +37,11 @@ export default defineConfig({
     { name: 'tablet', use: { ...devices['Galaxy Tab S9'], launchOptions: CHROMIUM_LAUNCH } },
     // What does not depend on the viewport project (install, offline, headers) and the viewport sweeps
     // run once, in the tablet project.
-    { name: 'desktop', testIgnore: /(pwa|layout|security-headers)\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: CHROMIUM_LAUNCH } },
+    {
+      name: 'desktop',
+      testIgnore: /(pwa|layout|security-headers)\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 900 }, launchOptions: CHROMIUM_LAUNCH },
+    },
   ],
   webServer: [
     {

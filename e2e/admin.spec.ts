@@ -96,7 +96,9 @@ test('an admin creates an agent, the agent signs in and searches, and the admin 
 
 test('a failed capture reported by the browser shows in the device-error view', async ({ page }) => {
   await signIn(page, DEMO.agent);
-  expect((await page.request.post('/api/telemetry/device-errors', { data: { errCode: '710', stage: 'sender.ekyc' }, headers: SAME_ORIGIN })).status()).toBe(202);
+  expect((await page.request.post('/api/telemetry/device-errors', { data: { errCode: '710', stage: 'sender.ekyc' }, headers: SAME_ORIGIN })).status()).toBe(
+    202,
+  );
   await signIn(page, DEMO.admin);
   await page.goto('/admin');
   await expect(page.getByTestId('device-errors')).toContainText('710');

@@ -42,16 +42,16 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
     { method: 'POST', path: '/api/senders/9000000005', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
   ],
   'api/senders/[mobile]/ekyc': [{ method: 'POST', path: '/api/senders/9000000002/ekyc', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
-  'api/senders/[mobile]/ekyc/otp': [{ method: 'POST', path: '/api/senders/9000000002/ekyc/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
+  'api/senders/[mobile]/ekyc/otp': [
+    { method: 'POST', path: '/api/senders/9000000002/ekyc/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
   'api/keys/aadhaar-transport': [{ method: 'GET', path: '/api/keys/aadhaar-transport', expect: agentOnly({ status: 200 }) }],
   'api/aeps/status': [{ method: 'GET', path: '/api/aeps/status', expect: agentOnly({ status: 200 }) }],
   'api/aeps/ekyc/otp': [{ method: 'POST', path: '/api/aeps/ekyc/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/ekyc/otp/verify': [{ method: 'POST', path: '/api/aeps/ekyc/otp/verify', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/ekyc/biometric': [{ method: 'POST', path: '/api/aeps/ekyc/biometric', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/daily-auth': [{ method: 'POST', path: '/api/aeps/daily-auth', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
-  'api/telemetry/device-errors': [
-    { method: 'POST', path: '/api/telemetry/device-errors', data: { errCode: '720' }, expect: agentOnly({ status: 202 }) },
-  ],
+  'api/telemetry/device-errors': [{ method: 'POST', path: '/api/telemetry/device-errors', data: { errCode: '720' }, expect: agentOnly({ status: 202 }) }],
   'api/admin/agents': [
     { method: 'GET', path: '/api/admin/agents', expect: adminOnly({ status: 200 }) },
     { method: 'POST', path: '/api/admin/agents', data: {}, expect: adminOnly({ status: 400, code: 'invalid_input' }) },
@@ -59,14 +59,26 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   'api/admin/agents/[id]': [
     { method: 'PATCH', path: `/api/admin/agents/${AGENT_ID}`, data: { active: true }, expect: adminOnly({ status: 404, code: 'not_found' }) },
   ],
-  'api/admin/agents/[id]/password': [
-    { method: 'POST', path: `/api/admin/agents/${AGENT_ID}/password`, expect: adminOnly({ status: 404, code: 'not_found' }) },
-  ],
+  'api/admin/agents/[id]/password': [{ method: 'POST', path: `/api/admin/agents/${AGENT_ID}/password`, expect: adminOnly({ status: 404, code: 'not_found' }) }],
   'api/admin/activity': [{ method: 'GET', path: '/api/admin/activity', expect: adminOnly({ status: 200 }) }],
   'api/admin/activity/export': [{ method: 'GET', path: '/api/admin/activity/export', expect: adminOnly({ status: 200 }) }],
   'api/admin/lockouts': [{ method: 'GET', path: '/api/admin/lockouts', expect: adminOnly({ status: 200 }) }],
-  'api/admin/lockouts/lift': [{ method: 'POST', path: '/api/admin/lockouts/lift', data: { key: 'loginUnknownDevices:9800000000' }, expect: adminOnly({ status: 404, code: 'not_found' }) }],
-  'api/auth/password': [{ method: 'POST', path: '/api/auth/password', data: {}, expect: { ...denied, agent: { status: 400, code: 'invalid_input' }, admin: { status: 400, code: 'invalid_input' } } }],
+  'api/admin/lockouts/lift': [
+    {
+      method: 'POST',
+      path: '/api/admin/lockouts/lift',
+      data: { key: 'loginUnknownDevices:9800000000' },
+      expect: adminOnly({ status: 404, code: 'not_found' }),
+    },
+  ],
+  'api/auth/password': [
+    {
+      method: 'POST',
+      path: '/api/auth/password',
+      data: {},
+      expect: { ...denied, agent: { status: 400, code: 'invalid_input' }, admin: { status: 400, code: 'invalid_input' } },
+    },
+  ],
   // Last: it clears each persona's cookie.
   'api/auth/logout': [{ method: 'POST', path: '/api/auth/logout', expect: everyone({ status: 200 }) }],
 };
@@ -101,7 +113,9 @@ test.describe('authorisation matrix', () => {
     expect(created.status()).toBe(201);
     const { agent } = await created.json();
     await signIn(contexts.deactivated, { mobile, password: 'inactive-1' });
-    expect((await contexts.deactivated.post('/api/auth/password', { data: { currentPassword: 'inactive-1', newPassword: 'soon inactive own words' } })).status()).toBe(200);
+    expect(
+      (await contexts.deactivated.post('/api/auth/password', { data: { currentPassword: 'inactive-1', newPassword: 'soon inactive own words' } })).status(),
+    ).toBe(200);
     expect((await contexts.admin.patch(`/api/admin/agents/${agent.id}`, { data: { active: false } })).status()).toBe(200);
   });
   test.afterAll(async () => {

@@ -18,7 +18,9 @@ const SIZES = [
 function smallTargets(page: Page) {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex="0"]');
+    const controls = document.querySelectorAll<HTMLElement>(
+      'button, a[href], input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex="0"]',
+    );
     for (const el of controls) {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none' || el.closest('[aria-hidden=true]')) continue;

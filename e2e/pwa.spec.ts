@@ -45,7 +45,11 @@ test('Chromium finds the app installable: manifest, icons and worker, no errors'
     expect(errors).toEqual([]);
     const manifest = await (await page.request.get('/manifest.webmanifest')).json();
     expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', scope: '/', id: '/' });
-    expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
     expect(manifest.shortcuts.map((s: { url: string }) => s.url)).toEqual(['/senders', '/aeps']);
     for (const icon of manifest.icons) expect((await page.request.get(icon.src)).headers()['content-type']).toBe('image/png');
   } finally {

@@ -112,7 +112,10 @@ test.describe('an Aadhaar number never reaches a URL through the search', () => 
         expect(await input.evaluate((el: HTMLInputElement) => el.validity.patternMismatch), typed).toBe(true);
         await input.press('Enter');
         await page.waitForTimeout(300); // a submit would have sent its request by now
-        expect(navigations.filter((url) => url.includes('mobile=')), typed).toEqual([]);
+        expect(
+          navigations.filter((url) => url.includes('mobile=')),
+          typed,
+        ).toEqual([]);
       }
       for (const pasted of ['+91 90000 00001', '090000 00001', '90000-00001']) {
         await page.goto('/senders');

@@ -19,17 +19,7 @@ import { type AppStack, LOAD_STACK, startAppStack } from './lib/app-stack';
 import { firstLoadJs, type PageBundle } from './lib/bench/bundle';
 import { type LighthouseFigures, lighthousePages } from './lib/bench/lighthouse';
 import { benchRdDiscovery, RD_SCENARIOS, type RdBenchResult } from './lib/bench/rd-discovery';
-import {
-  bundleRows,
-  describeMachine,
-  lighthouseRows,
-  markdownReport,
-  markdownTable,
-  rdRows,
-  routeRows,
-  updateReadme,
-  writeResults,
-} from './lib/bench/report';
+import { bundleRows, describeMachine, lighthouseRows, markdownReport, markdownTable, rdRows, routeRows, updateReadme, writeResults } from './lib/bench/report';
 import { compareWithFloor, type RouteComparison } from './lib/bench/routes';
 import { round } from './lib/bench/stats';
 import { ensureBuild, ROOT } from './lib/build';
@@ -204,7 +194,11 @@ async function main() {
   );
   console.log('[bench] wrote bench-results/latest.md and latest.json');
   if (process.argv.includes('--readme')) {
-    console.log(updateReadme(join(ROOT, 'README.md'), report) ? '[bench] updated the Benchmarks table in README.md' : '[bench] README.md has no bench markers; left alone');
+    console.log(
+      updateReadme(join(ROOT, 'README.md'), report)
+        ? '[bench] updated the Benchmarks table in README.md'
+        : '[bench] README.md has no bench markers; left alone',
+    );
   }
 }
 

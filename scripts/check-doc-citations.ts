@@ -48,7 +48,10 @@ function outline(text: string): Outline {
     const title = heading[1]!;
     const number = /^(\d+(?:\.\d+)*)\.?(?:\s|$)/.exec(title);
     if (number) sections.add(number[1]!);
-    const base = title.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+    const base = title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     anchors.add(n === 0 ? base : `${base}-${n}`);
@@ -135,7 +138,10 @@ export function repoFiles(root: string = join(import.meta.dirname, '..')): RepoF
   let tracked: Set<string>;
   let all: string[];
   try {
-    const list = (...args: string[]) => execFileSync('git', ['ls-files', '-z', ...args], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+    const list = (...args: string[]) =>
+      execFileSync('git', ['ls-files', '-z', ...args], { cwd: root, encoding: 'utf8' })
+        .split('\0')
+        .filter(Boolean);
     tracked = new Set(list('--cached'));
     all = [...new Set([...tracked, ...list('--others', '--exclude-standard')])];
   } catch {

@@ -51,7 +51,9 @@ export async function scanPostgres(url: string): Promise<{ table: string; found:
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: tables } = await client.query<{ name: string }>(`select quote_ident(table_schema) || '.' || quote_ident(table_name) as name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'`);
+    const { rows: tables } = await client.query<{ name: string }>(
+      `select quote_ident(table_schema) || '.' || quote_ident(table_name) as name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'`,
+    );
     const hits: { table: string; found: string[] }[] = [];
     for (const { name } of tables) {
       const { rows } = await client.query<{ dump: string | null }>(`select string_agg(t::text, E'\\n') as dump from ${name} t`);

@@ -8,7 +8,12 @@ import { ROOT, TSX_CLI } from './lib/build';
 /** Runs `npm start`'s script in its own process group, killed as a whole if it gets further than it should. */
 function start(env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [TSX_CLI, 'scripts/start.ts'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [TSX_CLI, 'scripts/start.ts'], {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

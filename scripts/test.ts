@@ -34,7 +34,12 @@ const readJson = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(f
 function vitest(title: string, env: Record<string, string>, extra: string[] = []) {
   const out = join(results, `vitest-${title.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
-  const res = run(`vitest: ${title}`, 'node_modules/vitest/vitest.mjs', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
+  const res = run(
+    `vitest: ${title}`,
+    'node_modules/vitest/vitest.mjs',
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra],
+    env,
+  );
   const v = readJson(out);
   if (v) {
     tally.passed += v.numPassedTests;
@@ -134,10 +139,12 @@ async function resetPostgres(url: string) {
 async function main() {
   mkdirSync(results, { recursive: true });
 
-  // The boundaries and code rules (eslint.config.mjs), zero warnings allowed: one check.
+  // The boundaries and code rules (eslint.config.mjs), zero warnings allowed, and one format.
   console.log('\n=== lint ===');
   const lint = spawnSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.', '--max-warnings', '0'], { cwd: ROOT, stdio: 'inherit' });
   check('lint (eslint . --max-warnings 0)', lint.status === 0 ? [] : [`eslint exited with ${lint.status}`]);
+  const format = spawnSync(process.execPath, [join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.'], { cwd: ROOT, stdio: 'inherit' });
+  check('format (prettier --check .)', format.status === 0 ? [] : ['files not in the one format: npm run format']);
 
   vitest('in-memory PGlite', { TEST_DATABASE_URL: '' });
   // One shared database: test files take turns.

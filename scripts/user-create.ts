@@ -19,7 +19,10 @@ const args = z
     name: z.string().trim().min(2).max(80),
     mobile: mobileSchema,
     password: z.string().min(NEW_PASSWORD_MIN).max(128).optional(),
-    'user-code': z.string().regex(/^\d{5,12}$/).optional(),
+    'user-code': z
+      .string()
+      .regex(/^\d{5,12}$/)
+      .optional(),
   })
   .refine((a) => a.role === 'admin' || a['user-code'], { path: ['user-code'], message: 'agents need --user-code (their Eko user_code)' });
 
@@ -44,7 +47,15 @@ async function main() {
   });
   if (result.ok) {
     // Created by an operator at the command line, not by a signed-in admin: the trail says so.
-    await writeAuditRow({ userId: null, action: 'admin.agent_create', outcome: 'ok', targetUserId: result.user.id, targetMobile: result.user.mobile, detail: 'command_line', latencyMs: 0 });
+    await writeAuditRow({
+      userId: null,
+      action: 'admin.agent_create',
+      outcome: 'ok',
+      targetUserId: result.user.id,
+      targetMobile: result.user.mobile,
+      detail: 'command_line',
+      latencyMs: 0,
+    });
   }
   await closeDb();
   if (!result.ok) {

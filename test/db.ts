@@ -28,7 +28,9 @@ export function useTestDatabase(): { db: () => Db } {
     db = await getDb();
   });
   beforeEach(async () => {
-    await db!.execute(sql`truncate table transaction_events, transactions, reference_cache, audit_events, device_errors, rate_limits, login_lockouts, sessions, users restart identity cascade`);
+    await db!.execute(
+      sql`truncate table transaction_events, transactions, reference_cache, audit_events, device_errors, rate_limits, login_lockouts, sessions, users restart identity cascade`,
+    );
     // Counters kept outside the database (memory, Redis) start from zero too.
     await resetRateLimits();
   });
@@ -63,6 +65,11 @@ export async function createTestUser(
 
 /** A signed-in session for the user, as the login route would issue it (`name=value`). */
 export async function cookieFor(user: User): Promise<string> {
-  const session = await createSession(await getDb(), { userId: user.id, credentialsVersion: user.credentialsVersion, expiresAt: new Date(Date.now() + 3600_000), clientAddress: null });
+  const session = await createSession(await getDb(), {
+    userId: user.id,
+    credentialsVersion: user.credentialsVersion,
+    expiresAt: new Date(Date.now() + 3600_000),
+    clientAddress: null,
+  });
   return `${SESSION_COOKIE.plain}=${await signSession({ userId: user.id, role: user.role, sessionId: session.id })}`;
 }

@@ -41,5 +41,7 @@ export function useRateLimitStore(env: Record<string, string>) {
 export const RATE_LIMIT_STORES: [string, Record<string, string>][] = [
   ['database', {}],
   ['memory', { RATE_LIMIT_STORE: 'memory' }],
-  ...(process.env.TEST_REDIS_URL ? ([['redis', { RATE_LIMIT_STORE: 'redis', REDIS_URL: process.env.TEST_REDIS_URL }]] as [string, Record<string, string>][]) : []),
+  ...(process.env.TEST_REDIS_URL
+    ? ([['redis', { RATE_LIMIT_STORE: 'redis', REDIS_URL: process.env.TEST_REDIS_URL }]] as [string, Record<string, string>][])
+    : []),
 ];

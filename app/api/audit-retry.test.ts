@@ -80,7 +80,14 @@ describe('an audit row after Eko has answered', () => {
       expect(lost[0]).toMatchObject({
         level: 'error',
         attempts: 4,
-        replay: { userId: agentId, action: 'sender.lookup', senderMobile: '9000000001', outcome: 'ok', detail: 'kyc_verified', clientRefId: expect.stringMatching(/^AD[A-Z0-9]{18}$/) },
+        replay: {
+          userId: agentId,
+          action: 'sender.lookup',
+          senderMobile: '9000000001',
+          outcome: 'ok',
+          detail: 'kyc_verified',
+          clientRefId: expect.stringMatching(/^AD[A-Z0-9]{18}$/),
+        },
       });
       expect(typeof (lost[0]!.replay as { at: string }).at).toBe('string');
     } finally {
@@ -93,7 +100,11 @@ describe('an audit row after Eko has answered', () => {
 describe('the AePS eKYC date after Eko said yes', () => {
   const post = async (handler: typeof sendOtp, body: unknown) => {
     const res = await handler(
-      new Request('http://localhost/api/aeps/x', { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }),
+      new Request('http://localhost/api/aeps/x', {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' },
+        body: JSON.stringify(body),
+      }),
       { params: Promise.resolve({}) },
     );
     return { status: res.status, body: await res.json() };

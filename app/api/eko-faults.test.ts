@@ -154,33 +154,37 @@ describe('Eko faults on calls that are never retried', () => {
 
   // One test per call; its faults run side by side (each on its own mobile), so the two
   // timeouts cost one client timeout rather than two.
-  it.each(PATHS.map((p) => [p.name, p] as const))('%s: each fault → its error, sent to Eko exactly once', async (_name, path) => {
-    const senderAgent = await agentWithMobile('9812300009');
-    const results = await Promise.all(
-      FAULTS.map(async ([mobile, fault]) => {
-        const agent = path.faultOn === 'agent' ? await agentWithMobile(mobile) : senderAgent;
-        const res = await path.handler(
-          new Request(`http://localhost${path.url(mobile)}`, {
-            method: 'POST',
-            headers: { cookie: await cookieFor(agent), 'content-type': 'application/json', origin: 'http://localhost' },
-            body: JSON.stringify(path.body(path.seal ? await sealForTests(AADHAAR_FIXTURES.success, path.seal(mobile), agent) : '')),
-          }),
-          { params: Promise.resolve(path.faultOn === 'sender' ? { mobile } : {}) },
-        );
-        return { mobile, fault, status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id') };
-      }),
-    );
+  it.each(PATHS.map((p) => [p.name, p] as const))(
+    '%s: each fault → its error, sent to Eko exactly once',
+    async (_name, path) => {
+      const senderAgent = await agentWithMobile('9812300009');
+      const results = await Promise.all(
+        FAULTS.map(async ([mobile, fault]) => {
+          const agent = path.faultOn === 'agent' ? await agentWithMobile(mobile) : senderAgent;
+          const res = await path.handler(
+            new Request(`http://localhost${path.url(mobile)}`, {
+              method: 'POST',
+              headers: { cookie: await cookieFor(agent), 'content-type': 'application/json', origin: 'http://localhost' },
+              body: JSON.stringify(path.body(path.seal ? await sealForTests(AADHAAR_FIXTURES.success, path.seal(mobile), agent) : '')),
+            }),
+            { params: Promise.resolve(path.faultOn === 'sender' ? { mobile } : {}) },
+          );
+          return { mobile, fault, status: res.status, body: await res.json(), requestId: res.headers.get('x-request-id') };
+        }),
+      );
 
-    for (const { mobile, fault, status, body, requestId } of results) {
-      const code = EXPECTED[fault];
-      expect({ fault, status, body }).toEqual({ fault, status: API_ERRORS[code], body: new ApiError(code).toBody() });
-      expect(requestId).toBeTruthy();
-      const calls = sandbox.state.calls.filter((c) => c.customerId === mobile);
-      expect(calls, `${fault}: calls that reached the sandbox`).toHaveLength(1);
-      expect(calls[0]).toMatchObject({ method: path.eko.method, path: expect.stringMatching(path.eko.path) });
-    }
-    const audit = await (await getDb()).select().from(auditEvents);
-    expect(audit).toHaveLength(FAULTS.length);
-    for (const row of audit) expect(row).toMatchObject({ action: path.eko.action, outcome: 'upstream_error', attempts: 1 });
-  }, 20_000);
+      for (const { mobile, fault, status, body, requestId } of results) {
+        const code = EXPECTED[fault];
+        expect({ fault, status, body }).toEqual({ fault, status: API_ERRORS[code], body: new ApiError(code).toBody() });
+        expect(requestId).toBeTruthy();
+        const calls = sandbox.state.calls.filter((c) => c.customerId === mobile);
+        expect(calls, `${fault}: calls that reached the sandbox`).toHaveLength(1);
+        expect(calls[0]).toMatchObject({ method: path.eko.method, path: expect.stringMatching(path.eko.path) });
+      }
+      const audit = await (await getDb()).select().from(auditEvents);
+      expect(audit).toHaveLength(FAULTS.length);
+      for (const row of audit) expect(row).toMatchObject({ action: path.eko.action, outcome: 'upstream_error', attempts: 1 });
+    },
+    20_000,
+  );
 });

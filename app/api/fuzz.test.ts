@@ -68,7 +68,42 @@ function seedFor(name: string): number {
 
 // ---------------------------------------------------------------- junk
 
-const ODD_CHARS = ['\u0000', '\u0001', '\u001f', '\u007f', '\u0085', '\u200b', '\u202e', '\ud800', '\udfff', '\ufeff', '\uffff', '€', 'अ', '٣', '९', '🙂', '\\', '"', "'", '<', '>', '&', '%', '\n', '\r', '\t', ' ', '0', '9', '-', '.', 'e', 'x', 'Z'];
+const ODD_CHARS = [
+  '\u0000',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u202e',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '\uffff',
+  '€',
+  'अ',
+  '٣',
+  '९',
+  '🙂',
+  '\\',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '%',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '0',
+  '9',
+  '-',
+  '.',
+  'e',
+  'x',
+  'Z',
+];
 const NANISH = ['NaN', 'Infinity', '-Infinity', '-0', '0x1F', '1e999', '9'.repeat(400), 'null', 'undefined', 'true', '[]', '{}', '0', '-1', '1.5', '١٢٣'];
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -175,9 +210,13 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   'admin/activity/export/route.ts': { GET: { access: 'admin', query: 'activity' } },
   'admin/activity/route.ts': { GET: { access: 'admin', query: 'activity', noiseOnlyShare: 0.2 } },
   'admin/lockouts/route.ts': { GET: { access: 'admin' } },
-  'admin/lockouts/lift/route.ts': { POST: { access: 'admin', body: { sample: () => ({ key: 'loginUnknownDevices:9876500001' }), required: ['key'], maxBytes: DEFAULT_MAX } } },
+  'admin/lockouts/lift/route.ts': {
+    POST: { access: 'admin', body: { sample: () => ({ key: 'loginUnknownDevices:9876500001' }), required: ['key'], maxBytes: DEFAULT_MAX } },
+  },
   'admin/agents/[id]/password/route.ts': { POST: { access: 'admin', params: 'id', noiseOnlyShare: 0.003 } },
-  'admin/agents/[id]/route.ts': { PATCH: { access: 'admin', params: 'id', body: { sample: () => ({ active: false }), required: ['active'], maxBytes: DEFAULT_MAX } } },
+  'admin/agents/[id]/route.ts': {
+    PATCH: { access: 'admin', params: 'id', body: { sample: () => ({ active: false }), required: ['active'], maxBytes: DEFAULT_MAX } },
+  },
   'admin/agents/route.ts': {
     GET: { access: 'admin', query: 'agents', noiseOnlyShare: 0.2 },
     POST: {
@@ -191,7 +230,14 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     },
   },
   'aeps/daily-auth/route.ts': {
-    POST: { access: 'agent', body: { sample: () => ({ ...aepsIdentity('aepsDaily'), piddata: fixtures.pid, bankCode: 'SBIN' }), required: ['aadhaar', 'latlong', 'piddata', 'bankCode'], maxBytes: PID_MAX } },
+    POST: {
+      access: 'agent',
+      body: {
+        sample: () => ({ ...aepsIdentity('aepsDaily'), piddata: fixtures.pid, bankCode: 'SBIN' }),
+        required: ['aadhaar', 'latlong', 'piddata', 'bankCode'],
+        maxBytes: PID_MAX,
+      },
+    },
   },
   'aeps/ekyc/biometric/route.ts': {
     POST: {
@@ -207,27 +253,56 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   'aeps/ekyc/otp/verify/route.ts': {
     POST: {
       access: 'agent',
-      body: { sample: () => ({ ...aepsIdentity(), otp: '123456', otpRefId: 'OTPREF1', referenceTid: 'TID1' }), required: ['aadhaar', 'latlong', 'otp', 'otpRefId', 'referenceTid'], maxBytes: DEFAULT_MAX },
+      body: {
+        sample: () => ({ ...aepsIdentity(), otp: '123456', otpRefId: 'OTPREF1', referenceTid: 'TID1' }),
+        required: ['aadhaar', 'latlong', 'otp', 'otpRefId', 'referenceTid'],
+        maxBytes: DEFAULT_MAX,
+      },
     },
   },
   'aeps/status/route.ts': { GET: { access: 'agent' } },
-  'auth/login/route.ts': { POST: { access: 'public', body: { sample: () => ({ mobile: '9876500002', password: 'not-the-password' }), required: ['mobile', 'password'], maxBytes: DEFAULT_MAX } } },
+  'auth/login/route.ts': {
+    POST: {
+      access: 'public',
+      body: { sample: () => ({ mobile: '9876500002', password: 'not-the-password' }), required: ['mobile', 'password'], maxBytes: DEFAULT_MAX },
+    },
+  },
   'auth/logout/route.ts': { POST: { access: 'public' } },
   // Any signed-in user; a success costs two scrypt hashes, so few cases carry no defect.
   'auth/password/route.ts': {
     POST: {
       access: 'agent',
       noiseOnlyShare: 0.005,
-      body: { sample: () => ({ currentPassword: 'fuzz-password-1', newPassword: 'a fuzzed new passphrase' }), required: ['currentPassword', 'newPassword'], maxBytes: DEFAULT_MAX },
+      body: {
+        sample: () => ({ currentPassword: 'fuzz-password-1', newPassword: 'a fuzzed new passphrase' }),
+        required: ['currentPassword', 'newPassword'],
+        maxBytes: DEFAULT_MAX,
+      },
     },
   },
   'health/route.ts': { GET: { access: 'public' } },
   'keys/aadhaar-transport/route.ts': { GET: { access: 'agent' } },
   'senders/[mobile]/ekyc/otp/route.ts': {
-    POST: { access: 'agent', params: 'mobile', body: { sample: () => ({ otp: '123456', otpRefId: 'OTPREF1', kycRequestId: 'KYC1' }), required: ['otp', 'otpRefId', 'kycRequestId'], maxBytes: DEFAULT_MAX } },
+    POST: {
+      access: 'agent',
+      params: 'mobile',
+      body: {
+        sample: () => ({ otp: '123456', otpRefId: 'OTPREF1', kycRequestId: 'KYC1' }),
+        required: ['otp', 'otpRefId', 'kycRequestId'],
+        maxBytes: DEFAULT_MAX,
+      },
+    },
   },
   'senders/[mobile]/ekyc/route.ts': {
-    POST: { access: 'agent', params: 'mobile', body: { sample: () => ({ aadhaar: fixtures.sealed.sender, piddata: fixtures.pid, consent: true }), required: ['aadhaar', 'piddata', 'consent'], maxBytes: PID_MAX } },
+    POST: {
+      access: 'agent',
+      params: 'mobile',
+      body: {
+        sample: () => ({ aadhaar: fixtures.sealed.sender, piddata: fixtures.pid, consent: true }),
+        required: ['aadhaar', 'piddata', 'consent'],
+        maxBytes: PID_MAX,
+      },
+    },
   },
   'senders/[mobile]/route.ts': {
     GET: { access: 'agent', params: 'mobile' },
@@ -242,19 +317,52 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     },
   },
   'telemetry/device-errors/route.ts': {
-    POST: { access: 'agent', noiseOnlyShare: 0.2, body: { sample: () => ({ errCode: '-1', errInfo: 'Device not ready', stage: 'capture', deviceModel: 'MFS100' }), required: ['errCode'], maxBytes: 2048 } },
+    POST: {
+      access: 'agent',
+      noiseOnlyShare: 0.2,
+      body: { sample: () => ({ errCode: '-1', errInfo: 'Device not ready', stage: 'capture', deviceModel: 'MFS100' }), required: ['errCode'], maxBytes: 2048 },
+    },
   },
 };
 
 // Sandbox senders that answer normally (the 90–96 fault mobiles belong to the fault tests).
 const GOOD_MOBILES = Object.keys(SENDER_FIXTURES);
-const BAD_MOBILES = ['', '12345', '5000000000', '90000000011', 'abcdefghij', '9000000001\u0000', '९००००००००१', '٩٠٠٠٠٠٠٠٠١', '9000000001/../x', '%39000000001', '9e9', '-900000000', '9000000001.0', '+919000000001', '09000000001'];
-const BAD_IDS = ['', '1', 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', '{00000000-0000-4000-8000-000000000000}', "1' OR '1'='1", '00000000000040008000000000000000x'];
-const looksValid = (v: unknown) => typeof v === 'string' && (/^\s*[6-9]\d{9}\s*$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
+const BAD_MOBILES = [
+  '',
+  '12345',
+  '5000000000',
+  '90000000011',
+  'abcdefghij',
+  '9000000001\u0000',
+  '९००००००००१',
+  '٩٠٠٠٠٠٠٠٠١',
+  '9000000001/../x',
+  '%39000000001',
+  '9e9',
+  '-900000000',
+  '9000000001.0',
+  '+919000000001',
+  '09000000001',
+];
+const BAD_IDS = [
+  '',
+  '1',
+  'not-a-uuid',
+  '00000000-0000-0000-0000-00000000000g',
+  '{00000000-0000-4000-8000-000000000000}',
+  "1' OR '1'='1",
+  '00000000000040008000000000000000x',
+];
+const looksValid = (v: unknown) =>
+  typeof v === 'string' && (/^\s*[6-9]\d{9}\s*$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
 
 function badParam(rng: Rng, kind: 'mobile' | 'id'): unknown {
   for (;;) {
-    const v = rng.chance(0.5) ? rng.pick(kind === 'mobile' ? BAD_MOBILES : BAD_IDS) : rng.chance(0.8) ? junkString(rng) : rng.pick([undefined, ['9000000001', '9000000002'], 9000000001]);
+    const v = rng.chance(0.5)
+      ? rng.pick(kind === 'mobile' ? BAD_MOBILES : BAD_IDS)
+      : rng.chance(0.8)
+        ? junkString(rng)
+        : rng.pick([undefined, ['9000000001', '9000000002'], 9000000001]);
     if (!looksValid(v)) return v;
   }
 }
@@ -299,11 +407,33 @@ function bodyDefect(rng: Rng, spec: BodySpec, sample: Json): { note: string; bod
   const text = JSON.stringify(sample);
   switch (rng.int(7)) {
     case 0: {
-      const type = rng.pick([undefined, 'text/plain', 'application/xml', 'text/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'text/json', 'json', '']);
+      const type = rng.pick([
+        undefined,
+        'text/plain',
+        'application/xml',
+        'text/xml',
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+        'text/json',
+        'json',
+        '',
+      ]);
       return { note: `content-type ${JSON.stringify(type)}`, body: rng.chance(0.5) ? text : `<?xml version="1.0"?>${fixtures.pid}`, contentType: type };
     }
     case 1: {
-      const raw = rng.pick([text.slice(0, 1 + rng.int(text.length - 1)), fixtures.pid, '', 'NaN', "{'a':1}", '{"a":1,}', `\ufeff\ufeff${text}`, '{"a":', '/* c */{}', 'undefined', `${text}${text}`]);
+      const raw = rng.pick([
+        text.slice(0, 1 + rng.int(text.length - 1)),
+        fixtures.pid,
+        '',
+        'NaN',
+        "{'a':1}",
+        '{"a":1,}',
+        `\ufeff\ufeff${text}`,
+        '{"a":',
+        '/* c */{}',
+        'undefined',
+        `${text}${text}`,
+      ]);
       return { note: 'broken JSON', body: raw };
     }
     case 2: {
@@ -318,7 +448,18 @@ function bodyDefect(rng: Rng, spec: BodySpec, sample: Json): { note: string; bod
     }
     case 4: {
       const depth = 1 + rng.int(Math.floor(spec.maxBytes / 2) - 1);
-      const raw = rng.pick(['[]', 'null', '1', '"text"', 'true', '1e400', '-0', JSON.stringify([sample]), `${'['.repeat(depth)}${']'.repeat(depth)}`, `${'{"a":'.repeat(Math.min(depth, 2000))}1${'}'.repeat(Math.min(depth, 2000))}`]);
+      const raw = rng.pick([
+        '[]',
+        'null',
+        '1',
+        '"text"',
+        'true',
+        '1e400',
+        '-0',
+        JSON.stringify([sample]),
+        `${'['.repeat(depth)}${']'.repeat(depth)}`,
+        `${'{"a":'.repeat(Math.min(depth, 2000))}1${'}'.repeat(Math.min(depth, 2000))}`,
+      ]);
       return { note: 'not an object', body: raw };
     }
     case 5: {
@@ -390,9 +531,14 @@ function makeCase(rng: Rng, spec: MethodSpec, method: string, routeFile: string,
 
   // Path parameters.
   const params: Record<string, unknown> = {};
-  let segments = routeFile.replace(/\/?route\.ts$/, '').split('/').filter(Boolean);
+  let segments = routeFile
+    .replace(/\/?route\.ts$/, '')
+    .split('/')
+    .filter(Boolean);
   if (spec.params === 'path') {
-    const junk = Array.from({ length: rng.int(6) }, () => (rng.chance(0.5) ? junkString(rng).slice(0, 60) : rng.pick(['senders', 'admin', '..', '.', '9000000001', '%2e%2e'])));
+    const junk = Array.from({ length: rng.int(6) }, () =>
+      rng.chance(0.5) ? junkString(rng).slice(0, 60) : rng.pick(['senders', 'admin', '..', '.', '9000000001', '%2e%2e']),
+    );
     params.path = junk;
     segments = junk.map((s) => enc(s));
     notes.push('unknown path');
@@ -431,7 +577,14 @@ function makeCase(rng: Rng, spec: MethodSpec, method: string, routeFile: string,
   let cookie = cookies[spec.access];
   const authNoise = spec.access !== 'public' && rng.chance(0.02);
   if (authNoise) {
-    cookie = rng.pick(['', 'ad_session=', 'ad_session=%E0%A4%A', `ad_session=${junkHeaderValue(rng)}`, `ad_session=${cookie.split('=')[1]?.slice(0, -3)}abc`, cookies[spec.access === 'agent' ? 'admin' : 'agent']]);
+    cookie = rng.pick([
+      '',
+      'ad_session=',
+      'ad_session=%E0%A4%A',
+      `ad_session=${junkHeaderValue(rng)}`,
+      `ad_session=${cookie.split('=')[1]?.slice(0, -3)}abc`,
+      cookies[spec.access === 'agent' ? 'admin' : 'agent'],
+    ]);
     notes.push('bad session');
   }
   if (rng.chance(0.1)) cookie += `; ad_lang=${rng.pick(['hi', 'xx', '%', junkHeaderValue(rng)])}`;
@@ -449,7 +602,8 @@ function makeCase(rng: Rng, spec: MethodSpec, method: string, routeFile: string,
         notes.push(d.note);
         init.body = d.body;
         if (d.contentType) headers.set('content-type', d.contentType);
-        else if (!d.note.startsWith('content-type')) headers.set('content-type', rng.pick(['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON']));
+        else if (!d.note.startsWith('content-type'))
+          headers.set('content-type', rng.pick(['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON']));
       } else {
         init.body = JSON.stringify(addNoise(rng, sample));
         headers.set('content-type', 'application/json');
@@ -474,7 +628,9 @@ const routeFiles = readdirSync(API_DIR, { recursive: true, encoding: 'utf8' })
   .filter((f) => f === 'route.ts' || f.endsWith('/route.ts'))
   .sort();
 const modules = await Promise.all(routeFiles.map(async (f) => [f, (await import(join(API_DIR, f))) as Record<string, unknown>] as const));
-const targets = modules.flatMap(([file, mod]) => METHODS.filter((m) => typeof mod[m] === 'function').map((method) => ({ file, method, handler: mod[method] as Handler })));
+const targets = modules.flatMap(([file, mod]) =>
+  METHODS.filter((m) => typeof mod[m] === 'function').map((method) => ({ file, method, handler: mod[method] as Handler })),
+);
 
 const ERROR_CODES = new Set(Object.keys(API_ERRORS));
 const prototypeNames = () =>
@@ -497,7 +653,8 @@ async function check(res: Response, c: Case): Promise<string | null> {
   if (typeof error.code !== 'string' || !ERROR_CODES.has(error.code)) return `unknown error code ${String(error.code)}`;
   if (API_ERRORS[error.code as keyof typeof API_ERRORS] !== res.status) return `${error.code} with status ${res.status}`;
   if (typeof error.message !== 'string' || error.message.length === 0) return 'empty message';
-  if (error.fields !== undefined && (typeOf(error.fields) !== 'object' || Object.values(error.fields as object).some((v) => typeof v !== 'string'))) return 'bad fields';
+  if (error.fields !== undefined && (typeOf(error.fields) !== 'object' || Object.values(error.fields as object).some((v) => typeof v !== 'string')))
+    return 'bad fields';
   return null;
 }
 
@@ -544,7 +701,11 @@ describe('fuzzing every route handler under app/api', () => {
     expect(targets.length).toBeGreaterThan(20);
     const missing = targets.filter((t) => !SPECS[t.file]?.[t.method as keyof (typeof SPECS)[string]]).map((t) => `${t.method} ${t.file}`);
     expect(missing, 'route methods without fuzz coverage: add them to SPECS').toEqual([]);
-    const stale = Object.entries(SPECS).flatMap(([file, methods]) => Object.keys(methods).filter((m) => !targets.some((t) => t.file === file && t.method === m)).map((m) => `${m} ${file}`));
+    const stale = Object.entries(SPECS).flatMap(([file, methods]) =>
+      Object.keys(methods)
+        .filter((m) => !targets.some((t) => t.file === file && t.method === m))
+        .map((m) => `${m} ${file}`),
+    );
     expect(stale, 'SPECS entries for methods that no longer exist').toEqual([]);
   });
 
@@ -579,7 +740,10 @@ describe('fuzzing every route handler under app/api', () => {
       expect(unhandled).toEqual([]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(prototypeNames()).toEqual(before);
-      const counts = [...statuses.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+      const counts = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
       summary.push(`  ${name}: ${CASES} cases in ${Math.round(performance.now() - started)} ms — ${counts}`);
     },
     120_000,

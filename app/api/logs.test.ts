@@ -76,23 +76,39 @@ describe('request logs', () => {
     const loggedIn = await send(call(login, '/api/auth/login', json({ mobile: agent.mobile, password: PASSWORD }, { 'x-request-id': proxyId })));
     expect(loggedIn.status).toBe(200);
     const issuedToken = /ad_session=([^;]+)/.exec(loggedIn.headers.get('set-cookie') ?? '')![1]!;
-    const forged = await send(call(login, '/api/auth/login', json({ mobile: agent.mobile, password: `${PASSWORD}x` }, { 'x-request-id': `${AADHAAR}","level":"fatal` })));
+    const forged = await send(
+      call(login, '/api/auth/login', json({ mobile: agent.mobile, password: `${PASSWORD}x` }, { 'x-request-id': `${AADHAAR}","level":"fatal` })),
+    );
     expect(forged.status).toBe(401);
 
     // Sender eKYC with the sealed Aadhaar and a PID block, then the OTP; a plain Aadhaar refused.
     const agentInit = (body: unknown) => json(body, { cookie });
     expect((await send(call(lookup, '/api/senders/9000000002', { headers: { cookie }, params: { mobile: '9000000002' } }))).status).toBe(200);
-    const started = await send(call(senderEkyc, '/api/senders/9000000002/ekyc', { ...agentInit({ aadhaar: sealed, piddata, consent: true }), params: { mobile: '9000000002' } }));
+    const started = await send(
+      call(senderEkyc, '/api/senders/9000000002/ekyc', { ...agentInit({ aadhaar: sealed, piddata, consent: true }), params: { mobile: '9000000002' } }),
+    );
     expect(started.status).toBe(200);
     const refs = await started.clone().json();
-    expect((await send(call(senderEkycOtp, '/api/senders/9000000002/ekyc/otp', { ...agentInit({ otp: SANDBOX_OTP, ...refs }), params: { mobile: '9000000002' } }))).status).toBe(200);
-    expect((await send(call(senderEkyc, '/api/senders/9000000008/ekyc', { ...agentInit({ aadhaar: AADHAAR, piddata, consent: true }), params: { mobile: '9000000008' } }))).status).toBe(400);
+    expect(
+      (await send(call(senderEkycOtp, '/api/senders/9000000002/ekyc/otp', { ...agentInit({ otp: SANDBOX_OTP, ...refs }), params: { mobile: '9000000002' } })))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await send(
+          call(senderEkyc, '/api/senders/9000000008/ekyc', { ...agentInit({ aadhaar: AADHAAR, piddata, consent: true }), params: { mobile: '9000000008' } }),
+        )
+      ).status,
+    ).toBe(400);
 
     // AePS: the agent's own Aadhaar and OTP.
     const sent = await send(call(aepsSendOtp, '/api/aeps/ekyc/otp', agentInit({ aadhaar: sealedForAeps, latlong: LATLONG })));
     expect(sent.status).toBe(200);
     const aepsRefs = await sent.clone().json();
-    expect((await send(call(aepsVerifyOtp, '/api/aeps/ekyc/otp/verify', agentInit({ aadhaar: sealedForAeps, latlong: LATLONG, otp: SANDBOX_OTP, ...aepsRefs })))).status).toBe(200);
+    expect(
+      (await send(call(aepsVerifyOtp, '/api/aeps/ekyc/otp/verify', agentInit({ aadhaar: sealedForAeps, latlong: LATLONG, otp: SANDBOX_OTP, ...aepsRefs }))))
+        .status,
+    ).toBe(200);
     // A seal refused for its binding (a sender's seal replayed at the agent's AePS eKYC).
     expect((await send(call(aepsSendOtp, '/api/aeps/ekyc/otp', agentInit({ aadhaar: sealed, latlong: LATLONG })))).status).toBe(422);
 
@@ -129,7 +145,13 @@ describe('request logs', () => {
       const id = res.headers.get('x-request-id');
       expect(id).toMatch(/^[0-9a-f-]{32,36}$/);
       expect(requestLines.filter((l) => l.reqId === id)).toEqual([
-        expect.objectContaining({ level: 'info', method: expect.any(String), path: expect.stringMatching(/^\/api\//), status: res.status, ms: expect.any(Number) }),
+        expect.objectContaining({
+          level: 'info',
+          method: expect.any(String),
+          path: expect.stringMatching(/^\/api\//),
+          status: res.status,
+          ms: expect.any(Number),
+        }),
       ]);
     }
     expect(loggedIn.headers.get('x-request-id')).toBe(proxyId);

@@ -24,7 +24,11 @@ beforeEach(async () => {
 const telemetry = (headers: Record<string, string>, url = 'http://127.0.0.1:3199/api/telemetry/device-errors') => {
   const local = /^(localhost|127\.0\.0\.1)(:\d+)?$/.test(headers.host ?? new URL(url).host);
   return deviceError(
-    new Request(url, { method: 'POST', headers: { cookie: local ? cookie : cookie.replace('ad_session', '__Host-ad_session'), 'content-type': 'application/json', ...headers }, body: JSON.stringify({ errCode: '720' }) }),
+    new Request(url, {
+      method: 'POST',
+      headers: { cookie: local ? cookie : cookie.replace('ad_session', '__Host-ad_session'), 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ errCode: '720' }),
+    }),
     noParams,
   );
 };
@@ -72,7 +76,9 @@ describe('origin check on state-changing route handlers', () => {
   it('takes the origin from the Host header the browser sent, not the server’s own address', async () => {
     const behindName = { host: 'desk.example.in', origin: 'http://desk.example.in' };
     expect((await telemetry(behindName, 'http://localhost:3000/api/telemetry/device-errors')).status).toBe(202);
-    await expectOriginRefused(await telemetry({ host: 'desk.example.in', origin: 'http://localhost:3000' }, 'http://localhost:3000/api/telemetry/device-errors'));
+    await expectOriginRefused(
+      await telemetry({ host: 'desk.example.in', origin: 'http://localhost:3000' }, 'http://localhost:3000/api/telemetry/device-errors'),
+    );
   });
 
   it('covers login, logout and admin changes too', async () => {
@@ -80,11 +86,20 @@ describe('origin check on state-changing route handlers', () => {
     await expectOriginRefused(await login(new Request('http://localhost/api/auth/login', { method: 'POST', headers: foreign, body: '{}' }), noParams));
     await expectOriginRefused(await logout(new Request('http://localhost/api/auth/logout', { method: 'POST', headers: { ...foreign, cookie } }), noParams));
     const admin = await cookieFor(await createTestUser('admin'));
-    await expectOriginRefused(await createAgent(new Request('http://localhost/api/admin/agents', { method: 'POST', headers: { ...foreign, cookie: admin }, body: '{}' }), noParams));
-    const patch = new Request('http://localhost/api/admin/agents/00000000-0000-4000-8000-000000000000', { method: 'PATCH', headers: { ...foreign, cookie: admin }, body: '{"active":false}' });
+    await expectOriginRefused(
+      await createAgent(new Request('http://localhost/api/admin/agents', { method: 'POST', headers: { ...foreign, cookie: admin }, body: '{}' }), noParams),
+    );
+    const patch = new Request('http://localhost/api/admin/agents/00000000-0000-4000-8000-000000000000', {
+      method: 'PATCH',
+      headers: { ...foreign, cookie: admin },
+      body: '{"active":false}',
+    });
     await expectOriginRefused(await setActive(patch, { params: Promise.resolve({ id: '00000000-0000-4000-8000-000000000000' }) }));
     // The same login from the app's page gets as far as checking the input.
-    const fromPage = await login(new Request('http://localhost/api/auth/login', { method: 'POST', headers: { ...foreign, origin: 'http://localhost' }, body: '{}' }), noParams);
+    const fromPage = await login(
+      new Request('http://localhost/api/auth/login', { method: 'POST', headers: { ...foreign, origin: 'http://localhost' }, body: '{}' }),
+      noParams,
+    );
     expect((await fromPage.json()).error.code).toBe('invalid_input');
     expect(await database.db().select().from(auditEvents)).toHaveLength(0);
   });

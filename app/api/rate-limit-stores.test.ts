@@ -53,7 +53,9 @@ async function expectBudgetEnforced() {
 }
 
 async function lookup() {
-  return senderLookup(new Request('http://localhost/api/senders/9000000001', { headers: { cookie: await cookieFor(agent) } }), { params: Promise.resolve({ mobile: '9000000001' }) });
+  return senderLookup(new Request('http://localhost/api/senders/9000000001', { headers: { cookie: await cookieFor(agent) } }), {
+    params: Promise.resolve({ mobile: '9000000001' }),
+  });
 }
 
 async function reportDeviceError() {

@@ -54,12 +54,19 @@ const pid = (wadh: string | null) => syntheticPidData({ wadh, qScore: 80, nmPoin
 const identity = async (purpose: AgentSealPurpose = 'aeps_ekyc', as?: User) => ({ aadhaar: await seal({ purpose }, as), latlong: LATLONG });
 
 const submitSenderEkyc = async (mobile: string, as?: User) =>
-  call(senderEkyc, `/api/senders/${mobile}/ekyc`, { aadhaar: await seal({ purpose: 'sender_ekyc', mobile }, as), piddata: pid(EKYC_WADH), consent: true }, { as, params: { mobile } });
+  call(
+    senderEkyc,
+    `/api/senders/${mobile}/ekyc`,
+    { aadhaar: await seal({ purpose: 'sender_ekyc', mobile }, as), piddata: pid(EKYC_WADH), consent: true },
+    { as, params: { mobile } },
+  );
 const submitSenderOtp = (mobile: string, as?: User) =>
   call(senderOtp, `/api/senders/${mobile}/ekyc/otp`, { otp: SANDBOX_OTP, otpRefId: 'OTPREF1', kycRequestId: 'KYC1' }, { as, params: { mobile } });
 
 const lookup = async (mobile: string, as?: User) =>
-  senderLookup(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie: await cookieFor(as ?? agent) } }), { params: Promise.resolve({ mobile }) });
+  senderLookup(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie: await cookieFor(as ?? agent) } }), {
+    params: Promise.resolve({ mobile }),
+  });
 const enrolment = {
   name: 'Sita Ram',
   dob: '1990-05-17',
@@ -102,7 +109,11 @@ describe('AePS OTP send (the agent’s own mobile)', () => {
       expect(res.headers.get('x-ratelimit-remaining')).toBe(String(5 - i));
     }
     const before = sandbox.state.calls.length;
-    const message = await expectRefused(await call(aepsSendOtp, '/api/aeps/ekyc/otp', id), 'aepsOtpSend', /^Too many OTPs have been sent to your mobile\. Wait 15 minutes before sending another\.$/);
+    const message = await expectRefused(
+      await call(aepsSendOtp, '/api/aeps/ekyc/otp', id),
+      'aepsOtpSend',
+      /^Too many OTPs have been sent to your mobile\. Wait 15 minutes before sending another\.$/,
+    );
     expect(message).not.toMatch(/\{wait\}/);
     expect(sandbox.state.calls.length).toBe(before);
     // Another agent has a budget of their own.
@@ -119,9 +130,30 @@ describe('AePS OTP send (the agent’s own mobile)', () => {
 
 describe('AePS OTP check, biometric eKYC and daily authentication (per agent)', () => {
   const cases: [string, RuleName, Handler, string, () => Promise<unknown>, RegExp][] = [
-    ['OTP check', 'aepsOtpVerify', aepsVerifyOtp, 'ekyc/otp/verify', async () => ({ ...(await identity()), otp: SANDBOX_OTP, otpRefId: 'R1', referenceTid: 'T1' }), /^Too many OTP attempts\. Wait \d+ minutes?, then send a new OTP\.$/],
-    ['biometric eKYC', 'aepsBiometric', aepsBiometric, 'ekyc/biometric', async () => ({ ...(await identity()), otpRefId: 'R1', referenceTid: 'T1', piddata: pid(EKYC_WADH), bankCode: 'SBIN' }), /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/],
-    ['daily authentication', 'aepsDailyAuth', aepsDailyAuth, 'daily-auth', async () => ({ ...(await identity('aeps_daily_auth')), piddata: pid(''), bankCode: 'SBIN' }), /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/],
+    [
+      'OTP check',
+      'aepsOtpVerify',
+      aepsVerifyOtp,
+      'ekyc/otp/verify',
+      async () => ({ ...(await identity()), otp: SANDBOX_OTP, otpRefId: 'R1', referenceTid: 'T1' }),
+      /^Too many OTP attempts\. Wait \d+ minutes?, then send a new OTP\.$/,
+    ],
+    [
+      'biometric eKYC',
+      'aepsBiometric',
+      aepsBiometric,
+      'ekyc/biometric',
+      async () => ({ ...(await identity()), otpRefId: 'R1', referenceTid: 'T1', piddata: pid(EKYC_WADH), bankCode: 'SBIN' }),
+      /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/,
+    ],
+    [
+      'daily authentication',
+      'aepsDailyAuth',
+      aepsDailyAuth,
+      'daily-auth',
+      async () => ({ ...(await identity('aeps_daily_auth')), piddata: pid(''), bankCode: 'SBIN' }),
+      /^Too many fingerprint attempts\. Wait \d+ minutes? and try again/,
+    ],
   ];
   it.each(cases)('%s: the last call of the budget goes to Eko, the next is refused before it', async (_name, rule, handler, path, body, message) => {
     await spend(rule, agent.id);
@@ -144,8 +176,17 @@ describe('sender eKYC submissions', () => {
 
     const other = await createTestUser('agent');
     const before = sandbox.state.calls.length;
-    await expectRefused(await submitSenderEkyc('9000000002', other), 'senderEkycPerSender', /^Too many eKYC attempts for this sender\. Wait 15 minutes and try again\.$/);
-    const hindi = await call(senderEkyc, '/api/senders/9000000002/ekyc', { aadhaar: await seal({ purpose: 'sender_ekyc', mobile: '9000000002' }, other), piddata: pid(EKYC_WADH), consent: true }, { as: other, params: { mobile: '9000000002' }, lang: 'hi' });
+    await expectRefused(
+      await submitSenderEkyc('9000000002', other),
+      'senderEkycPerSender',
+      /^Too many eKYC attempts for this sender\. Wait 15 minutes and try again\.$/,
+    );
+    const hindi = await call(
+      senderEkyc,
+      '/api/senders/9000000002/ekyc',
+      { aadhaar: await seal({ purpose: 'sender_ekyc', mobile: '9000000002' }, other), piddata: pid(EKYC_WADH), consent: true },
+      { as: other, params: { mobile: '9000000002' }, lang: 'hi' },
+    );
     await expectRefused(hindi, 'senderEkycPerSender', /^इस ग्राहक के लिए eKYC की बहुत ज़्यादा कोशिशें हुईं। 15 मिनट रुककर फिर कोशिश करें।$/);
     expect(sandbox.state.calls.length).toBe(before);
     expect((await submitSenderEkyc('9000000003', other)).status).toBe(200);
@@ -155,7 +196,11 @@ describe('sender eKYC submissions', () => {
     await spend('senderEkycPerAgent', agent.id);
     expect((await submitSenderEkyc('9000000002')).status).toBe(200);
     const before = sandbox.state.calls.length;
-    await expectRefused(await submitSenderEkyc('9000000003'), 'senderEkycPerAgent', /^Your account has made too many eKYC attempts in the last hour\. Wait \d+ minutes? and try again\. If you did not make them, tell your administrator\.$/);
+    await expectRefused(
+      await submitSenderEkyc('9000000003'),
+      'senderEkycPerAgent',
+      /^Your account has made too many eKYC attempts in the last hour\. Wait \d+ minutes? and try again\. If you did not make them, tell your administrator\.$/,
+    );
     expect(sandbox.state.calls.length).toBe(before);
     expect((await submitSenderEkyc('9000000003', await createTestUser('agent'))).status).toBe(200);
   });
@@ -180,7 +225,12 @@ describe('sender eKYC submissions', () => {
   it('input refused as invalid spends nothing', async () => {
     await spend('senderEkycPerSender', '9000000002');
     for (let i = 0; i < 5; i++) {
-      const res = await call(senderEkyc, '/api/senders/9000000002/ekyc', { aadhaar: 'plain', piddata: '<x/>', consent: false }, { params: { mobile: '9000000002' } });
+      const res = await call(
+        senderEkyc,
+        '/api/senders/9000000002/ekyc',
+        { aadhaar: 'plain', piddata: '<x/>', consent: false },
+        { params: { mobile: '9000000002' } },
+      );
       expect(res.status).toBe(400);
     }
     expect((await submitSenderEkyc('9000000002')).status).toBe(200);
@@ -192,7 +242,11 @@ describe('sender eKYC OTP checks', () => {
     await spend('senderOtpPerSender', '9000000002');
     expectAdmitted(await submitSenderOtp('9000000002'));
     const before = sandbox.state.calls.length;
-    await expectRefused(await submitSenderOtp('9000000002', await createTestUser('agent')), 'senderOtpPerSender', /^Too many OTP attempts for this sender\. Wait 15 minutes; if the OTP has expired by then, capture the fingerprint again for a new one\.$/);
+    await expectRefused(
+      await submitSenderOtp('9000000002', await createTestUser('agent')),
+      'senderOtpPerSender',
+      /^Too many OTP attempts for this sender\. Wait 15 minutes; if the OTP has expired by then, capture the fingerprint again for a new one\.$/,
+    );
     expect(sandbox.state.calls.length).toBe(before);
     expectAdmitted(await submitSenderOtp('9000000003'));
   });
@@ -234,7 +288,11 @@ describe('sender lookups (per agent)', () => {
   it('a script spread over the day is stopped at 1,500 lookups, told to wait hours', async () => {
     await spend('senderLookupPerAgentDaily', agent.id, 0);
     const before = sandbox.state.calls.length;
-    await expectRefused(await lookup('9000000003'), 'senderLookupPerAgentDaily', /^Your account has reached today’s limit of sender lookups\. Wait 24 hours, or ask your administrator\./);
+    await expectRefused(
+      await lookup('9000000003'),
+      'senderLookupPerAgentDaily',
+      /^Your account has reached today’s limit of sender lookups\. Wait 24 hours, or ask your administrator\./,
+    );
     expect(sandbox.state.calls.length).toBe(before);
     // The refusal gave back the point it took from the 15-minute budget.
     const next = await lookup('9000000003', await createTestUser('agent'));
@@ -253,7 +311,11 @@ describe('sender enrolment', () => {
   it('per sender, across agents: the 6th attempt in an hour for one mobile is refused before Eko', async () => {
     for (let i = 0; i < 5; i++) expectAdmitted(await enrol('9000000005', i % 2 ? agent : await createTestUser('agent')));
     const before = sandbox.state.calls.length;
-    await expectRefused(await enrol('9000000005', await createTestUser('agent')), 'senderOnboardPerSender', /^This mobile number has had too many enrolment attempts\. Wait 60 minutes, check the sender’s details, and try again\.$/);
+    await expectRefused(
+      await enrol('9000000005', await createTestUser('agent')),
+      'senderOnboardPerSender',
+      /^This mobile number has had too many enrolment attempts\. Wait 60 minutes, check the sender’s details, and try again\.$/,
+    );
     expect(sandbox.state.calls.length).toBe(before);
     expectAdmitted(await enrol('9000000006'));
   });
@@ -262,14 +324,19 @@ describe('sender enrolment', () => {
     await spend('senderOnboardPerAgent', agent.id);
     expectAdmitted(await enrol('9000000005'));
     const before = sandbox.state.calls.length;
-    await expectRefused(await enrol('9000000006'), 'senderOnboardPerAgent', /^Your account has enrolled too many senders in the last hour\. Wait \d+ minutes? and try again\./);
+    await expectRefused(
+      await enrol('9000000006'),
+      'senderOnboardPerAgent',
+      /^Your account has enrolled too many senders in the last hour\. Wait \d+ minutes? and try again\./,
+    );
     expect(sandbox.state.calls.length).toBe(before);
     expectAdmitted(await enrol('9000000006', await createTestUser('agent')));
   });
 
   it('an enrolment form refused as invalid spends nothing', async () => {
     await spend('senderOnboardPerSender', '9000000005');
-    for (let i = 0; i < 3; i++) expect((await call(senderOnboard, '/api/senders/9000000005', { name: 'S1', dob: 'x' }, { params: { mobile: '9000000005' } })).status).toBe(400);
+    for (let i = 0; i < 3; i++)
+      expect((await call(senderOnboard, '/api/senders/9000000005', { name: 'S1', dob: 'x' }, { params: { mobile: '9000000005' } })).status).toBe(400);
     expectAdmitted(await enrol('9000000005'));
   });
 });

@@ -70,7 +70,11 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
           <Link href="/admin/activity" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 underline">
             {t('admin.activity.filter.clear')}
           </Link>
-          <a href={`/api/admin/activity/export${qs ? `?${qs}` : ''}`} className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold text-slate-900" download>
+          <a
+            href={`/api/admin/activity/export${qs ? `?${qs}` : ''}`}
+            className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold text-slate-900"
+            download
+          >
             {t('admin.activity.export')}
           </a>
         </div>
@@ -107,12 +111,18 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
       />
       <nav aria-label={t('admin.activity.title')} className="flex gap-3">
         {activity.page > 1 && (
-          <Link className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold" href={`/admin/activity?${queryString(filters, activity.page - 1)}`}>
+          <Link
+            className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold"
+            href={`/admin/activity?${queryString(filters, activity.page - 1)}`}
+          >
             {t('admin.activity.prev')}
           </Link>
         )}
         {activity.page < activity.pages && (
-          <Link className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold" href={`/admin/activity?${queryString(filters, activity.page + 1)}`}>
+          <Link
+            className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold"
+            href={`/admin/activity?${queryString(filters, activity.page + 1)}`}
+          >
             {t('admin.activity.next')}
           </Link>
         )}

@@ -21,7 +21,12 @@ export function AgentActions({ id, name, active }: { id: string; name: string; a
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => toggle.mutate()} disabled={toggle.isPending} aria-label={`${active ? t('admin.agents.deactivate') : t('admin.agents.activate')}: ${name}`}>
+        <Button
+          variant="secondary"
+          onClick={() => toggle.mutate()}
+          disabled={toggle.isPending}
+          aria-label={`${active ? t('admin.agents.deactivate') : t('admin.agents.activate')}: ${name}`}
+        >
           {active ? t('admin.agents.deactivate') : t('admin.agents.activate')}
         </Button>
         <Button variant="secondary" onClick={() => reset.mutate()} disabled={reset.isPending} aria-label={`${t('admin.agents.resetPassword')}: ${name}`}>

@@ -26,10 +26,19 @@ export async function AgentsPage({ query }: { query: string }) {
       <DataTable
         caption={t('admin.agents.title')}
         testId="agents-table"
-        headers={[t('admin.agents.name'), t('admin.agents.mobile'), t('admin.agents.userCode'), t('admin.agents.status'), t('admin.agents.lastActivity'), t('admin.agents.actions')]}
+        headers={[
+          t('admin.agents.name'),
+          t('admin.agents.mobile'),
+          t('admin.agents.userCode'),
+          t('admin.agents.status'),
+          t('admin.agents.lastActivity'),
+          t('admin.agents.actions'),
+        ]}
         rows={rows.map((a) => [
           a.name,
-          <span key="m" className="tabular-nums">{formatMobile(a.mobile)}</span>,
+          <span key="m" className="tabular-nums">
+            {formatMobile(a.mobile)}
+          </span>,
           a.ekoUserCode ?? '—',
           a.active ? t('admin.agents.active') : t('admin.agents.inactive'),
           a.lastActivityAt ? indiaDateTime(a.lastActivityAt, locale) : t('admin.agents.never'),

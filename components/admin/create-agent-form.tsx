@@ -41,8 +41,21 @@ export function CreateAgentForm() {
       </h2>
       <form noValidate onSubmit={handleSubmit((input) => create.mutate(input))} className="mt-3 grid gap-4 md:grid-cols-2">
         <TextField {...register('name')} label={t('admin.agents.create.name')} error={fieldError(tMaybe, errors.name?.message)} autoComplete="off" />
-        <TextField {...register('mobile')} label={t('admin.agents.create.mobile')} error={fieldError(tMaybe, errors.mobile?.message)} inputMode="numeric" maxLength={10} autoComplete="off" />
-        <TextField {...register('ekoUserCode')} label={t('admin.agents.create.userCode')} error={fieldError(tMaybe, errors.ekoUserCode?.message)} inputMode="numeric" autoComplete="off" />
+        <TextField
+          {...register('mobile')}
+          label={t('admin.agents.create.mobile')}
+          error={fieldError(tMaybe, errors.mobile?.message)}
+          inputMode="numeric"
+          maxLength={10}
+          autoComplete="off"
+        />
+        <TextField
+          {...register('ekoUserCode')}
+          label={t('admin.agents.create.userCode')}
+          error={fieldError(tMaybe, errors.ekoUserCode?.message)}
+          inputMode="numeric"
+          autoComplete="off"
+        />
         <TextField
           {...register('password')}
           label={t('admin.agents.create.password')}
@@ -53,7 +66,9 @@ export function CreateAgentForm() {
         />
         <div className="flex flex-col gap-3 md:col-span-2">
           {create.isError && <ApiErrorAlert error={create.error} />}
-          {create.isSuccess && <Alert tone="success">{t('admin.agents.create.done', { name: create.data.agent.name, mobile: create.data.agent.mobile })}</Alert>}
+          {create.isSuccess && (
+            <Alert tone="success">{t('admin.agents.create.done', { name: create.data.agent.name, mobile: create.data.agent.mobile })}</Alert>
+          )}
           <div>
             <Button type="submit" disabled={create.isPending}>
               {t('admin.agents.create.submit')}

@@ -4,7 +4,19 @@ import type { ReactNode } from 'react';
  * A plain, accessible table that scrolls sideways inside itself on narrow screens; from laptop
  * width up its cells wrap instead, so no column is cut off behind a scroll bar.
  */
-export function DataTable({ caption, headers, rows, empty, testId }: { caption: string; headers: string[]; rows: ReactNode[][]; empty: string; testId?: string }) {
+export function DataTable({
+  caption,
+  headers,
+  rows,
+  empty,
+  testId,
+}: {
+  caption: string;
+  headers: string[];
+  rows: ReactNode[][];
+  empty: string;
+  testId?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white" data-testid={testId} tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full min-w-max border-collapse text-left text-sm lg:min-w-0">

@@ -17,12 +17,25 @@ export async function LockoutsPanel({ lockouts }: { lockouts: LockoutRow[] }) {
       <DataTable
         caption={t('admin.lockouts.title')}
         testId="lockouts-table"
-        headers={[t('admin.lockouts.account'), t('admin.lockouts.scope'), t('admin.lockouts.until'), t('admin.lockouts.level'), t('admin.lockouts.address'), t('admin.agents.actions')]}
+        headers={[
+          t('admin.lockouts.account'),
+          t('admin.lockouts.scope'),
+          t('admin.lockouts.until'),
+          t('admin.lockouts.level'),
+          t('admin.lockouts.address'),
+          t('admin.agents.actions'),
+        ]}
         rows={lockouts.map((l) => [
           <span key="who">
             {l.name ?? t('admin.lockouts.noAccount')} <span className="tabular-nums">({formatMobile(l.mobile)})</span>
           </span>,
-          t(l.scope === 'known_device' ? 'admin.lockouts.scope.known_device' : l.scope === 'address' ? 'admin.lockouts.scope.address' : 'admin.lockouts.scope.unknown_devices'),
+          t(
+            l.scope === 'known_device'
+              ? 'admin.lockouts.scope.known_device'
+              : l.scope === 'address'
+                ? 'admin.lockouts.scope.address'
+                : 'admin.lockouts.scope.unknown_devices',
+          ),
           indiaDateTime(l.lockedUntil, locale),
           String(l.level),
           l.lastAddress ?? '—',

@@ -49,7 +49,10 @@ export async function AdminOverview({ days }: { days: number }) {
                 <Link
                   href={`/admin?days=${d}`}
                   aria-current={d === days ? 'page' : undefined}
-                  className={clsx('inline-flex min-h-touch items-center rounded-lg border px-3 font-semibold', d === days ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white text-brand-800')}
+                  className={clsx(
+                    'inline-flex min-h-touch items-center rounded-lg border px-3 font-semibold',
+                    d === days ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-400 bg-white text-brand-800',
+                  )}
                 >
                   {t('admin.range.days', { days: d })}
                 </Link>

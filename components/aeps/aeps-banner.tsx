@@ -16,7 +16,10 @@ export function AepsBanner() {
       role="status"
       data-testid="aeps-banner"
       data-phase={phase}
-      className={clsx('mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border-l-4 p-4', due ? 'border-amber-600 bg-amber-50' : 'border-green-700 bg-green-50')}
+      className={clsx(
+        'mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border-l-4 p-4',
+        due ? 'border-amber-600 bg-amber-50' : 'border-green-700 bg-green-50',
+      )}
     >
       <p className="font-semibold">{t(phase === 'ekyc' ? 'aeps.banner.ekyc' : phase === 'due' ? 'aeps.banner.due' : 'aeps.banner.done')}</p>
       {due && (

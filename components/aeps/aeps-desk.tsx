@@ -17,7 +17,13 @@ function StatusRow({ label, value, good, testId }: { label: string; value: strin
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-slate-50 p-3">
       <dt className="font-semibold">{label}</dt>
-      <dd data-testid={testId} className={clsx('rounded-full border px-3 py-1 text-sm font-semibold', good ? 'border-green-700 bg-green-100 text-green-900' : 'border-amber-700 bg-amber-100 text-amber-950')}>
+      <dd
+        data-testid={testId}
+        className={clsx(
+          'rounded-full border px-3 py-1 text-sm font-semibold',
+          good ? 'border-green-700 bg-green-100 text-green-900' : 'border-amber-700 bg-amber-100 text-amber-950',
+        )}
+      >
         {value}
       </dd>
     </div>

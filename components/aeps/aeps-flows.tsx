@@ -139,7 +139,12 @@ export function OneTimeEkycFlow() {
     },
   });
 
-  if (biometric.isSuccess) return <Alert tone="success" testId="aeps-ekyc-done">{t('aeps.ekyc.done')}</Alert>;
+  if (biometric.isSuccess)
+    return (
+      <Alert tone="success" testId="aeps-ekyc-done">
+        {t('aeps.ekyc.done')}
+      </Alert>
+    );
 
   return (
     <section aria-labelledby="aeps-ekyc-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6" data-testid="aeps-ekyc">
@@ -165,7 +170,9 @@ export function OneTimeEkycFlow() {
       {refs && !verified && (
         <>
           <Alert tone="success">{t('aeps.otp.sent')}</Alert>
-          {verifyOtp.isError && verifyOtp.error instanceof ApiClientError && verifyOtp.error.code !== 'aeps_otp_invalid' && <ApiErrorAlert error={verifyOtp.error} />}
+          {verifyOtp.isError && verifyOtp.error instanceof ApiClientError && verifyOtp.error.code !== 'aeps_otp_invalid' && (
+            <ApiErrorAlert error={verifyOtp.error} />
+          )}
           <OtpStep
             label="aeps.otp.label"
             resendLabel="aeps.otp.again"
@@ -220,10 +227,19 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
     },
   });
 
-  if (authenticate.isSuccess) return <Alert tone="success" testId="aeps-daily-done">{t('aeps.daily.done')}</Alert>;
+  if (authenticate.isSuccess)
+    return (
+      <Alert tone="success" testId="aeps-daily-done">
+        {t('aeps.daily.done')}
+      </Alert>
+    );
 
   return (
-    <section aria-labelledby="aeps-daily-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6" data-testid="aeps-daily">
+    <section
+      aria-labelledby="aeps-daily-title"
+      className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6"
+      data-testid="aeps-daily"
+    >
       <h2 id="aeps-daily-title" className="text-2xl font-bold">
         {t('aeps.daily.title')}
       </h2>

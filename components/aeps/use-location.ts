@@ -2,11 +2,7 @@
 
 import { useCallback, useState } from 'react';
 
-export type LocationState =
-  | { kind: 'idle' }
-  | { kind: 'asking' }
-  | { kind: 'ok'; latlong: string }
-  | { kind: 'denied' | 'timeout' | 'unavailable' };
+export type LocationState = { kind: 'idle' } | { kind: 'asking' } | { kind: 'ok'; latlong: string } | { kind: 'denied' | 'timeout' | 'unavailable' };
 
 /** The browser's position as Eko's "lat,long", asked for on the agent's click. */
 export function useLocation() {

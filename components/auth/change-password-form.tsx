@@ -20,7 +20,8 @@ export function ChangePasswordForm({ mustChange, username }: { mustChange: boole
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: FormValues) => apiRequest<{ home: string }>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } }),
+    mutationFn: ({ currentPassword, newPassword }: FormValues) =>
+      apiRequest<{ home: string }>('/api/auth/password', { method: 'POST', json: { currentPassword, newPassword } }),
     onSuccess: ({ home }) => {
       reset();
       // A full navigation: the header and every server part see the password as the user's own now.
@@ -54,7 +55,13 @@ export function ChangePasswordForm({ mustChange, username }: { mustChange: boole
         type="password"
         autoComplete="new-password"
       />
-      <TextField {...register('confirmPassword')} label={t('password.confirm')} error={fieldError(tMaybe, errors.confirmPassword?.message)} type="password" autoComplete="new-password" />
+      <TextField
+        {...register('confirmPassword')}
+        label={t('password.confirm')}
+        error={fieldError(tMaybe, errors.confirmPassword?.message)}
+        type="password"
+        autoComplete="new-password"
+      />
       {change.isError && !fieldsAnswered && <ApiErrorAlert error={change.error} />}
       {change.isSuccess && !mustChange && (
         <Alert tone="success" testId="password-changed">

@@ -42,7 +42,15 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
       {/* method="post": submitted before this page's code has loaded, the password still never
           lands in the URL (and so in history or a proxy's access log). */}
       <form method="post" noValidate onSubmit={handleSubmit((input) => signIn.mutate(input))} className="flex flex-col gap-4">
-        <TextField {...mobile} label={t('login.mobile')} error={fieldError(tMaybe, formState.errors.mobile?.message)} type="tel" inputMode="numeric" autoComplete="username" autoFocus />
+        <TextField
+          {...mobile}
+          label={t('login.mobile')}
+          error={fieldError(tMaybe, formState.errors.mobile?.message)}
+          type="tel"
+          inputMode="numeric"
+          autoComplete="username"
+          autoFocus
+        />
         <TextField
           {...register('password')}
           label={t('login.password')}

@@ -104,7 +104,13 @@ export function AadhaarStep({
           “{t(text.consent)}”
         </p>
         <label className="mt-3 flex min-h-touch items-center gap-3 font-semibold">
-          <input type="checkbox" {...register('consent')} className="h-6 w-6" aria-invalid={formState.errors.consent ? true : undefined} aria-describedby={formState.errors.consent ? 'consent-error' : undefined} />
+          <input
+            type="checkbox"
+            {...register('consent')}
+            className="h-6 w-6"
+            aria-invalid={formState.errors.consent ? true : undefined}
+            aria-describedby={formState.errors.consent ? 'consent-error' : undefined}
+          />
           {t(text.checkbox)}
         </label>
         {formState.errors.consent && (

@@ -13,7 +13,17 @@ import { useScanner } from '@/components/scanner/use-scanner';
 type Notice = { tone: 'error' | 'warning' | 'info'; key: MessageKey; vars?: Record<string, string | number> };
 
 /** Finds the scanner, captures once per click, applies the quality gate, hands good PID upward. */
-export function CaptureStep({ purpose, stage, onCaptured, notice }: { purpose: CapturePurpose; stage: string; onCaptured: (pidData: string) => void; notice?: Notice | null }) {
+export function CaptureStep({
+  purpose,
+  stage,
+  onCaptured,
+  notice,
+}: {
+  purpose: CapturePurpose;
+  stage: string;
+  onCaptured: (pidData: string) => void;
+  notice?: Notice | null;
+}) {
   const { t } = useI18n();
   const scanner = useScanner(stage);
   const [result, setResult] = useState<Notice | null>(null);

@@ -13,8 +13,7 @@ export function ApiErrorAlert({ error, onRetry, children }: { error: unknown; on
   const { t } = useI18n();
   const apiError = error instanceof ApiClientError ? error : null;
   const code = apiError?.code ?? 'network';
-  const message =
-    code === 'network' ? t('errors.network') : code === 'bad_response' ? t('errors.bad_response') : (apiError?.message ?? t('errors.internal'));
+  const message = code === 'network' ? t('errors.network') : code === 'bad_response' ? t('errors.bad_response') : (apiError?.message ?? t('errors.internal'));
   return (
     <Alert tone="error" testId="api-error">
       <p className="font-medium">{message}</p>

@@ -29,5 +29,9 @@ export function useFlowInProgress(inProgress: boolean): void {
 }
 
 export function useAnyFlowInProgress(): boolean {
-  return useSyncExternalStore(subscribe, () => active > 0, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => active > 0,
+    () => false,
+  );
 }

@@ -6,11 +6,24 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { RD_PORTS } from '@/lib/rd/discovery';
 import type { ScannerState } from './use-scanner';
 
-const HELP = ['scanner.help.mantra', 'scanner.help.morpho', 'scanner.help.startek', 'scanner.help.secugen', 'scanner.help.precision', 'scanner.help.android', 'scanner.help.register'] as const;
+const HELP = [
+  'scanner.help.mantra',
+  'scanner.help.morpho',
+  'scanner.help.startek',
+  'scanner.help.secugen',
+  'scanner.help.precision',
+  'scanner.help.android',
+  'scanner.help.register',
+] as const;
 
 export function ScannerPanel({ state, onConnect }: { state: ScannerState; onConnect: () => void }) {
   const { t } = useI18n();
-  const tone = state.kind === 'ready' ? 'border-green-700 bg-green-50' : state.kind === 'searching' || state.kind === 'idle' ? 'border-slate-400 bg-white' : 'border-amber-600 bg-amber-50';
+  const tone =
+    state.kind === 'ready'
+      ? 'border-green-700 bg-green-50'
+      : state.kind === 'searching' || state.kind === 'idle'
+        ? 'border-slate-400 bg-white'
+        : 'border-amber-600 bg-amber-50';
   return (
     <section aria-labelledby="scanner-title" className={clsx('rounded-lg border-l-4 p-4', tone)} data-testid="scanner-panel" data-state={state.kind}>
       <h3 id="scanner-title" className="font-semibold">

@@ -51,12 +51,15 @@ export function useScanner(stage: string) {
       if (status === 'READY') {
         setState({ kind: 'ready', info, model: null, android: provider.kind === 'android', where });
         // The model is a detail for the panel and the device-error report; the capture does not need it.
-        void provider.deviceInfo().then((device) => {
-          const mi = device?.mi || null;
-          if (!mi || current !== generation.current) return;
-          model.current = mi;
-          setState((s) => (s.kind === 'ready' ? { ...s, model: mi } : s));
-        }, () => undefined);
+        void provider.deviceInfo().then(
+          (device) => {
+            const mi = device?.mi || null;
+            if (!mi || current !== generation.current) return;
+            model.current = mi;
+            setState((s) => (s.kind === 'ready' ? { ...s, model: mi } : s));
+          },
+          () => undefined,
+        );
         return;
       }
       reportDeviceError(status === 'USED' ? 'in_use' : 'not_ready', stage);
@@ -97,7 +100,8 @@ export function useScanner(stage: string) {
       } catch (err) {
         const error = err instanceof RdError ? err : new RdError('bad_reply');
         reportDeviceError(telemetryCode(error), stage, model.current);
-        if (error.code === 'not_ready' || error.code === 'in_use') setState((s) => ({ kind: error.code as 'not_ready' | 'in_use', info: '', where: 'where' in s ? s.where : null }));
+        if (error.code === 'not_ready' || error.code === 'in_use')
+          setState((s) => ({ kind: error.code as 'not_ready' | 'in_use', info: '', where: 'where' in s ? s.where : null }));
         if (error.code === 'not_found') setState({ kind: 'none' });
         throw error;
       } finally {

@@ -23,7 +23,17 @@ type Step =
   | { kind: 'stopped' };
 
 // Errors after which a fresh capture is the next step (a PID is never sent twice).
-const RECAPTURE = new Set(['ekyc_verification_failed', 'otp_expired', 'upstream_timeout', 'upstream_unavailable', 'upstream_bad_response', 'network', 'internal', 'eko_rejected', 'invalid_input']);
+const RECAPTURE = new Set([
+  'ekyc_verification_failed',
+  'otp_expired',
+  'upstream_timeout',
+  'upstream_unavailable',
+  'upstream_bad_response',
+  'network',
+  'internal',
+  'eko_rejected',
+  'invalid_input',
+]);
 
 /**
  * Sender eKYC: Aadhaar + consent → fingerprint → Sender eKYC → OTP → Validate eKYC OTP.
@@ -56,7 +66,10 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
 
   const verifyOtp = useMutation({
     mutationFn: ({ otp, refs }: { otp: string; refs: SenderEkycStarted }) =>
-      apiRequest<{ completed: true }>(`/api/senders/${mobile}/ekyc/otp`, { method: 'POST', json: { otp, otpRefId: refs.otpRefId, kycRequestId: refs.kycRequestId } }),
+      apiRequest<{ completed: true }>(`/api/senders/${mobile}/ekyc/otp`, {
+        method: 'POST',
+        json: { otp, otpRefId: refs.otpRefId, kycRequestId: refs.kycRequestId },
+      }),
     onSuccess: () => finish(),
     onError: (error) => {
       const code = error instanceof ApiClientError ? error.code : 'network';
@@ -101,7 +114,14 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
           <li
             key={key}
             aria-current={i === stepIndex ? 'step' : undefined}
-            className={clsx('rounded-full border px-3 py-1 font-semibold', i === stepIndex ? 'border-brand-700 bg-brand-700 text-white' : i < stepIndex ? 'border-green-700 text-green-900' : 'border-slate-400 text-slate-700')}
+            className={clsx(
+              'rounded-full border px-3 py-1 font-semibold',
+              i === stepIndex
+                ? 'border-brand-700 bg-brand-700 text-white'
+                : i < stepIndex
+                  ? 'border-green-700 text-green-900'
+                  : 'border-slate-400 text-slate-700',
+            )}
           >
             {i + 1}. {t(key)}
           </li>
@@ -162,7 +182,9 @@ export function EkycFlow({ mobile, name, onCompleted, onClose }: { mobile: strin
       {step.kind === 'otp' && (
         <div className="flex flex-col gap-4">
           <Alert tone="success">{step.refs.maskedMobile ? t('ekyc.otp.sentTo', { mobile: step.refs.maskedMobile }) : t('ekyc.otp.sent')}</Alert>
-          {verifyOtp.isError && !(verifyOtp.error instanceof ApiClientError && verifyOtp.error.code === 'otp_wrong') && <ApiErrorAlert error={verifyOtp.error} />}
+          {verifyOtp.isError && !(verifyOtp.error instanceof ApiClientError && verifyOtp.error.code === 'otp_wrong') && (
+            <ApiErrorAlert error={verifyOtp.error} />
+          )}
           <OtpStep
             sentAt={step.sentAt}
             verifying={verifyOtp.isPending}

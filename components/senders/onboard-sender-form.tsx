@@ -50,16 +50,56 @@ export function OnboardSenderForm({ mobile, onDone, onRecheck }: { mobile: strin
 
       <form noValidate onSubmit={submit} className="mt-4 flex flex-col gap-4" aria-busy={onboard.isPending}>
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField {...register('name')} label={t('onboard.name')} hint={t('onboard.name.hint')} error={fieldError(tMaybe, errors.name?.message)} autoComplete="off" autoCapitalize="words" />
-          <TextField {...register('dob')} label={t('onboard.dob')} hint={t('onboard.dob.hint')} error={fieldError(tMaybe, errors.dob?.message)} type="date" max={todayInIndia()} min="1900-01-01" />
+          <TextField
+            {...register('name')}
+            label={t('onboard.name')}
+            hint={t('onboard.name.hint')}
+            error={fieldError(tMaybe, errors.name?.message)}
+            autoComplete="off"
+            autoCapitalize="words"
+          />
+          <TextField
+            {...register('dob')}
+            label={t('onboard.dob')}
+            hint={t('onboard.dob.hint')}
+            error={fieldError(tMaybe, errors.dob?.message)}
+            type="date"
+            max={todayInIndia()}
+            min="1900-01-01"
+          />
         </div>
         <fieldset className="grid gap-4 rounded-lg border border-slate-300 p-4 md:grid-cols-2">
           <legend className="px-1 text-base font-semibold">{t('onboard.address.legend')}</legend>
-          <TextField {...register('address.line')} label={t('onboard.address.line')} error={fieldError(tMaybe, errors.address?.line?.message)} autoComplete="off" />
-          <TextField {...register('address.area')} label={t('onboard.address.area')} error={fieldError(tMaybe, errors.address?.area?.message)} autoComplete="off" />
-          <TextField {...register('address.city')} label={t('onboard.address.city')} error={fieldError(tMaybe, errors.address?.city?.message)} autoComplete="off" />
-          <TextField {...register('address.district')} label={t('onboard.address.district')} error={fieldError(tMaybe, errors.address?.district?.message)} autoComplete="off" />
-          <SelectField {...register('address.state')} label={t('onboard.address.state')} error={fieldError(tMaybe, errors.address?.state?.message)} defaultValue="">
+          <TextField
+            {...register('address.line')}
+            label={t('onboard.address.line')}
+            error={fieldError(tMaybe, errors.address?.line?.message)}
+            autoComplete="off"
+          />
+          <TextField
+            {...register('address.area')}
+            label={t('onboard.address.area')}
+            error={fieldError(tMaybe, errors.address?.area?.message)}
+            autoComplete="off"
+          />
+          <TextField
+            {...register('address.city')}
+            label={t('onboard.address.city')}
+            error={fieldError(tMaybe, errors.address?.city?.message)}
+            autoComplete="off"
+          />
+          <TextField
+            {...register('address.district')}
+            label={t('onboard.address.district')}
+            error={fieldError(tMaybe, errors.address?.district?.message)}
+            autoComplete="off"
+          />
+          <SelectField
+            {...register('address.state')}
+            label={t('onboard.address.state')}
+            error={fieldError(tMaybe, errors.address?.state?.message)}
+            defaultValue=""
+          >
             <option value="" disabled>
               {t('onboard.address.state.placeholder')}
             </option>
@@ -69,7 +109,14 @@ export function OnboardSenderForm({ mobile, onDone, onRecheck }: { mobile: strin
               </option>
             ))}
           </SelectField>
-          <TextField {...register('address.pincode')} label={t('onboard.address.pincode')} error={fieldError(tMaybe, errors.address?.pincode?.message)} inputMode="numeric" maxLength={6} autoComplete="off" />
+          <TextField
+            {...register('address.pincode')}
+            label={t('onboard.address.pincode')}
+            error={fieldError(tMaybe, errors.address?.pincode?.message)}
+            inputMode="numeric"
+            maxLength={6}
+            autoComplete="off"
+          />
         </fieldset>
 
         {onboard.isError && (

@@ -81,9 +81,7 @@ export function SenderCard({ sender }: { sender: Sender }) {
           <Alert tone="info">{t('sender.ekyc.upgrade', { current: inr(limits.monthly || NON_KYC_MONTHLY_LIMIT), after: inr(limits.monthlyAfterEkyc) })}</Alert>
         )}
         {sender.state === 'kyc_pending' && (
-          <Alert tone="info">
-            {t(sender.pendingStep === 'otp' ? 'sender.pending.otp' : 'sender.pending.ekyc', { after: inr(EKYC_MONTHLY_LIMIT) })}
-          </Alert>
+          <Alert tone="info">{t(sender.pendingStep === 'otp' ? 'sender.pending.otp' : 'sender.pending.ekyc', { after: inr(EKYC_MONTHLY_LIMIT) })}</Alert>
         )}
         {sender.state === 'kyc_verified' && <p className="text-slate-700">{t('sender.ekyc.verified')}</p>}
       </div>

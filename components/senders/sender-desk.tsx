@@ -70,12 +70,7 @@ export function SenderDesk() {
           <>
             <Alert tone="info">{t('sender.notEnrolled', { mobile: formatMobile(mobile) })}</Alert>
             <Suspense fallback={<Spinner label={t('onboard.loading')} />}>
-              <OnboardSenderForm
-                key={mobile}
-                mobile={mobile}
-                onDone={(outcome) => setOnboarded({ mobile, outcome })}
-                onRecheck={() => void lookup.refetch()}
-              />
+              <OnboardSenderForm key={mobile} mobile={mobile} onDone={(outcome) => setOnboarded({ mobile, outcome })} onRecheck={() => void lookup.refetch()} />
             </Suspense>
           </>
         )}

@@ -78,13 +78,7 @@ export function SelectField({ label, hint, error, id, className, children, ...pr
   return (
     <FieldShell id={fieldId} label={label} hint={hint} error={error}>
       {(describedBy) => (
-        <select
-          id={fieldId}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={clsx(controlClass(error), className)}
-          {...props}
-        >
+        <select id={fieldId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={clsx(controlClass(error), className)} {...props}>
           {children}
         </select>
       )}

@@ -48,10 +48,18 @@ describe('seal plaintext (lib/aadhaar/seal.ts)', () => {
   const nonce = 'A'.repeat(58);
 
   it('is compact JSON with version, purpose, mobile where the purpose names one, digits and nonce', () => {
-    expect(encodeSealPlaintext({ aadhaar: '999999990019', use: SENDER, nonce })).toBe(`{"v":1,"p":"sender_ekyc","m":"9000000002","a":"999999990019","n":"${nonce}"}`);
-    expect(encodeSealPlaintext({ aadhaar: '999999990019', use: { purpose: 'aeps_ekyc' }, nonce })).toBe(`{"v":1,"p":"aeps_ekyc","a":"999999990019","n":"${nonce}"}`);
+    expect(encodeSealPlaintext({ aadhaar: '999999990019', use: SENDER, nonce })).toBe(
+      `{"v":1,"p":"sender_ekyc","m":"9000000002","a":"999999990019","n":"${nonce}"}`,
+    );
+    expect(encodeSealPlaintext({ aadhaar: '999999990019', use: { purpose: 'aeps_ekyc' }, nonce })).toBe(
+      `{"v":1,"p":"aeps_ekyc","a":"999999990019","n":"${nonce}"}`,
+    );
     for (const use of [SENDER, { purpose: 'aeps_ekyc' }, { purpose: 'aeps_daily_auth' }] as SealUse[]) {
-      expect(decodeSealPlaintext(encodeSealPlaintext({ aadhaar: '999999990019', use, nonce }))).toEqual({ aadhaar: '999999990019', use: { mobile: undefined, ...use }, nonce });
+      expect(decodeSealPlaintext(encodeSealPlaintext({ aadhaar: '999999990019', use, nonce }))).toEqual({
+        aadhaar: '999999990019',
+        use: { mobile: undefined, ...use },
+        nonce,
+      });
     }
   });
 
@@ -176,7 +184,10 @@ describe('Aadhaar transport encryption (Web Crypto RSA-OAEP-256 → server)', ()
     for (const bad of ['nonsense', `${genuine}.x`, `.${genuine.split('.')[1]}`]) expect(decryptTransport(bad)).toEqual({ ok: false, reason: 'undecryptable' });
     // A bare number under the right key (what the app sent before seals were bound) decrypts,
     // but is not a seal this version reads.
-    const bare = publicEncrypt({ key: transportKey().privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from('999999990019')).toString('base64url');
+    const bare = publicEncrypt(
+      { key: transportKey().privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      Buffer.from('999999990019'),
+    ).toString('base64url');
     const opened = decryptTransport(`${transportKey().kid}.${bare}`);
     expect(opened).toEqual({ ok: true, plaintext: '999999990019' });
     expect(decodeSealPlaintext('999999990019')).toBeNull();
@@ -205,7 +216,9 @@ describe('transport key rotation (AADHAAR_TRANSPORT_KEY_PREVIOUS)', () => {
     await setKeys({ AADHAAR_TRANSPORT_KEY: newKey, AADHAAR_TRANSPORT_KEY_PREVIOUS: oldKey });
     expect(transportKey().kid).not.toBe(oldJwk.kid);
     expect(decryptTransport(sealedBefore)).toMatchObject({ ok: true });
-    expect(decryptTransport(await sealWithOffer('999999990019', SENDER, { jwk: transportKey().jwk, nonce: issueSealNonce(AGENT) }))).toMatchObject({ ok: true });
+    expect(decryptTransport(await sealWithOffer('999999990019', SENDER, { jwk: transportKey().jwk, nonce: issueSealNonce(AGENT) }))).toMatchObject({
+      ok: true,
+    });
 
     await setKeys({ AADHAAR_TRANSPORT_KEY: newKey, AADHAAR_TRANSPORT_KEY_PREVIOUS: undefined });
     expect(decryptTransport(sealedBefore)).toEqual({ ok: false, reason: 'stale_key' });

@@ -23,7 +23,9 @@ function importKey(jwk: TransportJwk): Promise<CryptoKey> {
   const id = `${jwk.n}.${jwk.e}`;
   let key = importedKeys.get(id);
   if (!key) {
-    key = crypto.subtle.importKey('jwk', { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RSA-OAEP-256', ext: true }, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['encrypt']);
+    key = crypto.subtle.importKey('jwk', { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RSA-OAEP-256', ext: true }, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, [
+      'encrypt',
+    ]);
     key.catch(() => importedKeys.delete(id));
     importedKeys.set(id, key);
   }

@@ -65,7 +65,13 @@ export function decryptTransport(sealed: string): DecryptResult {
   if (!key) return { ok: false, reason: 'stale_key' };
   try {
     // Bytes that are not UTF-8 decode to U+FFFD and then fail the plaintext's own check.
-    return { ok: true, plaintext: privateDecrypt({ key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(body, 'base64url')).toString('utf8') };
+    return {
+      ok: true,
+      plaintext: privateDecrypt(
+        { key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+        Buffer.from(body, 'base64url'),
+      ).toString('utf8'),
+    };
   } catch {
     return { ok: false, reason: 'undecryptable' };
   }

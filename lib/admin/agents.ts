@@ -19,8 +19,23 @@ interface AdminRequest {
   admin: SessionUser;
 }
 
-function audit({ req, admin }: AdminRequest, action: SecurityAction, outcome: 'ok' | 'refused', target: { id?: string | null; mobile?: string | null }, detail: string | null, startedAt: number) {
-  return recordSecurityEvent(req, { action, outcome, actorId: admin.id, targetUserId: target.id ?? null, targetMobile: target.mobile ?? null, detail, startedAt });
+function audit(
+  { req, admin }: AdminRequest,
+  action: SecurityAction,
+  outcome: 'ok' | 'refused',
+  target: { id?: string | null; mobile?: string | null },
+  detail: string | null,
+  startedAt: number,
+) {
+  return recordSecurityEvent(req, {
+    action,
+    outcome,
+    actorId: admin.id,
+    targetUserId: target.id ?? null,
+    targetMobile: target.mobile ?? null,
+    detail,
+    startedAt,
+  });
 }
 
 export async function createAgent(ctx: AdminRequest, input: CreateAgentInput) {

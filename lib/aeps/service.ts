@@ -39,7 +39,11 @@ function identity(agent: AgentContext, sealed: string, latlong: string, purpose:
  */
 async function recordMilestone(agent: AgentContext, milestone: 'ekyc' | 'daily_auth'): Promise<string> {
   const today = todayInIndia();
-  await writeWithRetry('aeps milestone', async () => recordAepsMilestone(await getDb(), agent.id, milestone, today), { userId: agent.id, milestone, day: today });
+  await writeWithRetry('aeps milestone', async () => recordAepsMilestone(await getDb(), agent.id, milestone, today), {
+    userId: agent.id,
+    milestone,
+    day: today,
+  });
   return today;
 }
 

@@ -164,7 +164,13 @@ async function consumeFor(req: Request, audited: SecurityAction | undefined, che
     return await consume(checks);
   } catch (err) {
     if (err instanceof RateLimitRefusal && audited) {
-      await recordBlockedAttempt(req, { action: audited, detail: err.rule, budgetKey: `${err.rule}:${err.key}`, actorId: user?.id ?? null, startedAt: performance.now() });
+      await recordBlockedAttempt(req, {
+        action: audited,
+        detail: err.rule,
+        budgetKey: `${err.rule}:${err.key}`,
+        actorId: user?.id ?? null,
+        startedAt: performance.now(),
+      });
     }
     throw err;
   }
@@ -194,14 +200,11 @@ export function route<
       const body = options.body ? parseWith(options.body, await parseJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : undefined;
 
       const audited = typeof options.auditRefusalsAs === 'function' ? options.auditRefusalsAs({ body: body as z.output<B> }) : options.auditRefusalsAs;
-      const budget = options.limits ? await consumeFor(req, audited, options.limits({ params, user } as { params: z.output<P>; user: UserFor<A> }), user) : null;
+      const budget = options.limits
+        ? await consumeFor(req, audited, options.limits({ params, user } as { params: z.output<P>; user: UserFor<A> }), user)
+        : null;
 
-      const result = await options.handler({ req, params, query, body, user } as HandlerContext<
-        z.output<P>,
-        z.output<Q>,
-        z.output<B>,
-        UserFor<A>
-      >);
+      const result = await options.handler({ req, params, query, body, user } as HandlerContext<z.output<P>, z.output<Q>, z.output<B>, UserFor<A>>);
       const headers = budget ? rateLimitHeaders(budget) : {};
       if (!(result instanceof Response)) return jsonResponse(result, 200, headers);
       return Object.entries(headers).reduce((res, [name, value]) => withHeader(res, name, value), result);

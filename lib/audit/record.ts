@@ -30,7 +30,13 @@ export async function writeWithRetry(what: string, write: () => Promise<unknown>
   }
   const code = (lastError as { code?: unknown })?.code;
   logger().error(
-    { what, attempts: RETRY_DELAYS_MS.length + 1, err: (lastError as Error)?.name ?? typeof lastError, code: typeof code === 'string' ? code : undefined, replay },
+    {
+      what,
+      attempts: RETRY_DELAYS_MS.length + 1,
+      err: (lastError as Error)?.name ?? typeof lastError,
+      code: typeof code === 'string' ? code : undefined,
+      replay,
+    },
     `${what} not recorded`,
   );
   return false;

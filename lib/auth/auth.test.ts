@@ -60,7 +60,18 @@ describe('cookies', () => {
 describe('return paths after login', () => {
   it('keeps same-site paths and drops everything else', () => {
     expect(safeReturnPath('/senders?mobile=9000000001')).toBe('/senders?mobile=9000000001');
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/a\\b', 'senders', '/api/auth/logout', '', null]) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/a\\b',
+      'senders',
+      '/api/auth/logout',
+      '',
+      null,
+    ]) {
       expect(safeReturnPath(bad)).toBeNull();
     }
   });

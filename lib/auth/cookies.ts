@@ -45,7 +45,13 @@ export function readSingleCookie(header: string | null | undefined, names: Cooki
 
 /** `secure`: lib/net/client-address.ts isSecureRequest (TLS by the trusted proxy's word, or any host but localhost). */
 export function serializeCookie(names: CookieNames, value: string, opts: { secure: boolean; maxAgeSeconds: number }): string {
-  const parts = [`${opts.secure ? names.secure : names.plain}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${opts.maxAgeSeconds}`, 'HttpOnly', 'SameSite=Lax'];
+  const parts = [
+    `${opts.secure ? names.secure : names.plain}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Max-Age=${opts.maxAgeSeconds}`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
   if (opts.secure) parts.push('Secure');
   return parts.join('; ');
 }

@@ -19,7 +19,15 @@ export async function disableDemoAccounts(): Promise<void> {
   for (const user of await deactivateUsersByMobile(db, DEMO_MOBILES)) {
     await bumpCredentials(db, user.id);
     await revokeUserSessions(db, user.id);
-    await writeAuditRow({ userId: null, action: 'admin.agent_deactivate', outcome: 'ok', targetUserId: user.id, targetMobile: user.mobile, detail: 'sandbox_off', latencyMs: 0 });
+    await writeAuditRow({
+      userId: null,
+      action: 'admin.agent_deactivate',
+      outcome: 'ok',
+      targetUserId: user.id,
+      targetMobile: user.mobile,
+      detail: 'sandbox_off',
+      latencyMs: 0,
+    });
   }
 }
 

@@ -57,7 +57,8 @@ export async function login(req: Request, input: LoginInput): Promise<SignedIn> 
   try {
     spent = await spend(checks);
   } catch (err) {
-    if (err instanceof RateLimitRefusal) await recordBlockedAttempt(req, { action: 'auth.login', detail: err.rule, budgetKey: `${err.rule}:${err.key}`, ...who });
+    if (err instanceof RateLimitRefusal)
+      await recordBlockedAttempt(req, { action: 'auth.login', detail: err.rule, budgetKey: `${err.rule}:${err.key}`, ...who });
     throw err;
   }
 
@@ -121,7 +122,13 @@ export async function logout(req: Request, opts: { everywhere: boolean }): Promi
     } else {
       await revokeSession(db, user.sessionId);
     }
-    await recordSecurityEvent(req, { action: opts.everywhere ? 'auth.logout_all' : 'auth.logout', outcome: 'ok', actorId: user.id, targetUserId: user.id, startedAt });
+    await recordSecurityEvent(req, {
+      action: opts.everywhere ? 'auth.logout_all' : 'auth.logout',
+      outcome: 'ok',
+      actorId: user.id,
+      targetUserId: user.id,
+      startedAt,
+    });
   }
   return clearCookie(SESSION_COOKIE, isSecureRequest(req));
 }
@@ -141,7 +148,15 @@ export async function changePassword(req: Request, user: SessionUser, input: Cha
   try {
     spent = await spend([check]);
   } catch (err) {
-    if (err instanceof RateLimitRefusal) await recordBlockedAttempt(req, { action: 'auth.password_change', detail: err.rule, budgetKey: `${err.rule}:${err.key}`, actorId: user.id, targetUserId: user.id, startedAt });
+    if (err instanceof RateLimitRefusal)
+      await recordBlockedAttempt(req, {
+        action: 'auth.password_change',
+        detail: err.rule,
+        budgetKey: `${err.rule}:${err.key}`,
+        actorId: user.id,
+        targetUserId: user.id,
+        startedAt,
+      });
     throw err;
   }
   const row = await findUserById(db, user.id);

@@ -7,7 +7,30 @@ import type { MessageKey } from '@/lib/i18n';
 // Aadhaar: which must never become a stored hash), one repeated character, keyboard and counting
 // runs, and a famous word dressed up with digits and symbols ("Password@2024").
 
-const FAMOUS_WORDS = new Set(['password', 'passwrd', 'qwerty', 'qwertyuiop', 'asdfgh', 'asdfghjkl', 'zxcvbnm', 'iloveyou', 'welcome', 'letmein', 'admin', 'administrator', 'agentdesk', 'agent', 'india', 'bharat', 'abc', 'abcd', 'qaz', 'qazwsx', 'wsx', 'test']);
+const FAMOUS_WORDS = new Set([
+  'password',
+  'passwrd',
+  'qwerty',
+  'qwertyuiop',
+  'asdfgh',
+  'asdfghjkl',
+  'zxcvbnm',
+  'iloveyou',
+  'welcome',
+  'letmein',
+  'admin',
+  'administrator',
+  'agentdesk',
+  'agent',
+  'india',
+  'bharat',
+  'abc',
+  'abcd',
+  'qaz',
+  'qazwsx',
+  'wsx',
+  'test',
+]);
 const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb'];
 
 /** A decimal digit of any script (Devanagari ४, say) as its ASCII digit. */
@@ -37,7 +60,13 @@ export function weakPasswordReason(typed: string, user: { mobile: string; curren
   if (/^(.)\1+$/u.test(password) || isRun(lower)) return 'validation.newPassword.common';
   // Latin-only passwords: the letters left once digits and symbols go ("Password@2024" → password).
   if (/^[\x20-\x7e]+$/.test(password)) {
-    const cores = [lower.replace(/[^a-z]/g, ''), lower.replace(/@/g, 'a').replace(/\$/g, 's').replace(/[^a-z]/g, '')];
+    const cores = [
+      lower.replace(/[^a-z]/g, ''),
+      lower
+        .replace(/@/g, 'a')
+        .replace(/\$/g, 's')
+        .replace(/[^a-z]/g, ''),
+    ];
     if (cores.some((core) => FAMOUS_WORDS.has(core))) return 'validation.newPassword.common';
   }
   return null;

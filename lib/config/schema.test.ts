@@ -64,16 +64,25 @@ describe('configuration', () => {
     expect(c.aadhaarTransportKey).toBe(transport);
     // A 1024-bit transport key cannot hold a bound seal (up to 190 bytes in RSA-OAEP-256).
     const small = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: small })).toThrow(/AADHAAR_TRANSPORT_KEY: must be a base64 DER PKCS#8 RSA private key of 2048 to 4096 bits/);
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: small })).toThrow(
+      /AADHAAR_TRANSPORT_KEY: must be a base64 DER PKCS#8 RSA private key of 2048 to 4096 bits/,
+    );
   });
 
   it('takes a previous transport key for rotation: validated like the current one, never the same key', () => {
     const der = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
     const [current, previous] = [der(), der()];
     expect(parseConfig({}).aadhaarTransportKeyPrevious).toBeUndefined();
-    expect(parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: previous })).toMatchObject({ aadhaarTransportKey: current, aadhaarTransportKeyPrevious: previous });
-    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY_PREVIOUS: 'bm90IGEga2V5' })).toThrow(/AADHAAR_TRANSPORT_KEY_PREVIOUS: must be a base64 DER PKCS#8 RSA private key/);
-    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: current })).toThrow(/AADHAAR_TRANSPORT_KEY_PREVIOUS: is the same key as AADHAAR_TRANSPORT_KEY/);
+    expect(parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: previous })).toMatchObject({
+      aadhaarTransportKey: current,
+      aadhaarTransportKeyPrevious: previous,
+    });
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY_PREVIOUS: 'bm90IGEga2V5' })).toThrow(
+      /AADHAAR_TRANSPORT_KEY_PREVIOUS: must be a base64 DER PKCS#8 RSA private key/,
+    );
+    expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: current })).toThrow(
+      /AADHAAR_TRANSPORT_KEY_PREVIOUS: is the same key as AADHAAR_TRANSPORT_KEY/,
+    );
     // Neither message quotes the key.
     expect(() => parseConfig({ AADHAAR_TRANSPORT_KEY: current, AADHAAR_TRANSPORT_KEY_PREVIOUS: current })).not.toThrow(current.slice(20, 60));
   });

@@ -24,8 +24,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-const noSurroundingSpace = (name: string) =>
-  z.string().refine((v) => v === v.trim(), `${name} has leading or trailing whitespace (Eko rejects it with 403)`);
+const noSurroundingSpace = (name: string) => z.string().refine((v) => v === v.trim(), `${name} has leading or trailing whitespace (Eko rejects it with 403)`);
 
 /**
  * The Aadhaar transport key: RSA 2048–4096 bits. Below 2048 the sealed plaintext (digits, purpose,
@@ -149,9 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const sandboxMode = e.EKO_BASE_URL === undefined;
 
   if (!sandboxMode) {
-    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_AADHAAR_PUBLIC_KEY'] as const).filter(
-      (name) => e[name] === undefined,
-    );
+    const missing = (['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID', 'EKO_AADHAAR_PUBLIC_KEY'] as const).filter((name) => e[name] === undefined);
     if (missing.length > 0) {
       throw new ConfigError(missing.map((name) => `${name}: required when EKO_BASE_URL is set`));
     }

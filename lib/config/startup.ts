@@ -25,6 +25,8 @@ export function configOrExit(): void {
  */
 export function frontServerOrExit(): void {
   if (frontServerPresent()) return;
-  console.error('Agent Desk must be started with `npm start` (scripts/serve.ts), not `next start`: without its front server the app cannot tell one client from another.');
+  console.error(
+    'Agent Desk must be started with `npm start` (scripts/serve.ts), not `next start`: without its front server the app cannot tell one client from another.',
+  );
   process.exit(1);
 }

@@ -42,7 +42,9 @@ describe('migration 0001', () => {
     let client = new PGlite(dataDir);
     await migrate(drizzle({ client }), { migrationsFolder: migrationsUpTo(1) });
     await client.query(`insert into users (role, name, mobile, eko_user_code, password_hash) values ('agent', 'A', '9800000001', '20810200', 'x')`);
-    await client.query(`insert into audit_events (action, outcome, latency_ms, aadhaar_last4, aadhaar_hash) values ('sender.ekyc', 'ok', 1, '0019', $1)`, [MARKER]);
+    await client.query(`insert into audit_events (action, outcome, latency_ms, aadhaar_last4, aadhaar_hash) values ('sender.ekyc', 'ok', 1, '0019', $1)`, [
+      MARKER,
+    ]);
     await client.query('checkpoint');
     await client.close();
     expect(filesContaining(join(dataDir, 'base'), Buffer.from(MARKER)).length).toBeGreaterThan(0);
@@ -62,8 +64,12 @@ describe('migration 0001', () => {
     work = mkdtempSync(join(tmpdir(), 'agentdesk-migrate-'));
     const client = new PGlite();
     await migrate(drizzle({ client }), { migrationsFolder: migrationsUpTo(1) });
-    await client.query(`insert into users (role, name, mobile, eko_user_code, password_hash) values ('agent', 'A', '9800000001', '20810200', 'x'), ('agent', 'B', '9800000002', '20810200', 'x')`);
-    await expect(migrated(() => migrate(drizzle({ client }), { migrationsFolder: join(ROOT, 'drizzle') }))).rejects.toThrow(/database migration failed: Several agents share the Eko user code\(s\) 20810200: give each agent its own code/);
+    await client.query(
+      `insert into users (role, name, mobile, eko_user_code, password_hash) values ('agent', 'A', '9800000001', '20810200', 'x'), ('agent', 'B', '9800000002', '20810200', 'x')`,
+    );
+    await expect(migrated(() => migrate(drizzle({ client }), { migrationsFolder: join(ROOT, 'drizzle') }))).rejects.toThrow(
+      /database migration failed: Several agents share the Eko user code\(s\) 20810200: give each agent its own code/,
+    );
     await client.close();
   });
 });

@@ -1,4 +1,3 @@
-
 import { bigint, boolean, date, index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '../auth/roles';
@@ -205,7 +204,9 @@ export const transactions = pgTable(
     index('transactions_sender_idx').on(t.senderMobile, t.createdAt),
     // One Initiate Transfer per OTP reference, unless the earlier one was declined for a wrong
     // OTP (that attempt moved no money and Eko lets the OTP be typed again).
-    uniqueIndex('transactions_otp_ref_once').on(t.otpRefId).where(sql`${t.kind} = 'dmt_transfer' and ${t.otpRefId} is not null and ${t.declineReason} is distinct from 'wrong_otp'`),
+    uniqueIndex('transactions_otp_ref_once')
+      .on(t.otpRefId)
+      .where(sql`${t.kind} = 'dmt_transfer' and ${t.otpRefId} is not null and ${t.declineReason} is distinct from 'wrong_otp'`),
     // While a transfer of this sender to this recipient is sending, unknown or in progress, no
     // second one (by any agent): its outcome is not known yet.
     uniqueIndex('transactions_one_pending_per_recipient')

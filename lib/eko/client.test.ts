@@ -15,8 +15,7 @@ beforeAll(async () => ({ sandbox, config } = await startTestSandbox()));
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const getSender = (mobile: string, cfg = config) =>
-  callEko(ekoEndpoints.getSender, { path: { customerId: mobile }, body: {}, userCode }, cfg);
+const getSender = (mobile: string, cfg = config) => callEko(ekoEndpoints.getSender, { path: { customerId: mobile }, body: {}, userCode }, cfg);
 
 const onboard = (mobile: string, overrides: Record<string, string> = {}) =>
   callEko(

@@ -8,14 +8,7 @@ import { type EkoEnvelope, failureReason, readEnvelope } from './envelope';
 import { ekoAuthHeaders } from './sign';
 
 /** Why a call produced no usable Eko answer. */
-export type UpstreamCause =
-  | 'timeout'
-  | 'network'
-  | 'server_error'
-  | 'forbidden'
-  | 'http_error'
-  | 'not_json'
-  | 'bad_envelope';
+export type UpstreamCause = 'timeout' | 'network' | 'server_error' | 'forbidden' | 'http_error' | 'not_json' | 'bad_envelope';
 
 export type EkoFailure =
   | {
@@ -55,9 +48,7 @@ export function newClientRefId(): string {
   return `AD${Date.now().toString(36).toUpperCase()}${randomBytes(8).toString('hex').toUpperCase()}`.slice(0, 20);
 }
 
-type Attempt =
-  | { kind: 'answer'; httpStatus: number; envelope: EkoEnvelope }
-  | { kind: 'failed'; cause: UpstreamCause; httpStatus: number | null };
+type Attempt = { kind: 'answer'; httpStatus: number; envelope: EkoEnvelope } | { kind: 'failed'; cause: UpstreamCause; httpStatus: number | null };
 
 const RETRYABLE_HTTP = new Set([502, 503, 504]);
 
@@ -140,8 +131,7 @@ export async function callEko<Path, Body, Out>(
     attempts += 1;
     result = await attempt(url, init, config.timeoutMs, config);
     const retryable =
-      result.kind === 'failed' &&
-      (result.cause === 'network' || (result.cause === 'server_error' && RETRYABLE_HTTP.has(result.httpStatus ?? 0)));
+      result.kind === 'failed' && (result.cause === 'network' || (result.cause === 'server_error' && RETRYABLE_HTTP.has(result.httpStatus ?? 0)));
     if (!retryable || attempts >= maxAttempts) break;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -175,12 +165,7 @@ export async function callEko<Path, Body, Out>(
   return outcome;
 }
 
-function finish<Path, Body, Out>(
-  endpoint: EkoEndpoint<Path, Body, Out>,
-  input: EkoCallInput<Path, Body>,
-  result: Attempt,
-  meta: EkoCallMeta,
-): EkoResult<Out> {
+function finish<Path, Body, Out>(endpoint: EkoEndpoint<Path, Body, Out>, input: EkoCallInput<Path, Body>, result: Attempt, meta: EkoCallMeta): EkoResult<Out> {
   if (result.kind === 'failed') {
     return { ok: false, failure: { kind: 'upstream', cause: result.cause, httpStatus: result.httpStatus }, meta };
   }

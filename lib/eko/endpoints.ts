@@ -34,14 +34,16 @@ export interface EkoEndpoint<Path, Body, Out> {
 const define = <Path, Body, Out>(e: EkoEndpoint<Path, Body, Out>) => e;
 
 type SenderPath = { customerId: string };
-const senderPath = ({ customerId }: SenderPath) =>
-  `/customer/payment/dmt-fino/sender/${encodeURIComponent(customerId)}`;
+const senderPath = ({ customerId }: SenderPath) => `/customer/payment/dmt-fino/sender/${encodeURIComponent(customerId)}`;
 
 const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`));
 /** The same rule as the route handlers' pidDataSchema. */
 const pidXml = z.string().min(20).regex(PID_DATA_START);
 /** RSA PKCS#1 v1.5 ciphertext of the agent's Aadhaar, base64 (§10). */
-const rsaBase64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).min(100);
+const rsaBase64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+  .min(100);
 const latlong = z.string().regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/);
 const bankCode = z.string().regex(/^[A-Z0-9]{2,12}$/);
 const aepsIdentity = { customer_id: digits(10), aadhar: rsaBase64, latlong };

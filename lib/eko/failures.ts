@@ -76,7 +76,9 @@ function aepsError(f: Business, step: EkoStep): ApiError | null {
 function stepError(f: Business, step: EkoStep | undefined): ApiError | null {
   switch (step) {
     case 'onboard':
-      return !f.invalidParams && f.status === EKO_STATUS.nameLettersOnly ? new ApiError('eko_invalid_params', { fields: { name: 'errors.eko_name_letters' } }) : null;
+      return !f.invalidParams && f.status === EKO_STATUS.nameLettersOnly
+        ? new ApiError('eko_invalid_params', { fields: { name: 'errors.eko_name_letters' } })
+        : null;
     case 'senderEkyc':
       return senderEkycError(f);
     case 'senderOtp':
@@ -116,7 +118,6 @@ export function ekoError(failure: EkoFailure, step?: EkoStep): ApiError {
   if (mapped) return new ApiError(mapped, { vars: { code } });
   return new ApiError('eko_rejected', { vars: { code, reason: failure.reason ?? '' } });
 }
-
 
 /** The error for a failed call, by the step its endpoint row names: what services throw and audit rows record. */
 export function ekoErrorOf(result: Extract<EkoResult<unknown>, { ok: false }>): ApiError {

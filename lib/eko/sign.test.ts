@@ -16,9 +16,7 @@ describe('secret-key signing (docs/eko-api.md §4)', () => {
 
   it('request_hash is the same HMAC over ts + fields', () => {
     const ts = '1700000000000';
-    expect(requestHash('test-access-key-123', ts, ['999999990019', '0', '20810200'])).toBe(
-      signSecretKey('test-access-key-123', `${ts}999999990019020810200`),
-    );
+    expect(requestHash('test-access-key-123', ts, ['999999990019', '0', '20810200'])).toBe(signSecretKey('test-access-key-123', `${ts}999999990019020810200`));
   });
 
   it('uses 13-digit millisecond timestamps and refuses seconds', () => {

@@ -28,10 +28,7 @@ export function ekoTimestamp(now: number = Date.now()): string {
   return ts;
 }
 
-export function ekoAuthHeaders(
-  credentials: { developerKey: string; accessKey: string },
-  now: number = Date.now(),
-): Record<string, string> {
+export function ekoAuthHeaders(credentials: { developerKey: string; accessKey: string }, now: number = Date.now()): Record<string, string> {
   const timestamp = ekoTimestamp(now);
   return {
     developer_key: credentials.developerKey,

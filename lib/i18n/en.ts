@@ -7,13 +7,13 @@ export const en = {
   'manifest.shortcut.senders': 'Find a sender',
   'manifest.shortcut.dailyAuth': 'AePS daily authentication',
   'offline.title': 'You are offline',
-  'offline.body': 'Agent Desk needs the internet to look up senders and send requests to the bank. Nothing was sent. Check the mobile data or Wi-Fi, then try again.',
+  'offline.body':
+    'Agent Desk needs the internet to look up senders and send requests to the bank. Nothing was sent. Check the mobile data or Wi-Fi, then try again.',
   'offline.retry': 'Try again',
   'pwa.update.available': 'A new version of Agent Desk is ready.',
   'pwa.update.reload': 'Reload now',
   'pwa.update.later': 'Later',
-  'sandbox.banner':
-    'Sandbox mode: practice only. No real money moves and no real fingerprints or Aadhaar numbers are used.',
+  'sandbox.banner': 'Sandbox mode: practice only. No real money moves and no real fingerprints or Aadhaar numbers are used.',
 
   'nav.senders': 'Senders',
   'nav.aeps': 'AePS',
@@ -69,7 +69,8 @@ export const en = {
   'sender.ekyc.upgrade': 'Aadhaar eKYC raises this sender’s monthly limit from {current} to {after}.',
   'sender.ekyc.verified': 'This sender completed Aadhaar eKYC.',
   'sender.pending.ekyc': 'Enrolled. The sender must complete Aadhaar eKYC (fingerprint) before sending money. After eKYC the monthly limit is {after}.',
-  'sender.pending.otp': 'Fingerprint eKYC is done; Eko is waiting for the OTP sent to the sender’s Aadhaar-linked mobile. After that the monthly limit is {after}.',
+  'sender.pending.otp':
+    'Fingerprint eKYC is done; Eko is waiting for the OTP sent to the sender’s Aadhaar-linked mobile. After that the monthly limit is {after}.',
   'sender.notEnrolled': '{mobile} is not enrolled for money transfer yet. Enrol the sender below.',
 
   'onboard.title': 'Enrol this sender',
@@ -148,7 +149,8 @@ export const en = {
   'admin.agents.deactivate': 'Deactivate',
   'admin.agents.activate': 'Activate',
   'admin.agents.resetPassword': 'Reset password',
-  'admin.agents.tempPassword': 'Temporary password for {name}: {password}. Share it with the agent; it is shown only once. It works for 24 hours, and only to choose their own password.',
+  'admin.agents.tempPassword':
+    'Temporary password for {name}: {password}. Share it with the agent; it is shown only once. It works for 24 hours, and only to choose their own password.',
   'admin.agents.create.title': 'Add an agent',
   'admin.agents.create.name': 'Full name',
   'admin.agents.create.mobile': 'Mobile number (login)',
@@ -223,7 +225,8 @@ export const en = {
   'scanner.help.startek': 'Startek FM220U (Access Computech): install the ACPL “FM220 RD Service”.',
   'scanner.help.secugen': 'SecuGen Hamster: install “SecuGen RD Service” from secugenindia.com.',
   'scanner.help.precision': 'Precision PB510 and Tatvik TMF20: install their RD Service; they answer over https on 127.0.0.1.',
-  'scanner.help.android': 'Android tablets: install your scanner’s RD Service app from the Play Store and open Agent Desk from the Agent Desk app, not from Chrome.',
+  'scanner.help.android':
+    'Android tablets: install your scanner’s RD Service app from the Play Store and open Agent Desk from the Agent Desk app, not from Chrome.',
   'scanner.help.register': 'A new scanner must be registered by its RD Service (needs internet once). Until then it reports “not ready”.',
 
   'capture.button': 'Capture fingerprint',
@@ -245,7 +248,8 @@ export const en = {
   'rd.error.cancelled': 'The capture was cancelled. Press Capture to try again.',
   'rd.error.700': 'No finger was placed in time. Ask the sender to press their finger on the scanner, then capture again.',
   'rd.error.730': 'The capture failed. Clean the finger and the scanner glass and try again.',
-  'rd.error.740': 'The scanner needs to be restarted (or its certificate renewed). Unplug it, plug it back in, restart its service; if it persists, update the driver.',
+  'rd.error.740':
+    'The scanner needs to be restarted (or its certificate renewed). Unplug it, plug it back in, restart its service; if it persists, update the driver.',
   'rd.error.options': 'The scanner refused the capture settings (code {code}). Update the scanner driver, or tell your administrator.',
   'rd.error.device': 'The scanner reported an error (code {code}). Reconnect it and try again.',
 
@@ -454,7 +458,8 @@ export const en = {
   'errors.conflict.userCode': 'This Eko user code is already used by {name} ({mobile}). Each agent needs their own code.',
   'errors.user_code_taken': 'Already used by another agent.',
   'admin.lockouts.title': 'Sign-in lockouts',
-  'admin.lockouts.intro': 'Accounts that had too many wrong passwords. Browsers that signed in to the account before keep working; the lockout ends by itself, or lift it here after checking with the agent.',
+  'admin.lockouts.intro':
+    'Accounts that had too many wrong passwords. Browsers that signed in to the account before keep working; the lockout ends by itself, or lift it here after checking with the agent.',
   'admin.lockouts.account': 'Account',
   'admin.lockouts.scope': 'Locked for',
   'admin.lockouts.scope.unknown_devices': 'New browsers',

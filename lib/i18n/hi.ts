@@ -13,8 +13,7 @@ export const hi: Record<MessageKey, string> = {
   'pwa.update.available': 'Agent Desk का नया संस्करण तैयार है।',
   'pwa.update.reload': 'अभी रीलोड करें',
   'pwa.update.later': 'बाद में',
-  'sandbox.banner':
-    'सैंडबॉक्स मोड: सिर्फ़ अभ्यास के लिए। असली पैसा नहीं जाता और असली फ़िंगरप्रिंट या आधार नंबर इस्तेमाल नहीं होते।',
+  'sandbox.banner': 'सैंडबॉक्स मोड: सिर्फ़ अभ्यास के लिए। असली पैसा नहीं जाता और असली फ़िंगरप्रिंट या आधार नंबर इस्तेमाल नहीं होते।',
 
   'nav.senders': 'ग्राहक',
   'nav.aeps': 'AePS',
@@ -220,7 +219,8 @@ export const hi: Record<MessageKey, string> = {
   'scanner.help.endpointAndroid': 'इस स्कैनर ने टैबलेट के RD सर्विस ऐप ({package}) से जवाब दिया।',
   'scanner.help.endpointNone': 'इस कंप्यूटर पर किसी स्कैनर ने जवाब नहीं दिया (127.0.0.1, पोर्ट {first}–{last}, http और https पर)।',
   'scanner.help.mantra': 'Mantra MFS110 / MFS100: mantratec.com से “Mantra RD Service” इंस्टॉल करें; तैयार होने पर ट्रे आइकन हरा हो जाता है।',
-  'scanner.help.morpho': 'Morpho / IDEMIA MSO 1300: “Morpho RD Service” (L1: IDEMIA) इंस्टॉल करें; यह https इस्तेमाल कर सकती है, इसलिए इसका लोकल सर्टिफ़िकेट एक बार स्वीकार करें।',
+  'scanner.help.morpho':
+    'Morpho / IDEMIA MSO 1300: “Morpho RD Service” (L1: IDEMIA) इंस्टॉल करें; यह https इस्तेमाल कर सकती है, इसलिए इसका लोकल सर्टिफ़िकेट एक बार स्वीकार करें।',
   'scanner.help.startek': 'Startek FM220U (Access Computech): ACPL की “FM220 RD Service” इंस्टॉल करें।',
   'scanner.help.secugen': 'SecuGen Hamster: secugenindia.com से “SecuGen RD Service” इंस्टॉल करें।',
   'scanner.help.precision': 'Precision PB510 और Tatvik TMF20: इनकी RD सर्विस इंस्टॉल करें; ये 127.0.0.1 पर https से जवाब देते हैं।',
@@ -365,14 +365,10 @@ export const hi: Record<MessageKey, string> = {
   'errors.mobile_taken': 'इस मोबाइल नंबर से खाता पहले से है।',
   'errors.rate_limited': 'बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
   'errors.rate_limited.senderEkyc': 'इस ग्राहक के लिए eKYC की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
-  'errors.rate_limited.senderOtp':
-    'इस ग्राहक के लिए OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुकें; तब तक OTP की समय सीमा ख़त्म हो जाए तो नए OTP के लिए फिर से फ़िंगरप्रिंट लें।',
-  'errors.rate_limited.agentEkyc':
-    'आपके खाते से पिछले एक घंटे में eKYC की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें। अगर ये कोशिशें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
-  'errors.rate_limited.agentOtp':
-    'आपके खाते से पिछले एक घंटे में OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें। अगर ये कोशिशें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
-  'errors.rate_limited.senderLookup':
-    'आपके खाते से पिछले कुछ मिनटों में बहुत ज़्यादा ग्राहक खोजे गए। {wait} रुककर फिर कोशिश करें। अगर ये खोजें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
+  'errors.rate_limited.senderOtp': 'इस ग्राहक के लिए OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुकें; तब तक OTP की समय सीमा ख़त्म हो जाए तो नए OTP के लिए फिर से फ़िंगरप्रिंट लें।',
+  'errors.rate_limited.agentEkyc': 'आपके खाते से पिछले एक घंटे में eKYC की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें। अगर ये कोशिशें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
+  'errors.rate_limited.agentOtp': 'आपके खाते से पिछले एक घंटे में OTP की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें। अगर ये कोशिशें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
+  'errors.rate_limited.senderLookup': 'आपके खाते से पिछले कुछ मिनटों में बहुत ज़्यादा ग्राहक खोजे गए। {wait} रुककर फिर कोशिश करें। अगर ये खोजें आपने नहीं कीं, तो अपने एडमिन को बताएँ।',
   'errors.rate_limited.senderLookupDaily':
     'आपके खाते से आज की ग्राहक-खोज की सीमा पूरी हो गई है। {wait} रुकें या अपने एडमिन से बात करें। अगर ये खोजें आपने नहीं कीं, तो तुरंत अपने एडमिन को बताएँ।',
   'errors.rate_limited.senderOnboard': 'इस मोबाइल नंबर को रजिस्टर करने की बहुत ज़्यादा कोशिशें हुईं। {wait} रुकें, ग्राहक की जानकारी जाँचें और फिर कोशिश करें।',
@@ -390,10 +386,8 @@ export const hi: Record<MessageKey, string> = {
   'errors.aadhaar_seal_other_mobile': 'यह आधार नंबर किसी दूसरे ग्राहक के लिए डाला गया था। इस ग्राहक के लिए आधार नंबर दोबारा डालें।',
   'errors.aadhaar_seal_expired': 'आधार नंबर डाले हुए 10 मिनट से ज़्यादा हो गए हैं। सुरक्षा के लिए आधार नंबर दोबारा डालें।',
   'errors.ekyc_already_verified': 'इस ग्राहक का KYC पहले से पूरा है। उसका कार्ड रीफ़्रेश कर दिया गया है।',
-  'errors.ekyc_verification_failed':
-    'आधार जाँच असफल (K-100): फ़िंगरप्रिंट इस आधार नंबर से मेल नहीं खाया। ग्राहक से नंबर जाँचें, उंगली और स्कैनर साफ़ करें, और फिर से लें।',
-  'errors.ekyc_bank_relationship':
-    'इस ग्राहक का पार्टनर बैंक से पहले से रिश्ता है, इसलिए यहाँ eKYC नहीं हो सकता। वे बिना KYC वाली सीमा में पैसे भेजते रह सकते हैं।',
+  'errors.ekyc_verification_failed': 'आधार जाँच असफल (K-100): फ़िंगरप्रिंट इस आधार नंबर से मेल नहीं खाया। ग्राहक से नंबर जाँचें, उंगली और स्कैनर साफ़ करें, और फिर से लें।',
+  'errors.ekyc_bank_relationship': 'इस ग्राहक का पार्टनर बैंक से पहले से रिश्ता है, इसलिए यहाँ eKYC नहीं हो सकता। वे बिना KYC वाली सीमा में पैसे भेजते रह सकते हैं।',
   'errors.sender_not_enrolled': 'यह ग्राहक रजिस्टर नहीं है। पहले रजिस्टर करें, फिर eKYC करें।',
   'errors.otp_wrong': 'यह OTP सही नहीं है। ग्राहक से 6 अंकों का OTP फिर से पढ़ने को कहें।',
   'errors.otp_expired': 'OTP की समय सीमा ख़त्म हो गई। नया OTP भेजने के लिए फिर से फ़िंगरप्रिंट लें।',
@@ -455,7 +449,8 @@ export const hi: Record<MessageKey, string> = {
   'errors.conflict.userCode': 'यह Eko यूज़र कोड पहले से {name} ({mobile}) के पास है। हर एजेंट का अपना कोड होना चाहिए।',
   'errors.user_code_taken': 'किसी दूसरे एजेंट के पास पहले से है।',
   'admin.lockouts.title': 'लॉग इन पर रोक',
-  'admin.lockouts.intro': 'वे खाते जिनमें बहुत बार गलत पासवर्ड डाला गया। जिन ब्राउज़र से खाते में पहले लॉग इन हुआ था, वे चलते रहते हैं; रोक अपने आप हट जाती है, या एजेंट से बात करके यहाँ हटाएँ।',
+  'admin.lockouts.intro':
+    'वे खाते जिनमें बहुत बार गलत पासवर्ड डाला गया। जिन ब्राउज़र से खाते में पहले लॉग इन हुआ था, वे चलते रहते हैं; रोक अपने आप हट जाती है, या एजेंट से बात करके यहाँ हटाएँ।',
   'admin.lockouts.account': 'खाता',
   'admin.lockouts.scope': 'किस पर रोक',
   'admin.lockouts.scope.unknown_devices': 'नए ब्राउज़र',

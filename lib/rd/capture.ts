@@ -8,9 +8,7 @@ export const QUALITY_REFUSE_BELOW = 25;
 export const QUALITY_RECAPTURE_BELOW = 45;
 
 export type CaptureAssessment =
-  | { kind: 'good'; pidData: string; quality: number | null }
-  | { kind: 'low_quality'; pidData: string; quality: number }
-  | { kind: 'too_poor'; quality: number };
+  { kind: 'good'; pidData: string; quality: number | null } | { kind: 'low_quality'; pidData: string; quality: number } | { kind: 'too_poor'; quality: number };
 
 const ERRCODE_KIND: Record<string, RdError['code']> = { '710': 'in_use', '720': 'not_ready' };
 

@@ -137,15 +137,17 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
       pending += 1;
       const stalled = setTimeout(() => (release(order), fill()), order === 0 ? headStart : stallAfter);
       const found = (service: RdServiceInfo) => endpoint(target, service);
-      void probeRdService(`${target.scheme}://${host}:${target.port}`, AbortSignal.any([stop.signal, AbortSignal.timeout(timeout)]), fetchImpl).then((service) => {
-        clearTimeout(stalled);
-        release(order);
-        pending -= 1;
-        if (stop.signal.aborted) return;
-        if (service?.status === 'READY') return finish(found(service));
-        if (service) consider(found(service), order);
-        fill();
-      });
+      void probeRdService(`${target.scheme}://${host}:${target.port}`, AbortSignal.any([stop.signal, AbortSignal.timeout(timeout)]), fetchImpl).then(
+        (service) => {
+          clearTimeout(stalled);
+          release(order);
+          pending -= 1;
+          if (stop.signal.aborted) return;
+          if (service?.status === 'READY') return finish(found(service));
+          if (service) consider(found(service), order);
+          fill();
+        },
+      );
     };
     fill();
   });

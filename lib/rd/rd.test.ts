@@ -130,7 +130,11 @@ describe('discovery', () => {
   });
 
   it('stops at the first READY device: the probes in flight are cancelled and no new one starts', async () => {
-    const net = fakeLoopback({ 'http://127.0.0.1:11104': { status: 'READY', delayMs: 5 }, 'http://127.0.0.1:11101': { status: 'NOTREADY', delayMs: 1 }, 'https://127.0.0.1:11100': 'stall' });
+    const net = fakeLoopback({
+      'http://127.0.0.1:11104': { status: 'READY', delayMs: 5 },
+      'http://127.0.0.1:11101': { status: 'NOTREADY', delayMs: 1 },
+      'https://127.0.0.1:11100': 'stall',
+    });
     const found = await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 5_000, stallAfterMs: 5_000 });
     expect(found).toMatchObject({ base: 'http://127.0.0.1:11104', scheme: 'http', port: 11104, service: { status: 'READY' } });
     const answered = net.index('answer', 'http://127.0.0.1:11104');
@@ -141,7 +145,11 @@ describe('discovery', () => {
 
   it('finds an https-only driver (Morpho, Precision, Tatvik) on the 7th target', async () => {
     const net = fakeLoopback({ 'https://127.0.0.1:11100': { status: 'READY' } });
-    expect(await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 500 })).toMatchObject({ scheme: 'https', port: 11100, base: 'https://127.0.0.1:11100' });
+    expect(await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 500 })).toMatchObject({
+      scheme: 'https',
+      port: 11100,
+      base: 'https://127.0.0.1:11100',
+    });
     expect(net.starts().indexOf('https://127.0.0.1:11100')).toBe(6);
   });
 
@@ -160,7 +168,10 @@ describe('discovery', () => {
     expect(net.starts()).toEqual(['https://127.0.0.1:11117']);
 
     net = fakeLoopback({ 'https://127.0.0.1:11117': { status: 'USED' } });
-    expect(await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 500, preferred: { scheme: 'https', port: 11117 } })).toMatchObject({ port: 11117, service: { status: 'USED' } });
+    expect(await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 500, preferred: { scheme: 'https', port: 11117 } })).toMatchObject({
+      port: 11117,
+      service: { status: 'USED' },
+    });
     expect(net.starts().filter((b) => b === 'https://127.0.0.1:11117')).toHaveLength(1);
     expect(net.starts()).toHaveLength(42);
   });
@@ -335,34 +346,47 @@ describe('RD replies', () => {
   it('reads messy replies: either quote, any attribute order and case, spaces around "=", line breaks, a declaration and comments', () => {
     const xml = [
       '\ufeff<?xml version="1.0" encoding="UTF-8"?>',
-      "<!-- <Interface id=\"CAPTURE\" path=\"http://evil.example/capture\" /> -->",
+      '<!-- <Interface id="CAPTURE" path="http://evil.example/capture" /> -->',
       "<RDService info='Morpho_RD_Service > L1' status = ' used ' >",
-      "\t<Interface path=\"  http://127.0.0.1:11100  / rd/capture\" id='CAPTURE'/>",
+      '\t<Interface path="  http://127.0.0.1:11100  / rd/capture" id=\'CAPTURE\'/>',
       '\t<Interface',
-      "\t\tPATH='  ://127.0.0.1:11100/getDeviceInfo ' ID = \"deviceinfo\" />",
+      '\t\tPATH=\'  ://127.0.0.1:11100/getDeviceInfo \' ID = "deviceinfo" />',
       '</RDService>',
     ].join('\r\n');
-    expect(parseRdServiceInfo(xml)).toEqual({ status: 'USED', info: 'Morpho_RD_Service > L1', paths: { CAPTURE: '/rd/capture', DEVICEINFO: '/getDeviceInfo' } });
+    expect(parseRdServiceInfo(xml)).toEqual({
+      status: 'USED',
+      info: 'Morpho_RD_Service > L1',
+      paths: { CAPTURE: '/rd/capture', DEVICEINFO: '/getDeviceInfo' },
+    });
     // Eko's production client's own sample.
     const eko = `<RDService status='USED' info='Morpho_RD_Service'>\n\t<Interface id="CAPTURE" path="  http://127.0.0.1:11100  / rd/capture" />\n</RDService>`;
     expect(parseRdServiceInfo(eko)).toEqual({ status: 'USED', info: 'Morpho_RD_Service', paths: { CAPTURE: '/rd/capture' } });
     // Morpho's sample reply (NOTREADY, host inside the paths).
-    const morpho = '<RDService status="NOTREADY" info="Morpho_RD_Service"><Interface id="CAPTURE" path="/127.0.0.1:11102/capture" /><Interface id="DEVICEINFO" path="/127.0.0.1:11102/getDeviceInfo" /></RDService>';
+    const morpho =
+      '<RDService status="NOTREADY" info="Morpho_RD_Service"><Interface id="CAPTURE" path="/127.0.0.1:11102/capture" /><Interface id="DEVICEINFO" path="/127.0.0.1:11102/getDeviceInfo" /></RDService>';
     expect(parseRdServiceInfo(morpho)).toEqual({ status: 'NOTREADY', info: 'Morpho_RD_Service', paths: { CAPTURE: '/capture', DEVICEINFO: '/getDeviceInfo' } });
   });
 
   it('refuses an interface that would leave loopback, even spelled with entities, and keeps the others', () => {
     const info = parseRdServiceInfo(
-      rdService('READY', '<Interface id="CAPTURE" path="&#47;&#47;evil.example/x" /><Interface id="DEVICEINFO" path="/127.0.0.1:11102/getDeviceInfo" /><Interface id="X" path="&#x5c;&#x5c;evil.example" />'),
+      rdService(
+        'READY',
+        '<Interface id="CAPTURE" path="&#47;&#47;evil.example/x" /><Interface id="DEVICEINFO" path="/127.0.0.1:11102/getDeviceInfo" /><Interface id="X" path="&#x5c;&#x5c;evil.example" />',
+      ),
     );
     expect(info?.paths).toEqual({ DEVICEINFO: '/getDeviceInfo' });
     expect(parseRdServiceInfo(rdService('READY', '<Interface id="CAPTURE" path="http://127.0.0.1:11100@evil.example/capture" />'))?.paths).toEqual({});
   });
 
   it('takes the first usable interface of an id, and INFO for DEVICEINFO when there is no DEVICEINFO', () => {
-    const xml = rdService('READY', '<Interface id="CAPTURE" path="http://evil.example/x" /><Interface id="CAPTURE" path="/rd/capture" /><Interface id="CAPTURE" path="/other" /><Interface id="INFO" path="/rd/info" />');
+    const xml = rdService(
+      'READY',
+      '<Interface id="CAPTURE" path="http://evil.example/x" /><Interface id="CAPTURE" path="/rd/capture" /><Interface id="CAPTURE" path="/other" /><Interface id="INFO" path="/rd/info" />',
+    );
     expect(parseRdServiceInfo(xml)?.paths).toEqual({ CAPTURE: '/rd/capture', DEVICEINFO: '/rd/info' });
-    expect(parseRdServiceInfo(rdService('READY', '<Interface id="INFO" path="/a" /><Interface id="DEVICEINFO" path="/b" />'))?.paths).toEqual({ DEVICEINFO: '/b' });
+    expect(parseRdServiceInfo(rdService('READY', '<Interface id="INFO" path="/a" /><Interface id="DEVICEINFO" path="/b" />'))?.paths).toEqual({
+      DEVICEINFO: '/b',
+    });
   });
 
   it('reads the status, and unknown statuses as UNKNOWN; not RD XML as null', () => {
@@ -390,7 +414,11 @@ describe('RD replies', () => {
       nmPoints: [38, 41],
       device: { dpId: 'MANTRA.MSIPL', rdsId: 'RENESAS.MANTRA.001', rdsVer: '1.0.8', mi: 'MFS110', dc: 'abc' },
     });
-    expect(parsePidResponse('<PidData><Resp errCode="720" errInfo="Device not ready" /></PidData>')).toMatchObject({ errCode: '720', qScores: [], nmPoints: [] });
+    expect(parsePidResponse('<PidData><Resp errCode="720" errInfo="Device not ready" /></PidData>')).toMatchObject({
+      errCode: '720',
+      qScores: [],
+      nmPoints: [],
+    });
     expect(parsePidResponse("<PidData><Resp errCode='0' errInfo='a &amp; b' qScore='80'/></PidData>")).toMatchObject({ errInfo: 'a & b', qScores: [80] });
     expect(parsePidResponse('<PidData></PidData>')).toBeNull();
     expect(parseDeviceInfo('<DeviceInfo dpId="X" mi="Y"/>')).toMatchObject({ dpId: 'X', mi: 'Y' });
@@ -431,7 +459,12 @@ describe('capture assessment and quality gate', () => {
   });
   it('decides success by errCode "0", never by errInfo', () => {
     expect(() => assessCapture('<PidData><Resp errCode="700" errInfo="Success." /></PidData>')).toThrowError(RdError);
-    const cases: [string, string][] = [['710', 'in_use'], ['720', 'not_ready'], ['700', 'device'], ['-1307', 'device']];
+    const cases: [string, string][] = [
+      ['710', 'in_use'],
+      ['720', 'not_ready'],
+      ['700', 'device'],
+      ['-1307', 'device'],
+    ];
     for (const [code, kind] of cases) {
       try {
         assessCapture(pid(code));

@@ -23,12 +23,15 @@ export const liftLockoutSchema = z.object({
 });
 export const setActiveSchema = z.object({ active: z.boolean({ error: 'validation.invalid' }) });
 
-
 // PostgreSQL has no year 0 (and the audit trail nothing before 2000): out-of-range days are refused
 // here, not by a failing query.
 const isoDay = z.iso.date({ error: 'validation.date' }).check(z.refine((v) => v >= '2000-01-01', 'validation.date'));
 /** An empty query parameter (a blank filter) counts as absent. Classic zod's preprocess is this pipe. */
-const optionalParam = <T extends z.ZodMiniType>(s: T) => z.pipe(z.transform((v: unknown) => (v === '' ? undefined : v)), z.optional(s));
+const optionalParam = <T extends z.ZodMiniType>(s: T) =>
+  z.pipe(
+    z.transform((v: unknown) => (v === '' ? undefined : v)),
+    z.optional(s),
+  );
 const pageParam = (params?: { error: string }) => optionalParam(z.coerce.number(params).check(z.int(), z.gte(1), z.lte(100_000)));
 
 /** Filters of the admin activity table and its CSV export (query-string values). */

@@ -2,7 +2,6 @@ import { z } from 'zod/mini';
 import type { MessageKey } from '@/lib/i18n/core';
 import { MOBILE_PATTERN } from './mobile';
 
-
 // Schema messages are catalogue keys, so forms (any language) and route handlers (English
 // today) render the same text. See lib/api/errors.ts for how issues become field messages.
 //

@@ -5,7 +5,10 @@ import { text } from './common';
 /** What the agent types: 12 digits with a valid Verhoeff check digit, and the sender's consent. */
 export const aadhaarEntrySchema = z.object({
   aadhaar: z.pipe(
-    z.pipe(text('validation.aadhaar'), z.transform((v) => v.replace(/\s+/g, ''))),
+    z.pipe(
+      text('validation.aadhaar'),
+      z.transform((v) => v.replace(/\s+/g, '')),
+    ),
     z.string().check(z.regex(/^\d{12}$/, 'validation.aadhaar'), z.refine(isValidAadhaar, 'validation.aadhaar.checksum')),
   ),
   consent: z.literal(true, { error: 'validation.consent' }),

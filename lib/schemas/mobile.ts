@@ -29,8 +29,7 @@ const PASTE_SEPARATOR = '[\\s\\-\\(\\)]*';
  * else, 12-digit Aadhaar numbers among them, so a search submitted before hydration (a plain GET
  * form) never puts one into a URL.
  */
-export const PASTED_MOBILE_PATTERN =
-  `${PASTE_SEPARATOR}(?:\\+${PASTE_SEPARATOR}9${PASTE_SEPARATOR}1${PASTE_SEPARATOR})?(?:0${PASTE_SEPARATOR})?[6-9](?:${PASTE_SEPARATOR}\\d){9}${PASTE_SEPARATOR}`;
+export const PASTED_MOBILE_PATTERN = `${PASTE_SEPARATOR}(?:\\+${PASTE_SEPARATOR}9${PASTE_SEPARATOR}1${PASTE_SEPARATOR})?(?:0${PASTE_SEPARATOR})?[6-9](?:${PASTE_SEPARATOR}\\d){9}${PASTE_SEPARATOR}`;
 
 /**
  * The mobile in a pasted form (+91, spaces, dashes, a leading 0), or null. Unlike the typing

@@ -55,7 +55,9 @@ describe('onboardSenderSchema', () => {
   it('refuses names Eko would refuse, bad PIN codes and unknown states', () => {
     expect(issuesOf({ ...validOnboarding, name: 'R2D2' })).toEqual({ name: 'validation.name' });
     expect(issuesOf({ ...validOnboarding, address: { ...validOnboarding.address, pincode: '011005' } })).toEqual({ 'address.pincode': 'validation.pincode' });
-    expect(issuesOf({ ...validOnboarding, address: { ...validOnboarding.address, state: 'Atlantis' } })).toEqual({ 'address.state': 'validation.address.state' });
+    expect(issuesOf({ ...validOnboarding, address: { ...validOnboarding.address, state: 'Atlantis' } })).toEqual({
+      'address.state': 'validation.address.state',
+    });
   });
 
   it('reports wrong types as field errors, not crashes', () => {
@@ -64,10 +66,13 @@ describe('onboardSenderSchema', () => {
 });
 
 describe('parseMobile', () => {
-  it.each(['9876543210', ' 9876543210 ', '5876543210', '987654321', '98765-4321', '', 'abcdefghij', '\t6000000000\n'])('agrees with mobileSchema on %j', (raw) => {
-    const r = mobileSchema.safeParse(raw);
-    expect(parseMobile(raw)).toBe(r.success ? r.data : null);
-  });
+  it.each(['9876543210', ' 9876543210 ', '5876543210', '987654321', '98765-4321', '', 'abcdefghij', '\t6000000000\n'])(
+    'agrees with mobileSchema on %j',
+    (raw) => {
+      const r = mobileSchema.safeParse(raw);
+      expect(parseMobile(raw)).toBe(r.success ? r.data : null);
+    },
+  );
 });
 
 describe('parsePastedMobile', () => {
@@ -90,7 +95,8 @@ describe('PASTED_MOBILE_PATTERN (the search box before its code loads)', () => {
 
   it('accepts what agents paste and refuses 12 digits', () => {
     for (const ok of ['+91 90000 00001', '090000 00001', '90000-00001', '9000000001', '(+91) 90000-00001']) expect(browserAccepts(ok), ok).toBe(true);
-    for (const bad of ['999999990019', '9999 9999 0019', '9999-9999-0019', '919000000001', '12345', '5000000001', '', '+1 9000000001']) expect(browserAccepts(bad), bad).toBe(false);
+    for (const bad of ['999999990019', '9999 9999 0019', '9999-9999-0019', '919000000001', '12345', '5000000001', '', '+1 9000000001'])
+      expect(browserAccepts(bad), bad).toBe(false);
   });
 
   it('agrees with parsePastedMobile on every string it is shown', () => {

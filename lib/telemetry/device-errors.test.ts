@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 describe('scrubDeviceModel (device-error telemetry)', () => {
   it('keeps real scanner models', async () => {
     const { scrubDeviceModel } = await import('./device-errors');
-    for (const model of ['MFS110', 'MFS100', 'MSO 1300 E3', 'FM220U', 'Hamster Pro 20', 'NB-3023-U-UID', 'PB510', 'TMF20']) expect(scrubDeviceModel(model)).toBe(model);
+    for (const model of ['MFS110', 'MFS100', 'MSO 1300 E3', 'FM220U', 'Hamster Pro 20', 'NB-3023-U-UID', 'PB510', 'TMF20'])
+      expect(scrubDeviceModel(model)).toBe(model);
   });
 
   it('removes every run of 6 or more digits, whole, split or hidden, and anything outside letters, digits, space and . _ -', async () => {

@@ -70,7 +70,8 @@ export const PENDING_STATES: readonly TransactionState[] = ['sending', 'unknown'
 export const FINAL_STATES: readonly TransactionState[] = ['success', 'declined', 'failed', 'refunded'];
 
 /** Why a transfer was declined, for the agent's next step (Eko's own words are kept beside it). */
-export type DeclineReason = 'wrong_otp' | 'otp_consumed' | 'otp_expired' | 'otp_attempts_exhausted' | 'insufficient_balance' | 'limit_exhausted' | 'bank_unavailable' | 'other';
+export type DeclineReason =
+  'wrong_otp' | 'otp_consumed' | 'otp_expired' | 'otp_attempts_exhausted' | 'insufficient_balance' | 'limit_exhausted' | 'bank_unavailable' | 'other';
 
 /** One transaction as the agent's screens and the receipt show it. */
 export interface TransactionView {

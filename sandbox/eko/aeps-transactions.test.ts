@@ -169,7 +169,10 @@ describe('cash withdrawal, balance enquiry, mini statement', () => {
 
   it('keeps the activation rule (346) and refuses OAEP or plain Aadhaar with 97', async () => {
     expect((await aeps('cash-withdrawl', { userCode: AEPS_NOT_ACTIVATED_USER_CODE })).json).toMatchObject({ status: 346, response_type_id: 346 });
-    expect((await aeps('balance-enquiry', { aadhar: encrypt(HEALTHY, constants.RSA_PKCS1_OAEP_PADDING) })).json).toMatchObject({ status: 97, invalid_params: { aadhar: expect.any(String) } });
+    expect((await aeps('balance-enquiry', { aadhar: encrypt(HEALTHY, constants.RSA_PKCS1_OAEP_PADDING) })).json).toMatchObject({
+      status: 97,
+      invalid_params: { aadhar: expect.any(String) },
+    });
     expect((await aeps('mini-statement', { aadhar: HEALTHY })).json).toMatchObject({ status: 97 });
   });
 
@@ -178,7 +181,13 @@ describe('cash withdrawal, balance enquiry, mini statement', () => {
     const comment = async (aadhaar: string, kind: Kind = 'cash-withdrawl', amount?: number) => {
       const r = await aeps(kind, { aadhaar, amount });
       const rt = kind === 'mini-statement' ? 1528 : 1464;
-      expect(r.json).toMatchObject({ status: rt, response_status_id: 1, response_type_id: rt, message: 'Transaction Fail', data: { tx_status: '1', tid: expect.any(String) } });
+      expect(r.json).toMatchObject({
+        status: rt,
+        response_status_id: 1,
+        response_type_id: rt,
+        message: 'Transaction Fail',
+        data: { tx_status: '1', tid: expect.any(String) },
+      });
       expect(r.json.data.reason).toBe(r.json.data.comment);
       expect((await inquire(r.json.data.tid)).json.data.tx_status).toBe('1');
       return r.json.data.comment as string;
@@ -193,7 +202,13 @@ describe('cash withdrawal, balance enquiry, mini statement', () => {
 
   it('1050: pending (rt 1465, rsid 2) → success on the second inquiry; 1150 → failed, nothing moves', async () => {
     const pending = await aeps('cash-withdrawl', { amount: 1050 });
-    expect(pending.json).toMatchObject({ status: 0, response_status_id: 2, response_type_id: 1465, message: 'Transaction Pending', data: { tx_status: '2', bank_ref_num: '' } });
+    expect(pending.json).toMatchObject({
+      status: 0,
+      response_status_id: 2,
+      response_type_id: 1465,
+      message: 'Transaction Pending',
+      data: { tx_status: '2', bank_ref_num: '' },
+    });
     expect(await wallet()).toBe(DEFAULT_WALLET);
     const tid = pending.json.data.tid as string;
     expect((await inquire(tid)).json.data.tx_status).toBe('2');

@@ -67,7 +67,9 @@ const INSUFFICIENT_FUNDS = 'Insufficient funds in customer account';
 /** The request_hash Eko expects for an AePS transaction (docs/eko-api.md §4). */
 export function expectedRequestHash(accessKey: string, timestamp: string, aadhaar: string, amount: string, userCode: string): string {
   const key = Buffer.from(accessKey, 'utf8').toString('base64');
-  return createHmac('sha256', key).update(timestamp + aadhaar + amount + userCode, 'utf8').digest('base64');
+  return createHmac('sha256', key)
+    .update(timestamp + aadhaar + amount + userCode, 'utf8')
+    .digest('base64');
 }
 
 function requestHashProblem(headers: IncomingHttpHeaders, accessKey: string, aadhaar: string, amount: string, userCode: string): string | null {
@@ -176,7 +178,8 @@ function aepsTransaction(req: EkoRequest, match: RegExpExecArray): EkoReply {
   const problems = fieldProblems(req, kind, match[2]!);
   if (problems) return invalidParams(problems);
   const userCode = req.body.user_code as string;
-  if (isAepsNotActivated(userCode)) return { json: { status: 346, response_status_id: 1, response_type_id: 346, message: 'Agent not allowed to this transaction', data: {} } };
+  if (isAepsNotActivated(userCode))
+    return { json: { status: 346, response_status_id: 1, response_type_id: 346, message: 'Agent not allowed to this transaction', data: {} } };
   const aadhaar = decryptAadhaar(req.body.aadhar);
   if (isReply(aadhaar)) return aadhaar;
 
@@ -231,7 +234,9 @@ function aepsTransaction(req: EkoRequest, match: RegExpExecArray): EkoReply {
   if (kind === 'aeps_balance_enquiry') {
     const txn = record('0');
     txn.bankRefNum = bankRef(txn.tid);
-    return { json: { status: 0, response_status_id: 0, response_type_id: 1466, message: 'Transaction Successful', data: { ...baseData(c, txn, req.state), ...money } } };
+    return {
+      json: { status: 0, response_status_id: 0, response_type_id: 1466, message: 'Transaction Successful', data: { ...baseData(c, txn, req.state), ...money } },
+    };
   }
   if (kind === 'aeps_mini_statement') {
     const txn = record('0');
@@ -255,7 +260,15 @@ function aepsTransaction(req: EkoRequest, match: RegExpExecArray): EkoReply {
         response_status_id: 2,
         response_type_id: 1465,
         message: 'Transaction Pending',
-        data: { ...baseData(c, txn, req.state), tx_status: '2', reason: 'Transaction Pending', comment: 'Transaction Pending', fee: '', service_tax: '0.00', totalfee: '0.00' },
+        data: {
+          ...baseData(c, txn, req.state),
+          tx_status: '2',
+          reason: 'Transaction Pending',
+          comment: 'Transaction Pending',
+          fee: '',
+          service_tax: '0.00',
+          totalfee: '0.00',
+        },
       },
     };
   }

@@ -22,7 +22,16 @@ const fail1714 = (reason: string) => reply(1714, 1714, 'KYC Fail', { reason });
 /** The Aadhaar in `aadhar`, or Eko's 97 when it is not PKCS#1 v1.5 under the sandbox key (OAEP, plain, other key). */
 export function decryptAadhaar(aadhar: unknown): string | EkoReply {
   const aadhaar = typeof aadhar === 'string' ? decryptPkcs1(aadhar) : null;
-  if (!aadhaar || !isValidAadhaar(aadhaar)) return { json: { status: 97, response_status_id: 1, response_type_id: -1, message: 'Invalid parameters', invalid_params: { aadhar: 'Invalid Aadhaar number or encryption' } } };
+  if (!aadhaar || !isValidAadhaar(aadhaar))
+    return {
+      json: {
+        status: 97,
+        response_status_id: 1,
+        response_type_id: -1,
+        message: 'Invalid parameters',
+        invalid_params: { aadhar: 'Invalid Aadhaar number or encryption' },
+      },
+    };
   return aadhaar;
 }
 
@@ -30,7 +39,8 @@ export function decryptAadhaar(aadhar: unknown): string | EkoReply {
 function common(req: EkoRequest): { aadhaar: string; userCode: string } | EkoReply {
   const { customer_id: mobile, latlong, aadhar, user_code: userCode } = req.body;
   if (typeof mobile !== 'string' || !/^[6-9]\d{9}$/.test(mobile)) return invalidParams({ customer_id: 'Please enter a valid mobile number' });
-  if (typeof latlong !== 'string' || !/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(latlong)) return invalidParams({ latlong: 'latlong is required as "lat,long"' });
+  if (typeof latlong !== 'string' || !/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/.test(latlong))
+    return invalidParams({ latlong: 'latlong is required as "lat,long"' });
   if (isAepsNotActivated(userCode)) return reply(346, 346, 'Agent not allowed to this transaction');
   const aadhaar = decryptAadhaar(aadhar);
   if (isReply(aadhaar)) return aadhaar;
@@ -44,7 +54,8 @@ function sendOtp(req: EkoRequest): EkoReply {
   if (isReply(c)) return c;
   const otp = { otpRefId: ref('AOTP'), referenceTid: ref('TID') };
   req.state.aeps.set(c.userCode, { ...req.state.aeps.get(c.userCode), otp, verified: undefined, ekycDone: req.state.aeps.get(c.userCode)?.ekycDone ?? false });
-  if (req.state.shape === 'seed') return reply(0, 1388, 'OTP sent', { otp_ref_id: otp.otpRefId, mobile_hint: `XXXXXX${(req.body.customer_id as string).slice(-4)}` });
+  if (req.state.shape === 'seed')
+    return reply(0, 1388, 'OTP sent', { otp_ref_id: otp.otpRefId, mobile_hint: `XXXXXX${(req.body.customer_id as string).slice(-4)}` });
   return reply(0, 1600, 'OTP request has been sent', { reference_tid: otp.referenceTid, otp_ref_id: otp.otpRefId });
 }
 

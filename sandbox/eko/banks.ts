@@ -99,7 +99,13 @@ export function resolveIfsc(ifsc: string): { bank: string; branch: string; bankI
 
 export const ifscFormatProblem = (): EkoReply => invalidParams({ ifsc: 'Please provide valid IFSC format' }, 136);
 export const ifscUnknown = (): EkoReply => ({
-  json: { status: 521, response_status_id: 1, response_type_id: -1, message: 'IFSC not found out in the system', invalid_params: { ifsc: 'IFSC not found out in the system' } },
+  json: {
+    status: 521,
+    response_status_id: 1,
+    response_type_id: -1,
+    message: 'IFSC not found out in the system',
+    invalid_params: { ifsc: 'IFSC not found out in the system' },
+  },
 });
 
 function ifscDetails(req: EkoRequest, match: RegExpExecArray): EkoReply {

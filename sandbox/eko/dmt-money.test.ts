@@ -108,7 +108,11 @@ describe('Get Recipients', () => {
 
   it('answers 463 for a sender who is not in the system or not through eKYC, invalid_params for a bad mobile', async () => {
     for (const mobile of ['9000000005', '9876543210', '9000000003', '9000000004']) {
-      expect((await recipients(mobile)).json).toMatchObject({ status: 463, response_type_id: -1, invalid_params: { customer_id: 'Customer does not exist in System' } });
+      expect((await recipients(mobile)).json).toMatchObject({
+        status: 463,
+        response_type_id: -1,
+        invalid_params: { customer_id: 'Customer does not exist in System' },
+      });
     }
     expect((await recipients('12345')).json).toMatchObject({ response_type_id: -1, invalid_params: { customer_id: expect.any(String) } });
   });
@@ -119,7 +123,12 @@ describe('Add Recipient', () => {
 
   it('adds a recipient (rt 43, numeric recipient_id) that the list then shows; a second add is 342', async () => {
     const r = await addRecipient('9000000008', meena);
-    expect(r.json).toMatchObject({ status: 0, response_status_id: 0, response_type_id: 43, data: { recipient_id: 10500001, customer_id: '9000000008', recipient_mobile: '9811100099' } });
+    expect(r.json).toMatchObject({
+      status: 0,
+      response_status_id: 0,
+      response_type_id: 43,
+      data: { recipient_id: 10500001, customer_id: '9000000008', recipient_mobile: '9811100099' },
+    });
     const list = (await recipients('9000000008')).json.data.recipient_list;
     expect(list).toEqual([expect.objectContaining({ recipient_id: 10500001, recipient_name: 'Geeta Rani', bank: 'KOTAK MAHINDRA BANK', is_verified: 0 })]);
     expect((await addRecipient('9000000008', { ...meena, recipient_name: 'Geeta R' })).json).toEqual({
@@ -153,9 +162,22 @@ describe('Add Recipient', () => {
 describe('bank look-ups', () => {
   it('finds an IFSC fixture (rt 414), resolves a listed bank’s IFSC, refuses unknown and malformed ones', async () => {
     const r = await call('GET', '/tools/reference/banks/ifsc/IOBA0002248');
-    expect(r.json).toMatchObject({ status: 0, response_status_id: -1, response_type_id: 414, data: { bank: 'INDIAN OVERSEAS BANK', branch: 'SANGLI', bank_id: 10, ifsc: 'IOBA0002248' } });
-    expect((await call('GET', '/tools/reference/banks/ifsc/UTIB0999999')).json.data).toMatchObject({ bank: 'AXIS BANK', branch: 'SANDBOX BRANCH', bank_id: 106 });
-    expect((await call('GET', '/tools/reference/banks/ifsc/ZZZZ0123456')).json).toMatchObject({ status: 521, response_type_id: -1, invalid_params: { ifsc: expect.any(String) } });
+    expect(r.json).toMatchObject({
+      status: 0,
+      response_status_id: -1,
+      response_type_id: 414,
+      data: { bank: 'INDIAN OVERSEAS BANK', branch: 'SANGLI', bank_id: 10, ifsc: 'IOBA0002248' },
+    });
+    expect((await call('GET', '/tools/reference/banks/ifsc/UTIB0999999')).json.data).toMatchObject({
+      bank: 'AXIS BANK',
+      branch: 'SANDBOX BRANCH',
+      bank_id: 106,
+    });
+    expect((await call('GET', '/tools/reference/banks/ifsc/ZZZZ0123456')).json).toMatchObject({
+      status: 521,
+      response_type_id: -1,
+      invalid_params: { ifsc: expect.any(String) },
+    });
     expect((await call('GET', '/tools/reference/banks/ifsc/SBIN123')).json).toMatchObject({ status: 136, invalid_params: { ifsc: expect.any(String) } });
   });
 
@@ -164,7 +186,29 @@ describe('bank look-ups', () => {
     expect(top.json.status).toBe(0);
     const list = top.json.param_attributes.list_elements as { value: string; label: string }[];
     expect(list.length).toBeGreaterThanOrEqual(40);
-    for (const code of ['SBIN', 'HDFC', 'ICIC', 'PUNB', 'BARB', 'UTIB', 'KKBK', 'CNRB', 'UBIN', 'BKID', 'IDIB', 'IOBA', 'UCBA', 'MAHB', 'YESB', 'IDFB', 'INDB', 'FDRL', 'AIRP', 'PYTM', 'IPOS']) {
+    for (const code of [
+      'SBIN',
+      'HDFC',
+      'ICIC',
+      'PUNB',
+      'BARB',
+      'UTIB',
+      'KKBK',
+      'CNRB',
+      'UBIN',
+      'BKID',
+      'IDIB',
+      'IOBA',
+      'UCBA',
+      'MAHB',
+      'YESB',
+      'IDFB',
+      'INDB',
+      'FDRL',
+      'AIRP',
+      'PYTM',
+      'IPOS',
+    ]) {
       expect(list).toContainEqual({ value: code, label: BANKS.find((b) => b.code === code)!.name });
     }
     expect((await control('PUT', 'config', { bankListShape: 'data' })).json).toMatchObject({ bankListShape: 'data', shape: 'current' });
@@ -180,7 +224,13 @@ describe('bank look-ups', () => {
 describe('Send Transaction OTP', () => {
   it('answers rt 2133 with a numeric otp_ref_id', async () => {
     const r = await sendOtp(ASHA, ASHA_RAVI, 500);
-    expect(r.json).toEqual({ status: 0, response_status_id: 0, response_type_id: 2133, message: 'Send OTP', data: { otp_ref_id: expect.stringMatching(/^\d{9}$/) } });
+    expect(r.json).toEqual({
+      status: 0,
+      response_status_id: 0,
+      response_type_id: 2133,
+      message: 'Send OTP',
+      data: { otp_ref_id: expect.stringMatching(/^\d{9}$/) },
+    });
     expect((await sendOtp(ASHA, ASHA_RAVI, '500')).json.response_type_id).toBe(2133);
   });
 
@@ -235,7 +285,16 @@ describe('Initiate Transfer', () => {
 
     const byTid = await inquire(answer.json.data.tid);
     expect(byTid.json).toMatchObject({ status: 0, response_status_id: 0, response_type_id: 1472 });
-    expect(byTid.json.data).toMatchObject({ tx_status: '0', txstatus_desc: 'Success', tid: answer.json.data.tid, client_ref_id: clientRefId, amount: '500.0', fee: '10.0', bank_ref_num: answer.json.data.bank_ref_num, recipient_name: 'Ravi Verma' });
+    expect(byTid.json.data).toMatchObject({
+      tx_status: '0',
+      txstatus_desc: 'Success',
+      tid: answer.json.data.tid,
+      client_ref_id: clientRefId,
+      amount: '500.0',
+      fee: '10.0',
+      bank_ref_num: answer.json.data.bank_ref_num,
+      recipient_name: 'Ravi Verma',
+    });
     expect((await inquire(`client_ref_id:${clientRefId}`)).json.data.tid).toBe(answer.json.data.tid);
   });
 
@@ -281,7 +340,11 @@ describe('Initiate Transfer', () => {
   it('declines a consumed OTP with a tid (recorded as failed) and debits once', async () => {
     const { otpRefId } = await send(900);
     const again = await transfer({ amount: 900, otpRefId });
-    expect(again.json).toMatchObject({ status: 55, response_type_id: 55, data: { tx_status: '1', reason: 'OTP already Consumed', tid: expect.any(String), amount: '900.00', balance: '49090.0' } });
+    expect(again.json).toMatchObject({
+      status: 55,
+      response_type_id: 55,
+      data: { tx_status: '1', reason: 'OTP already Consumed', tid: expect.any(String), amount: '900.00', balance: '49090.0' },
+    });
     expect((await inquire(again.json.data.tid)).json.data).toMatchObject({ tx_status: '1', txstatus_desc: 'Failed' });
     expect(await wallet()).toBe(DEFAULT_WALLET - 910);
   });
@@ -299,7 +362,13 @@ describe('Initiate Transfer', () => {
     const { clientRefId, answer } = await send(1000);
     const otpRefId = await otpRef(ASHA, ASHA_RAVI, 1000);
     const dup = await transfer({ amount: 1000, otpRefId, clientRefId });
-    expect(dup.json).toEqual({ status: 1, response_status_id: 1, response_type_id: -1, message: 'Invalid parameters', invalid_params: { client_ref_id: 'Duplicate client_ref_id' } });
+    expect(dup.json).toEqual({
+      status: 1,
+      response_status_id: 1,
+      response_type_id: -1,
+      message: 'Invalid parameters',
+      invalid_params: { client_ref_id: 'Duplicate client_ref_id' },
+    });
     expect((await inquire(`client_ref_id:${clientRefId}`)).json.data).toMatchObject({ tid: answer.json.data.tid, tx_status: '0' });
     expect(await wallet()).toBe(DEFAULT_WALLET - 1010);
     // A declined attempt also uses its client_ref_id up.
@@ -356,7 +425,10 @@ describe('awaited transfers and inquiry', () => {
   });
 
   it('1115 hold and 1116 response-awaited end in success; 1119 stays an unknown tx_status 9', async () => {
-    for (const [amount, first] of [[1115, '5'], [1116, '6']] as const) {
+    for (const [amount, first] of [
+      [1115, '5'],
+      [1116, '6'],
+    ] as const) {
       const { answer } = await send(amount);
       expect(answer.json.data).toMatchObject({ tx_status: first });
       const seen = [(await inquire(answer.json.data.tid)).json.data.tx_status, (await inquire(answer.json.data.tid)).json.data.tx_status];
@@ -395,7 +467,11 @@ describe('refunds', () => {
     const { answer } = await send(amount);
     const tid = answer.json.data.tid as string;
     await inquire(tid);
-    expect((await inquire(tid)).json.data).toMatchObject({ tx_status: '3', txstatus_desc: 'Refund Pending', reason: expect.stringContaining('refund pending') });
+    expect((await inquire(tid)).json.data).toMatchObject({
+      tx_status: '3',
+      txstatus_desc: 'Refund Pending',
+      reason: expect.stringContaining('refund pending'),
+    });
     return tid;
   }
 
@@ -407,11 +483,20 @@ describe('refunds', () => {
     const otpRefId = otp.json.data.otp_ref_id as string;
     expect((await refund(tid, otpRefId, '000111')).json).toMatchObject({ status: 302, response_type_id: 302, message: 'Wrong OTP' });
     expect((await refund(tid, 'not-a-ref')).json).toMatchObject({ invalid_params: { otp_ref_id: expect.any(String) } });
-    expect((await call('POST', `/customer/payment/refund/${tid}`, { otp: SANDBOX_OTP, otp_ref_id: otpRefId, state: 2 })).json.invalid_params).toHaveProperty('state');
+    expect((await call('POST', `/customer/payment/refund/${tid}`, { otp: SANDBOX_OTP, otp_ref_id: otpRefId, state: 2 })).json.invalid_params).toHaveProperty(
+      'state',
+    );
 
     const done = await refund(tid, otpRefId);
     expect(done.json).toMatchObject({ status: 0, response_status_id: 0, response_type_id: 74, message: 'Refund done' });
-    expect(done.json.data).toMatchObject({ refund_tid: expect.stringMatching(/^\d{10}$/), refunded_amount: '1123.12', amount: '1112.00', fee: '11.12', tid, balance: '50000.0' });
+    expect(done.json.data).toMatchObject({
+      refund_tid: expect.stringMatching(/^\d{10}$/),
+      refunded_amount: '1123.12',
+      amount: '1112.00',
+      fee: '11.12',
+      tid,
+      balance: '50000.0',
+    });
     const after = await inquire(tid);
     expect(after.json.data).toMatchObject({ tx_status: '4', txstatus_desc: 'Refunded', refund_tid: done.json.data.refund_tid, refunded_amount: '1123.12' });
     expect(await senderLimits(ASHA)).toEqual({ available: '17500.0', used: 7500 });
@@ -420,7 +505,11 @@ describe('refunds', () => {
 
   it('refuses refunds of transactions that are not refund-pending, unknown tids, and an expired refund OTP', async () => {
     const ok = (await send(500)).answer.json.data.tid as string;
-    expect((await refundOtp(ok)).json).toMatchObject({ status: 1, response_type_id: -1, invalid_params: { tid: 'Refund is not allowed for this transaction' } });
+    expect((await refundOtp(ok)).json).toMatchObject({
+      status: 1,
+      response_type_id: -1,
+      invalid_params: { tid: 'Refund is not allowed for this transaction' },
+    });
     expect((await refundOtp('1')).json).toMatchObject({ status: 168, invalid_params: { tid: 'TID does not exist' } });
     const tid = await refundPending(1112);
     const otpRefId = (await refundOtp(tid)).json.data.otp_ref_id as string;
@@ -451,7 +540,10 @@ describe('lost answers', () => {
     const resend = await transfer({ amount: 1221, otpRefId });
     expect(resend.json.data.reason).toBe('OTP already Consumed');
     expect(await wallet()).toBeCloseTo(DEFAULT_WALLET - 1233.21, 2);
-    expect(sandbox.state.calls.find((c) => c.clientRefId === clientRefId && c.path === '/customer/payment/dmt-fino')).toMatchObject({ httpStatus: 0, customerId: ASHA });
+    expect(sandbox.state.calls.find((c) => c.clientRefId === clientRefId && c.path === '/customer/payment/dmt-fino')).toMatchObject({
+      httpStatus: 0,
+      customerId: ASHA,
+    });
   });
 
   it('1222: the transfer succeeds but the answer is a gateway’s 502', async () => {
@@ -477,7 +569,14 @@ describe('fault fixtures and controls on the money endpoints', () => {
     expect((await call('GET', '/customer/payment/dmt-fino/sender/9000000090/recipients', {}, { timeoutMs: 300 })).httpStatus).toBe(0);
     const otp502 = await call('POST', '/customer/payment/dmt-fino/otp', { customer_id: '9000000091', recipient_id: 1, amount: 500 });
     expect(otp502.httpStatus).toBe(502);
-    const transfer403 = await call('POST', '/customer/payment/dmt-fino', { customer_id: '9000000094', recipient_id: 1, amount: 500, otp: '123456', otp_ref_id: '1', client_ref_id: newRef() });
+    const transfer403 = await call('POST', '/customer/payment/dmt-fino', {
+      customer_id: '9000000094',
+      recipient_id: 1,
+      amount: 500,
+      otp: '123456',
+      otp_ref_id: '1',
+      client_ref_id: newRef(),
+    });
     expect(transfer403.httpStatus).toBe(403);
     expect((await call('POST', '/customer/payment/dmt-fino/sender/9000000096/recipient', {})).json).toEqual({ message: 'No key for Response' });
     expect((await call('POST', '/customer/payment/dmt-fino/otp', { customer_id: 9000000093, recipient_id: 1, amount: 500 })).json).toBeNull();
@@ -489,8 +588,31 @@ describe('fault fixtures and controls on the money endpoints', () => {
     const { clientRefId } = await send(1111);
     await addRecipient('9000000008', { recipient_name: 'Geeta Rani', recipient_mobile: '9811100099', ifsc: 'KKBK0000878', account: '123456789012' });
     const [txn] = (await control('GET', 'transactions')).json.transactions as Record<string, unknown>[];
-    expect(Object.keys(txn!).sort()).toEqual(['amount', 'bank_ref_num', 'client_ref_id', 'created_at', 'customer_id', 'fee', 'inquiries', 'kind', 'moves_left', 'refund_tid', 'tid', 'tx_status', 'user_code']);
-    expect(txn).toMatchObject({ client_ref_id: clientRefId, kind: 'dmt', amount: 1111, fee: 11.11, tx_status: '2', moves_left: 2, customer_id: ASHA, user_code: AGENT });
+    expect(Object.keys(txn!).sort()).toEqual([
+      'amount',
+      'bank_ref_num',
+      'client_ref_id',
+      'created_at',
+      'customer_id',
+      'fee',
+      'inquiries',
+      'kind',
+      'moves_left',
+      'refund_tid',
+      'tid',
+      'tx_status',
+      'user_code',
+    ]);
+    expect(txn).toMatchObject({
+      client_ref_id: clientRefId,
+      kind: 'dmt',
+      amount: 1111,
+      fee: 11.11,
+      tx_status: '2',
+      moves_left: 2,
+      customer_id: ASHA,
+      user_code: AGENT,
+    });
     expect(sandbox.state.calls.every((c) => !JSON.stringify(c).includes(SANDBOX_OTP))).toBe(true);
     await control('POST', 'reset');
     expect((await control('GET', 'transactions')).json.transactions).toEqual([]);

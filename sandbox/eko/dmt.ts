@@ -55,9 +55,7 @@ function seedSender(mobile: string, s: SenderRecord | null): EkoReply {
   }
   const pending = s.kind === 'kyc_pending' || s.kind === 'otp_pending';
   const limits =
-    s.kind === 'kyc_verified' || s.kind === 'not_kyc'
-      ? { available_limit: Math.max(s.monthly - s.used, 0), used_limit: s.used, monthly_limit: s.monthly }
-      : {};
+    s.kind === 'kyc_verified' || s.kind === 'not_kyc' ? { available_limit: Math.max(s.monthly - s.used, 0), used_limit: s.used, monthly_limit: s.monthly } : {};
   return {
     json: {
       status: 0,

@@ -55,7 +55,8 @@ export const AEPS_NOT_ACTIVATED_USER_CODE = '20810666';
  * Every user code starting 666 is not activated either: the app gives each agent their own user
  * code, so tests that create a fresh agent per run need a fresh such code each time.
  */
-export const isAepsNotActivated = (userCode: unknown) => typeof userCode === 'string' && (userCode === AEPS_NOT_ACTIVATED_USER_CODE || userCode.startsWith('666'));
+export const isAepsNotActivated = (userCode: unknown) =>
+  typeof userCode === 'string' && (userCode === AEPS_NOT_ACTIVATED_USER_CODE || userCode.startsWith('666'));
 /** AePS daily authentication: a 1714 "KYC Fail" with a blank reason. */
 export const AEPS_DAILY_FAILS_AADHAAR = '999999990042';
 

@@ -103,8 +103,7 @@ export const newTid = (money: MoneyState) => String(money.nextTid++);
 export const newOtpRef = (money: MoneyState) => String(money.nextOtpRef++);
 
 /** A bank account of an AePS customer: one per Aadhaar and bank, never the Aadhaar itself. */
-export const accountKey = (aadhaar: string, bankCode: string) =>
-  createHash('sha256').update(`${aadhaar}|${bankCode}`).digest('hex').slice(0, 24);
+export const accountKey = (aadhaar: string, bankCode: string) => createHash('sha256').update(`${aadhaar}|${bankCode}`).digest('hex').slice(0, 24);
 
 /** 12 digits, like an IMPS RRN / UTR. */
 export const bankRef = (tid: string) => `6${tid.slice(-8).padStart(8, '0')}${String(Number(tid) % 997).padStart(3, '0')}`;

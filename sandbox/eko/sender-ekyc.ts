@@ -52,7 +52,15 @@ function senderEkyc(req: EkoRequest, match: RegExpExecArray): EkoReply {
   req.state.ekycHistory.set(mobile, sender);
 
   if (req.state.shape === 'seed') {
-    return { json: { status: 0, response_status_id: 0, response_type_id: 1388, message: 'OTP sent for eKYC verification', data: { kyc_request_id: kycRequestId, otp_ref_id: otpRefId, mobile: `XXXXXX${mobile.slice(-4)}` } } };
+    return {
+      json: {
+        status: 0,
+        response_status_id: 0,
+        response_type_id: 1388,
+        message: 'OTP sent for eKYC verification',
+        data: { kyc_request_id: kycRequestId, otp_ref_id: otpRefId, mobile: `XXXXXX${mobile.slice(-4)}` },
+      },
+    };
   }
   return {
     json: {

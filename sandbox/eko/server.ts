@@ -121,8 +121,7 @@ function send(res: ServerResponse, httpStatus: number, body: string, contentType
   res.end(body);
 }
 
-const sendJson = (res: ServerResponse, httpStatus: number, json: unknown) =>
-  send(res, httpStatus, JSON.stringify(json), 'application/json; charset=utf-8');
+const sendJson = (res: ServerResponse, httpStatus: number, json: unknown) => send(res, httpStatus, JSON.stringify(json), 'application/json; charset=utf-8');
 
 async function readBody(req: IncomingMessage, max = 256 * 1024): Promise<string | null> {
   const chunks: Buffer[] = [];

@@ -1,13 +1,4 @@
-import {
-  OTP_EXPIRED,
-  SANDBOX_OTP,
-  TRANSFER_FIXTURES,
-  TRANSFER_MAX,
-  TRANSFER_MIN,
-  TXN_OTP_MAX_WRONG,
-  TXN_OTP_TTL_MS,
-  type TransferScript,
-} from './fixtures';
+import { OTP_EXPIRED, SANDBOX_OTP, TRANSFER_FIXTURES, TRANSFER_MAX, TRANSFER_MIN, TXN_OTP_MAX_WRONG, TXN_OTP_TTL_MS, type TransferScript } from './fixtures';
 import { bankRef, javaDouble, moveWallet, newOtpRef, rupees2, type TransactionRecord, walletOf } from './money-state';
 import { isMobile, isReply, recipientsOf, type TransactingSender, transactingSender } from './recipients';
 import { type EkoReply, type EkoRequest, invalidParams, type SandboxRoute, type SandboxState } from './server';
@@ -49,8 +40,23 @@ import { moveSenderUsed, recordTransaction, txstatusDesc } from './transactions'
 //   on failure or refund; Get Sender shows the new figures.
 
 const DMT_COMMISSION_SLABS: readonly [upTo: number, commission: number][] = [
-  [1000, 2.87], [1100, 3.72], [1200, 4.57], [1300, 5.42], [1400, 6.26], [1500, 7.11], [1600, 7.96], [1700, 8.81],
-  [1800, 9.65], [1900, 10.5], [2000, 11.35], [2500, 15.59], [3000, 19.82], [3500, 24.06], [4000, 28.3], [4500, 32.54], [5000, 36.77],
+  [1000, 2.87],
+  [1100, 3.72],
+  [1200, 4.57],
+  [1300, 5.42],
+  [1400, 6.26],
+  [1500, 7.11],
+  [1600, 7.96],
+  [1700, 8.81],
+  [1800, 9.65],
+  [1900, 10.5],
+  [2000, 11.35],
+  [2500, 15.59],
+  [3000, 19.82],
+  [3500, 24.06],
+  [4000, 28.3],
+  [4500, 32.54],
+  [5000, 36.77],
 ];
 
 export function transferPricing(amount: number) {
@@ -250,7 +256,8 @@ function initiateTransfer(req: EkoRequest): EkoReply {
   const insufficient = () => decline(BALANCE_REASON, { status: req.state.insufficientBalanceStatus, clientRefId, balance });
   if (script?.kind === 'decline' && script.reason === 'limit') return decline(LIMIT_REASON, { clientRefId, balance });
   if (script?.kind === 'decline' && script.reason === 'balance') return insufficient();
-  if (script?.kind === 'decline' && script.reason === 'bank_down') return decline(BANK_DOWN_REASON, { txn: failedRecord(BANK_DOWN_REASON), clientRefId, balance });
+  if (script?.kind === 'decline' && script.reason === 'bank_down')
+    return decline(BANK_DOWN_REASON, { txn: failedRecord(BANK_DOWN_REASON), clientRefId, balance });
   if (amount > available(sender)) return decline(LIMIT_REASON, { clientRefId, balance });
   if (Math.round(balance * 100) < Math.round((amount + fee) * 100)) return insufficient();
 
@@ -287,4 +294,3 @@ export const transferRoutes: SandboxRoute[] = [
   { method: 'POST', pattern: /^\/customer\/payment\/dmt-fino\/otp$/, handle: sendOtp },
   { method: 'POST', pattern: /^\/customer\/payment\/dmt-fino$/, handle: initiateTransfer },
 ];
-

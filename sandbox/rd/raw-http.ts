@@ -33,7 +33,10 @@ export function createRawHttpServer(handle: (req: RawRequest) => Promise<RawResp
     const respond = (res: RawResponse) => {
       if (res.destroy) return void socket.destroy();
       const body = Buffer.from(res.body ?? '', 'utf8');
-      const head = [`HTTP/1.1 ${res.status} ${REASONS[res.status] ?? 'OK'}`, ...Object.entries({ ...res.headers, 'Content-Length': String(body.length), Connection: 'keep-alive' }).map(([k, v]) => `${k}: ${v}`)];
+      const head = [
+        `HTTP/1.1 ${res.status} ${REASONS[res.status] ?? 'OK'}`,
+        ...Object.entries({ ...res.headers, 'Content-Length': String(body.length), Connection: 'keep-alive' }).map(([k, v]) => `${k}: ${v}`),
+      ];
       socket.write(Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), body]));
     };
 

@@ -99,7 +99,7 @@ export function createRdSandbox(options: RdSandboxOptions = {}) {
   const otherPort = options.otherPort ?? 11107;
   const controlPort = options.controlPort ?? 11290;
   const timeoutDelay = options.timeoutDelayMs ?? 1500;
-  const state = { scenario: options.scenario ?? 'ready' as RdScenario, captures: [] as CaptureRecord[], capturing: false };
+  const state = { scenario: options.scenario ?? ('ready' as RdScenario), captures: [] as CaptureRecord[], capturing: false };
   const sockets = new Set<Socket>();
 
   function deviceHandler(listeningPort: number) {
@@ -184,9 +184,7 @@ export function createRdSandbox(options: RdSandboxOptions = {}) {
     ports: { port, otherPort, controlPort },
     async listen() {
       const targets = [port, otherPort, controlPort];
-      await Promise.all(
-        servers.map((s, i) => new Promise<void>((resolve, reject) => s.once('error', reject).listen(targets[i], host, () => resolve()))),
-      );
+      await Promise.all(servers.map((s, i) => new Promise<void>((resolve, reject) => s.once('error', reject).listen(targets[i], host, () => resolve()))));
     },
     async close() {
       for (const socket of sockets) socket.destroy();

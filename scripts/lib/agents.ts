@@ -80,7 +80,8 @@ export async function signInReady(origin: string, account: Account & { role: 'ad
     // Reads only, spends no budget: the agent's AePS dates, or the admin's agent list.
     const probe = await fetch(`${origin}${account.role === 'agent' ? '/api/aeps/status' : '/api/admin/agents'}`, { headers: { cookie: first.cookie } });
     const body = await bodyOf(probe);
-    if (!probe.ok && !asksForPasswordChange(probe.status, body)) throw new Error(`${account.mobile} signed in but cannot use the API: HTTP ${probe.status} ${JSON.stringify(body)}`);
+    if (!probe.ok && !asksForPasswordChange(probe.status, body))
+      throw new Error(`${account.mobile} signed in but cannot use the API: HTTP ${probe.status} ${JSON.stringify(body)}`);
     mustChange = asksForPasswordChange(probe.status, body);
   }
   if (!mustChange) return first.cookie;
@@ -97,7 +98,7 @@ export async function signInReady(origin: string, account: Account & { role: 'ad
 }
 
 /** Agent names are letters only (lib/schemas/admin.ts): aa, ab, … for 0, 1, … */
-const letters = (n: number) => String.fromCharCode(97 + Math.floor(n / 26) % 26, 97 + (n % 26));
+const letters = (n: number) => String.fromCharCode(97 + (Math.floor(n / 26) % 26), 97 + (n % 26));
 
 async function createAgent(origin: string, adminCookie: string, index: number): Promise<Account> {
   for (let attempt = 0; attempt < 5; attempt++) {

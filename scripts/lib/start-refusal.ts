@@ -7,7 +7,12 @@ import { NEXT_BIN, ROOT } from './build';
  * once with a message naming both. Nothing listens at that URL; the check comes first.
  */
 export function startRefusalProblems(): Promise<string[]> {
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: 'postgres://agentdesk@127.0.0.1:1/none', DATA_DIR: '.data/refusal' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: 'postgres://agentdesk@127.0.0.1:1/none',
+    DATA_DIR: '.data/refusal',
+  };
   delete env.EKO_BASE_URL;
   delete env.SANDBOX;
   return refusalOf(env, [/DATABASE_URL is set but EKO_BASE_URL is not/, /SANDBOX=1/]);
@@ -26,7 +31,12 @@ export function bareNextStartProblems(): Promise<string[]> {
 
 function refusalOf(env: Record<string, string | undefined>, expected: RegExp[]): Promise<string[]> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', '3298', '-H', '127.0.0.1'], { cwd: ROOT, env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', '3298', '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     for (const stream of [child.stdout, child.stderr]) stream.on('data', (c: Buffer) => (output += c.toString('utf8')));
     const killGroup = () => {

@@ -60,7 +60,11 @@ beforeEach(async () => {
 
 const call = async (handler: typeof sendOtp, path: string, body: unknown, as = cookie) => {
   const res = await handler(
-    new Request(`http://localhost/api/aeps/${path}`, { method: 'POST', headers: { cookie: as, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }),
+    new Request(`http://localhost/api/aeps/${path}`, {
+      method: 'POST',
+      headers: { cookie: as, 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify(body),
+    }),
     { params: Promise.resolve({}) },
   );
   return { status: res.status, body: await res.json() };
@@ -132,7 +136,13 @@ describe('AePS one-time eKYC and daily authentication', () => {
   });
 
   it('461 "Merchant is Inactive or Invalid Details": the biometric step without the OTP steps', async () => {
-    const res = await call(biometric, 'ekyc/biometric', { ...(await identity()), otpRefId: 'X1', referenceTid: 'T1', piddata: pid(EKYC_WADH), bankCode: 'SBIN' });
+    const res = await call(biometric, 'ekyc/biometric', {
+      ...(await identity()),
+      otpRefId: 'X1',
+      referenceTid: 'T1',
+      piddata: pid(EKYC_WADH),
+      bankCode: 'SBIN',
+    });
     expect(res).toMatchObject({ status: 422, body: { error: { code: 'aeps_ekyc_restart' } } });
   });
 
@@ -143,11 +153,20 @@ describe('AePS one-time eKYC and daily authentication', () => {
   });
 
   it('1714 and its reasons: eKYC not done; invalid biometric (eKYC wadh on a daily capture); a blank reason', async () => {
-    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity()), piddata: pid(''), bankCode: 'SBIN' })).toMatchObject({ status: 422, body: { error: { code: 'aeps_ekyc_required' } } });
+    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity()), piddata: pid(''), bankCode: 'SBIN' })).toMatchObject({
+      status: 422,
+      body: { error: { code: 'aeps_ekyc_required' } },
+    });
     const { id, verified } = await completeEkyc();
     await call(biometric, 'ekyc/biometric', { ...id, ...verified, piddata: pid(EKYC_WADH), bankCode: 'SBIN' });
-    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity()), piddata: pid(EKYC_WADH), bankCode: 'SBIN' })).toMatchObject({ status: 422, body: { error: { code: 'aeps_biometric_invalid' } } });
-    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity(AEPS_DAILY_FAILS_AADHAAR)), piddata: pid(''), bankCode: 'SBIN' })).toMatchObject({ status: 422, body: { error: { code: 'aeps_daily_failed' } } });
+    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity()), piddata: pid(EKYC_WADH), bankCode: 'SBIN' })).toMatchObject({
+      status: 422,
+      body: { error: { code: 'aeps_biometric_invalid' } },
+    });
+    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity(AEPS_DAILY_FAILS_AADHAAR)), piddata: pid(''), bankCode: 'SBIN' })).toMatchObject({
+      status: 422,
+      body: { error: { code: 'aeps_daily_failed' } },
+    });
     expect((await findUserById(database.db(), agentId))?.aepsDailyAuthOn).toBeNull();
   });
 
@@ -164,7 +183,10 @@ describe('AePS one-time eKYC and daily authentication', () => {
 describe('the agent’s sealed Aadhaar is good for its own flow only', () => {
   afterEach(() => vi.useRealTimers());
   const aepsCalls = () => sandbox.state.calls.filter((c) => c.path.startsWith('/user/collection/aeps-fingpay')).length;
-  const refusedSeal = (status: number, code: string, message: RegExp) => ({ status, body: { error: { code, fields: { aadhaar: expect.stringMatching(message) } } } });
+  const refusedSeal = (status: number, code: string, message: RegExp) => ({
+    status,
+    body: { error: { code, fields: { aadhaar: expect.stringMatching(message) } } },
+  });
 
   it('one seal drives Send OTP, Verify OTP and the biometric eKYC, the last one 9 minutes later', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -176,7 +198,10 @@ describe('the agent’s sealed Aadhaar is good for its own flow only', () => {
     const verified = await call(verifyOtp, 'ekyc/otp/verify', { ...id, otp: SANDBOX_OTP, otpRefId: sent.body.otpRefId, referenceTid: sent.body.referenceTid });
     expect(verified.status).toBe(200);
     vi.setSystemTime(start + SEAL_MAX_AGE_MS - 60_000);
-    expect(await call(biometric, 'ekyc/biometric', { ...id, ...verified.body, piddata: pid(EKYC_WADH), bankCode: 'SBIN' })).toEqual({ status: 200, body: { ekycCompletedOn: todayInIndia() } });
+    expect(await call(biometric, 'ekyc/biometric', { ...id, ...verified.body, piddata: pid(EKYC_WADH), bankCode: 'SBIN' })).toEqual({
+      status: 200,
+      body: { ekycCompletedOn: todayInIndia() },
+    });
   });
 
   it('past 10 minutes the flow’s seal is refused mid-way, with the step to take', async () => {
@@ -195,7 +220,9 @@ describe('the agent’s sealed Aadhaar is good for its own flow only', () => {
     expect((await call(sendOtp, 'ekyc/otp', id)).status).toBe(200);
     const other = await cookieFor(await createTestUser('agent'));
     expect(await call(sendOtp, 'ekyc/otp', id, other)).toMatchObject(refusedSeal(403, 'aadhaar_seal_other_agent', /another agent was signed in/));
-    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity()), piddata: pid(''), bankCode: 'SBIN' }, other)).toMatchObject(refusedSeal(403, 'aadhaar_seal_other_agent', /another agent/));
+    expect(await call(dailyAuth, 'daily-auth', { ...(await dailyIdentity()), piddata: pid(''), bankCode: 'SBIN' }, other)).toMatchObject(
+      refusedSeal(403, 'aadhaar_seal_other_agent', /another agent/),
+    );
     expect(aepsCalls()).toBe(1);
   });
 

@@ -11,7 +11,10 @@ export async function upsertLockout(db: Db, row: LockoutInsert): Promise<void> {
   await db
     .insert(loginLockouts)
     .values(row)
-    .onConflictDoUpdate({ target: loginLockouts.key, set: { lockedUntil: row.lockedUntil, level: row.level, lastAddress: row.lastAddress, userId: row.userId, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: loginLockouts.key,
+      set: { lockedUntil: row.lockedUntil, level: row.level, lastAddress: row.lastAddress, userId: row.userId, updatedAt: new Date() },
+    });
 }
 
 export interface LockoutRow {
@@ -51,7 +54,12 @@ export async function listActiveLockouts(db: Db, now = new Date()): Promise<Lock
 }
 
 export async function findLockout(db: Db, key: string): Promise<LockoutRow | undefined> {
-  const [row] = await db.select(lockoutColumns).from(loginLockouts).leftJoin(users, eq(users.id, loginLockouts.userId)).where(eq(loginLockouts.key, key)).limit(1);
+  const [row] = await db
+    .select(lockoutColumns)
+    .from(loginLockouts)
+    .leftJoin(users, eq(users.id, loginLockouts.userId))
+    .where(eq(loginLockouts.key, key))
+    .limit(1);
   return row;
 }
 

@@ -13,9 +13,20 @@ const database = useTestDatabase();
 type Event = { action: string; outcome?: string; detail?: string; at: string; userId: string; senderMobile?: string };
 
 async function insertEvents(events: Event[]) {
-  await database.db().insert(auditEvents).values(
-    events.map((e) => ({ action: e.action, outcome: e.outcome ?? 'ok', detail: e.detail ?? null, at: new Date(e.at), userId: e.userId, senderMobile: e.senderMobile ?? null, latencyMs: 10 })),
-  );
+  await database
+    .db()
+    .insert(auditEvents)
+    .values(
+      events.map((e) => ({
+        action: e.action,
+        outcome: e.outcome ?? 'ok',
+        detail: e.detail ?? null,
+        at: new Date(e.at),
+        userId: e.userId,
+        senderMobile: e.senderMobile ?? null,
+        latencyMs: 10,
+      })),
+    );
 }
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -55,7 +66,13 @@ describe('dashboard aggregates', () => {
     ]);
     const db = database.db();
     const perDay = await ekycFunnelPerDay(db, 7);
-    expect(perDay.reduce((s, d) => ({ started: s.started + d.started, otpSent: s.otpSent + d.otpSent, completed: s.completed + d.completed }), { started: 0, otpSent: 0, completed: 0 })).toEqual({
+    expect(
+      perDay.reduce((s, d) => ({ started: s.started + d.started, otpSent: s.otpSent + d.otpSent, completed: s.completed + d.completed }), {
+        started: 0,
+        otpSent: 0,
+        completed: 0,
+      }),
+    ).toEqual({
       started: 3,
       otpSent: 2,
       completed: 1,
@@ -95,7 +112,9 @@ describe('dashboard aggregates', () => {
     await createTestUser('admin');
     await database.db().update(users).set({ aepsEkycCompletedOn: '2026-11-01', aepsDailyAuthOn: '2026-11-20' }).where(eq(users.id, a.id));
     await database.db().update(users).set({ active: false }).where(eq(users.id, b.id));
-    expect(await dailyAuthStatus(database.db())).toEqual([{ agentId: a.id, name: 'Anil', mobile: a.mobile, ekycCompletedOn: '2026-11-01', lastDailyAuthOn: '2026-11-20' }]);
+    expect(await dailyAuthStatus(database.db())).toEqual([
+      { agentId: a.id, name: 'Anil', mobile: a.mobile, ekycCompletedOn: '2026-11-01', lastDailyAuthOn: '2026-11-20' },
+    ]);
   });
 });
 
@@ -115,7 +134,11 @@ describe('activity table and export', () => {
       '2026-11-10T18:31:00.000Z',
     ]);
     expect((await listActivity(db, { agent: b.id, action: 'sender.lookup' })).total).toBe(1);
-    expect((await listActivity(db, { outcome: 'business_error' })).rows[0]).toMatchObject({ agentName: 'Bela', action: 'sender.onboard', detail: 'eko_invalid_params' });
+    expect((await listActivity(db, { outcome: 'business_error' })).rows[0]).toMatchObject({
+      agentName: 'Bela',
+      action: 'sender.onboard',
+      detail: 'eko_invalid_params',
+    });
     const page2 = await listActivity(db, { page: 2 }, 3);
     expect(page2).toMatchObject({ total: 4, page: 2, pages: 2 });
     expect(page2.rows).toHaveLength(1);
@@ -135,10 +158,41 @@ describe('activity table and export', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(null)).toBe('');
     expect(csvHeader()).toMatch(/^time,agent,agent_mobile,action,sender_mobile,target,target_mobile,client_address,outcome/);
-    const base = { id: 1, at: new Date('2026-11-01T00:00:00Z'), agentName: 'A', agentMobile: '9', targetName: null, targetMobile: null, clientAddress: null, detail: null, aadhaarLast4: null };
-    const lookup = csvRow({ ...base, action: 'sender.lookup', senderMobile: '9000000001', outcome: 'ok', ekoStatus: 0, ekoResponseTypeId: 309, latencyMs: 5, clientRefId: 'X' });
+    const base = {
+      id: 1,
+      at: new Date('2026-11-01T00:00:00Z'),
+      agentName: 'A',
+      agentMobile: '9',
+      targetName: null,
+      targetMobile: null,
+      clientAddress: null,
+      detail: null,
+      aadhaarLast4: null,
+    };
+    const lookup = csvRow({
+      ...base,
+      action: 'sender.lookup',
+      senderMobile: '9000000001',
+      outcome: 'ok',
+      ekoStatus: 0,
+      ekoResponseTypeId: 309,
+      latencyMs: 5,
+      clientRefId: 'X',
+    });
     expect(lookup).toBe('2026-11-01T00:00:00.000Z,A,9,sender.lookup,9000000001,,,,ok,,0,309,5,X,\r\n');
-    const reset = csvRow({ ...base, action: 'admin.password_reset', senderMobile: null, targetName: 'Ravi', targetMobile: '9811111111', clientAddress: '203.0.113.5', outcome: 'ok', ekoStatus: null, ekoResponseTypeId: null, latencyMs: 40, clientRefId: null });
+    const reset = csvRow({
+      ...base,
+      action: 'admin.password_reset',
+      senderMobile: null,
+      targetName: 'Ravi',
+      targetMobile: '9811111111',
+      clientAddress: '203.0.113.5',
+      outcome: 'ok',
+      ekoStatus: null,
+      ekoResponseTypeId: null,
+      latencyMs: 40,
+      clientRefId: null,
+    });
     expect(reset).toBe('2026-11-01T00:00:00.000Z,A,9,admin.password_reset,,Ravi,9811111111,203.0.113.5,ok,,,,40,,\r\n');
   });
 

@@ -3,14 +3,20 @@ import { and, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm
 import type { Db } from '../client';
 import { type Session, sessions, type User, users } from '../schema';
 
-export async function createSession(db: Db, input: { userId: string; credentialsVersion: number; expiresAt: Date; clientAddress: string | null }): Promise<Session> {
+export async function createSession(
+  db: Db,
+  input: { userId: string; credentialsVersion: number; expiresAt: Date; clientAddress: string | null },
+): Promise<Session> {
   const [row] = await db.insert(sessions).values(input).returning();
   return row!;
 }
 
 /** A live session's last request, written at most once a minute (the idle limit reads it). */
 export async function touchSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
 }
 
 /** After the user's own password change: this session proved the new credentials. */
@@ -26,18 +32,35 @@ export async function revokeSessionsBeyond(db: Db, userId: string, keep: number)
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
     .orderBy(desc(sessions.createdAt))
     .offset(keep);
-  if (live.length > 0) await db.update(sessions).set({ revokedAt: sql`now()` }).where(inArray(sessions.id, live.map((r) => r.id)));
+  if (live.length > 0)
+    await db
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        inArray(
+          sessions.id,
+          live.map((r) => r.id),
+        ),
+      );
 }
 
 /** The session and its user in one query: every authenticated request runs this. */
 export async function findSessionWithUser(db: Db, sessionId: string): Promise<{ session: Session; user: User } | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return undefined;
-  const [row] = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).limit(1);
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
   return row;
 }
 
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of the user, or every one but `except` (the one changing the password). */

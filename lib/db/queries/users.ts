@@ -4,7 +4,6 @@ import type { Role } from '@/lib/auth/roles';
 import type { Db } from '../client';
 import { auditEvents, type User, users } from '../schema';
 
-
 export interface NewUser {
   role: Role;
   name: string;
@@ -18,7 +17,10 @@ export interface NewUser {
 /** Creates the user unless the mobile is registered already (then leaves that one as it is). */
 export async function insertUserUnlessMobileTaken(db: Db, input: NewUser): Promise<void> {
   const { temporaryUntil, ...values } = input;
-  await db.insert(users).values({ ...values, ...temporaryColumns(temporaryUntil) }).onConflictDoNothing({ target: users.mobile });
+  await db
+    .insert(users)
+    .values({ ...values, ...temporaryColumns(temporaryUntil) })
+    .onConflictDoNothing({ target: users.mobile });
 }
 
 /** Switches off the active users among these mobiles; returns those it switched off. */
@@ -48,7 +50,11 @@ export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: 'm
 /** Creates the user, or says which unique field (mobile, Eko user code) is taken and by whom. */
 export async function createUser(db: Db, input: NewUser): Promise<CreateUserResult> {
   const { temporaryUntil, ...values } = input;
-  const [row] = await db.insert(users).values({ ...values, ...temporaryColumns(temporaryUntil) }).onConflictDoNothing().returning();
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, ...temporaryColumns(temporaryUntil) })
+    .onConflictDoNothing()
+    .returning();
   if (row) return { ok: true, user: row };
   const [byMobile] = await db.select().from(users).where(eq(users.mobile, input.mobile)).limit(1);
   if (byMobile) return { ok: false, taken: 'mobile', holder: byMobile };
@@ -75,11 +81,7 @@ export async function listAgents(db: Db, opts: { query?: string; limit: number; 
   const where = and(
     eq(users.role, 'agent'),
     q
-      ? or(
-          ilike(users.name, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
-          digits ? ilike(users.mobile, `${digits}%`) : undefined,
-          eq(users.ekoUserCode, q),
-        )
+      ? or(ilike(users.name, `%${q.replace(/[%_\\]/g, '\\$&')}%`), digits ? ilike(users.mobile, `${digits}%`) : undefined, eq(users.ekoUserCode, q))
       : undefined,
   );
   const lastActivity = db

@@ -42,7 +42,16 @@ const seed = {
     response_status_id: 0,
     response_type_id: 1388,
     message: 'Success',
-    data: { customer_id: '9000000001', name: 'Asha Verma', dob: '1988-04-12', kyc_verified: true, available_limit: 17500, used_limit: 7500, monthly_limit: 25000, state: 0 },
+    data: {
+      customer_id: '9000000001',
+      name: 'Asha Verma',
+      dob: '1988-04-12',
+      kyc_verified: true,
+      available_limit: 17500,
+      used_limit: 7500,
+      monthly_limit: 25000,
+      state: 0,
+    },
   },
   notKyc: {
     status: 0,
@@ -50,7 +59,12 @@ const seed = {
     response_type_id: 1388,
     data: { customer_id: '9000000002', name: 'Ramesh Kumar', kyc_verified: false, available_limit: 3800, used_limit: 1200, monthly_limit: 5000, state: 0 },
   },
-  pending: { status: 0, response_status_id: 0, response_type_id: 1388, data: { customer_id: '9000000003', name: 'Sunita Devi', kyc_verified: false, state: 10 } },
+  pending: {
+    status: 0,
+    response_status_id: 0,
+    response_type_id: 1388,
+    data: { customer_id: '9000000003', name: 'Sunita Devi', kyc_verified: false, state: 10 },
+  },
   notFound: { status: 463, response_status_id: 463, response_type_id: -1, message: 'Customer not found', data: {} },
 };
 
@@ -70,7 +84,13 @@ describe('normaliseGetSender', () => {
   it('reads a non-KYC sender and what eKYC would raise the limit to', () => {
     const body = structuredClone(current.found);
     Object.assign(body.data, { kyc_state: 0, next_allowed_limit: '3800.0' });
-    Object.assign(body.data.customer_profile, { name: 'Ramesh Kumar', mobile: '9000000002', kyc_state: 0, total_monthly_limit: '5000.0', next_allowed_limit: '3800.0' });
+    Object.assign(body.data.customer_profile, {
+      name: 'Ramesh Kumar',
+      mobile: '9000000002',
+      kyc_state: 0,
+      total_monthly_limit: '5000.0',
+      next_allowed_limit: '3800.0',
+    });
     body.data.customer_profile.chart = [{ data_type_id: 1, data: { unavailable: 0, used: 1200, remaining: 3800 }, label: 'x' }];
     const fromCurrent = normaliseGetSender(env(body), '9000000002');
     const fromSeed = normaliseGetSender(env(seed.notKyc), '9000000002');

@@ -1,10 +1,5 @@
 import 'server-only';
-import {
-  EKYC_MONTHLY_LIMIT,
-  type OnboardingOutcome,
-  type Sender,
-  type SenderLimits,
-} from '@/lib/senders/types';
+import { EKYC_MONTHLY_LIMIT, type OnboardingOutcome, type Sender, type SenderLimits } from '@/lib/senders/types';
 import { EKO_RESPONSE_TYPE, EKO_STATUS } from '../codes';
 import { type EkoEnvelope, isRecord, toNumber, toText } from '../envelope';
 
@@ -68,10 +63,7 @@ function fromSeedData(data: Record<string, unknown>, mobile: string): Sender {
     mobile: toText(data.customer_id) ?? mobile,
     state: kycDone ? 'kyc_verified' : pending ? 'kyc_pending' : 'not_kyc',
     name: toText(data.name),
-    limits:
-      pending && !kycDone
-        ? null
-        : limits(toNumber(data.monthly_limit), toNumber(data.available_limit), toNumber(data.used_limit), kycDone),
+    limits: pending && !kycDone ? null : limits(toNumber(data.monthly_limit), toNumber(data.available_limit), toNumber(data.used_limit), kycDone),
     pendingStep: pending && !kycDone ? 'ekyc' : null,
   };
 }

@@ -7,12 +7,18 @@ const env = (body: unknown) => readEnvelope(body)!;
 describe('eKYC step normalisers (docs/eko-api.md §11 map)', () => {
   it('Sender eKYC: current rt 2129 without mobile, seed rt 1388 with mobile', () => {
     expect(
-      normaliseSenderEkyc(env({ status: 0, response_status_id: 0, response_type_id: 2129, data: { user_code: '1', intent_id: 'I', kyc_request_id: 'K1', otp_ref_id: 'O1' } })),
+      normaliseSenderEkyc(
+        env({ status: 0, response_status_id: 0, response_type_id: 2129, data: { user_code: '1', intent_id: 'I', kyc_request_id: 'K1', otp_ref_id: 'O1' } }),
+      ),
     ).toEqual({ kycRequestId: 'K1', otpRefId: 'O1', maskedMobile: null });
     expect(
-      normaliseSenderEkyc(env({ status: 0, response_status_id: 0, response_type_id: 1388, data: { kyc_request_id: 'KYC1', otp_ref_id: 'OTP1', mobile: 'XXXXXXX789' } })),
+      normaliseSenderEkyc(
+        env({ status: 0, response_status_id: 0, response_type_id: 1388, data: { kyc_request_id: 'KYC1', otp_ref_id: 'OTP1', mobile: 'XXXXXXX789' } }),
+      ),
     ).toEqual({ kycRequestId: 'KYC1', otpRefId: 'OTP1', maskedMobile: 'XXXXXXX789' });
-    expect(normaliseSenderEkyc(env({ status: 2135, response_status_id: 1, response_type_id: 2135, data: { description: 'K-100 EKYC Verification failed' } }))).toBeNull();
+    expect(
+      normaliseSenderEkyc(env({ status: 2135, response_status_id: 1, response_type_id: 2135, data: { description: 'K-100 EKYC Verification failed' } })),
+    ).toBeNull();
   });
 
   it('Validate eKYC OTP: rt 2132 only', () => {
@@ -26,7 +32,9 @@ describe('eKYC step normalisers (docs/eko-api.md §11 map)', () => {
       referenceTid: 'T1',
       mobileHint: null,
     });
-    expect(normaliseAepsSendOtp(env({ status: 0, response_status_id: 0, response_type_id: 1388, data: { otp_ref_id: 'O2', mobile_hint: 'XXXXXX1234' } }))).toEqual({
+    expect(
+      normaliseAepsSendOtp(env({ status: 0, response_status_id: 0, response_type_id: 1388, data: { otp_ref_id: 'O2', mobile_hint: 'XXXXXX1234' } })),
+    ).toEqual({
       otpRefId: 'O2',
       referenceTid: null,
       mobileHint: 'XXXXXX1234',

@@ -43,8 +43,7 @@ export interface AepsKycDone {
   userCode: string | null;
 }
 
-const aepsDone = (env: EkoEnvelope, typeIds: number[]): AepsKycDone | null =>
-  isStepSuccess(env, typeIds) ? { userCode: toText(env.data.user_code) } : null;
+const aepsDone = (env: EkoEnvelope, typeIds: number[]): AepsKycDone | null => (isStepSuccess(env, typeIds) ? { userCode: toText(env.data.user_code) } : null);
 
 export const normaliseAepsBiometricEkyc = (env: EkoEnvelope) => aepsDone(env, [EKO_RESPONSE_TYPE.aepsEkycDone]);
 export const normaliseAepsDailyKyc = (env: EkoEnvelope) => aepsDone(env, [EKO_RESPONSE_TYPE.aepsDailyDone]);

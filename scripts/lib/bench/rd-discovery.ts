@@ -198,7 +198,9 @@ function devtoolsPipe(input: Writable, output: Readable) {
 
 async function launchChromium(chromiumPath: string) {
   const profile = mkdtempSync(join(tmpdir(), 'agentdesk-rd-bench-'));
-  const child = spawn(chromiumPath, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(chromiumPath, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+  });
   const send = devtoolsPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const version = String((await send('Browser.getVersion')).product ?? 'Chromium').replace(/^(Headless)?Chrome\//, 'Chromium ');
@@ -222,7 +224,10 @@ function browserRunner(browser: Awaited<ReturnType<typeof launchChromium>>, page
     try {
       const { url, outcome } = pages.prepare({ strategy, options: { ports: BENCH_RD_PORTS, probeTimeoutMs, ...tuning } });
       await browser.send('Target.createTarget', { url, browserContextId });
-      return await Promise.race([outcome, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the bench page did not report within 60 s')), 60_000))]);
+      return await Promise.race([
+        outcome,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the bench page did not report within 60 s')), 60_000)),
+      ]);
     } finally {
       await browser.send('Target.disposeBrowserContext', { browserContextId });
     }
@@ -263,7 +268,8 @@ const describeTarget = (t: ProbeTarget | null) => (t ? `${t.scheme}:${t.port}` :
 
 async function timeScenario(scenario: RdScenario, run: Runner, runs: number, tuning: Tuning): Promise<RdTiming> {
   const { device } = scenario;
-  const sandbox = device && createRdSandbox({ port: device.port, otherPort: SPARE_PORT, controlPort: CONTROL_PORT, scenario: 'ready', https: device.scheme === 'https' });
+  const sandbox =
+    device && createRdSandbox({ port: device.port, otherPort: SPARE_PORT, controlPort: CONTROL_PORT, scenario: 'ready', https: device.scheme === 'https' });
   await sandbox?.listen();
   const stalled = scenario.network === 'stalled';
   const closeStalling = stalled ? await stallingPorts(device?.port ?? null) : null;

@@ -53,7 +53,8 @@ export function routeRows(c: RouteComparison | null, reason: string | null, path
   const setup = `${c.connections} connections, ${c.rounds}×${c.durationS} s each, interleaved, medians`;
   const cpu = (f: RouteComparison['route']) => (f.cpuMsPerRequest === null ? '' : `; ${round(f.cpuMsPerRequest, 1)} ms app CPU/request`);
   // The CPU-time ratio estimates the same thing as the throughput ratio, without the neighbours' noise.
-  const cpuRatio = c.route.cpuMsPerRequest && c.floor.cpuMsPerRequest ? ` (by CPU time: ${round((c.floor.cpuMsPerRequest / c.route.cpuMsPerRequest) * 100)}%)` : '';
+  const cpuRatio =
+    c.route.cpuMsPerRequest && c.floor.cpuMsPerRequest ? ` (by CPU time: ${round((c.floor.cpuMsPerRequest / c.route.cpuMsPerRequest) * 100)}%)` : '';
   return [
     {
       what: `${what}: throughput (${setup})`,
@@ -109,7 +110,10 @@ export function rdRows(r: RdBenchResult | null, reason: string | null): Row[] {
       : 'no device';
     const speedup = t.sequentialMs / t.concurrentMs;
     const ratio = speedup >= 1 ? `${round(speedup, 1)}× faster` : `${round(1 / speedup, 1)}× slower`;
-    const runs = t.concurrentRuns.length === t.sequentialRuns.length ? `median of ${t.concurrentRuns.length}` : `medians of ${t.concurrentRuns.length} and ${t.sequentialRuns.length}`;
+    const runs =
+      t.concurrentRuns.length === t.sequentialRuns.length
+        ? `median of ${t.concurrentRuns.length}`
+        : `medians of ${t.concurrentRuns.length} and ${t.sequentialRuns.length}`;
     const { target, met } = rdTarget(t);
     return {
       what: `RD discovery, ${where}, ${network}, ${r.environment}, ${runs}`,
@@ -142,11 +146,18 @@ export function bundleRows(pages: PageBundle[] | null, reason: string | null): R
 
 export function lighthouseRows(figures: LighthouseFigures[] | null, reason: string | null, pages: string[]): Row[] {
   if (!figures) {
-    return pages.map((path) => ({ what: `Lighthouse mobile, \`${path}\``, result: reason ?? '', comparedWith: '', ratio: '', target: '', status: 'not measured' }));
+    return pages.map((path) => ({
+      what: `Lighthouse mobile, \`${path}\``,
+      result: reason ?? '',
+      comparedWith: '',
+      ratio: '',
+      target: '',
+      status: 'not measured',
+    }));
   }
   return figures.flatMap((f) => {
     const measured = f.performanceRuns.length > 0;
-    const runs = (values: number[]) => (measured ? `median of ${values.join(', ')}` : f.problems[0] ?? '');
+    const runs = (values: number[]) => (measured ? `median of ${values.join(', ')}` : (f.problems[0] ?? ''));
     return [
       {
         what: `Lighthouse mobile performance, \`${f.path}\``,

@@ -11,7 +11,11 @@ import { GET, POST } from './route';
 const database = useTestDatabase();
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const json = (method: string, url: string, cookie: string, body?: unknown) =>
-  new Request(`http://localhost${url}`, { method, headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  new Request(`http://localhost${url}`, {
+    method,
+    headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 const newAgent = { name: 'Kavita Singh', mobile: '9844444444', ekoUserCode: '20810201', password: 'first-pass-1' };
 
@@ -38,7 +42,7 @@ describe('admin agent management', () => {
     const { error } = await twin.json();
     expect(error.fields).toEqual({ ekoUserCode: 'Already used by another agent.' });
     expect(error.message).toBe('This Eko user code is already used by Kavita Singh (9844444444). Each agent needs their own code.');
-    expect((await findUserByMobile(database.db(), '9855555555'))).toBeUndefined();
+    expect(await findUserByMobile(database.db(), '9855555555')).toBeUndefined();
   });
 
   it('leaves an audit row for every admin action: who, whom, outcome, address', async () => {
@@ -67,7 +71,8 @@ describe('admin agent management', () => {
     const { RATE_RULES } = await import('@/lib/rate-limit');
     const agent = await createTestUser('agent');
     let last = 0;
-    for (let i = 0; i <= RATE_RULES.adminWrite.points; i++) last = (await PATCH(json('PATCH', `/api/admin/agents/${agent.id}`, admin, { active: true }), ctx({ id: agent.id }))).status;
+    for (let i = 0; i <= RATE_RULES.adminWrite.points; i++)
+      last = (await PATCH(json('PATCH', `/api/admin/agents/${agent.id}`, admin, { active: true }), ctx({ id: agent.id }))).status;
     expect(last).toBe(429);
     const rows = await database.db().select().from(auditEvents).orderBy(auditEvents.id);
     expect(rows[0]).toMatchObject({ action: 'admin.password_reset', outcome: 'refused', detail: 'not_found', userId: adminUser.id });
@@ -115,7 +120,10 @@ describe('device-error telemetry', () => {
   it('stores the RD error code for the signed-in agent, and nothing PID-like', async () => {
     const agent = await createTestUser('agent');
     const cookie = await cookieFor(agent);
-    const ok = await telemetry(json('POST', '/api/telemetry/device-errors', cookie, { errCode: '720', errInfo: 'Device not ready', stage: 'sender.ekyc' }), ctx());
+    const ok = await telemetry(
+      json('POST', '/api/telemetry/device-errors', cookie, { errCode: '720', errInfo: 'Device not ready', stage: 'sender.ekyc' }),
+      ctx(),
+    );
     expect(ok.status).toBe(202);
     const pid = await telemetry(json('POST', '/api/telemetry/device-errors', cookie, { errCode: '<PidData><Skey>…</Skey></PidData>' }), ctx());
     expect(pid.status).toBe(400);

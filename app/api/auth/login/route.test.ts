@@ -44,9 +44,16 @@ function login({ mobile, password, peer = '203.0.113.7', forwardedFor, cookie, u
 }
 
 const setCookies = (res: Response) => res.headers.getSetCookie();
-const cookieHeaderOf = (res: Response) => setCookies(res).map((c) => c.split(';')[0]).join('; ');
-const sessionTokenOf = (res: Response) => readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE, false) ?? readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE, true);
-const deviceCookieOf = (res: Response) => parseCookieHeader(cookieHeaderOf(res)).find(([n]) => n === DEVICE_COOKIE.plain || n === DEVICE_COOKIE.secure)!.join('=');
+const cookieHeaderOf = (res: Response) =>
+  setCookies(res)
+    .map((c) => c.split(';')[0])
+    .join('; ');
+const sessionTokenOf = (res: Response) =>
+  readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE, false) ?? readSingleCookie(cookieHeaderOf(res), SESSION_COOKIE, true);
+const deviceCookieOf = (res: Response) =>
+  parseCookieHeader(cookieHeaderOf(res))
+    .find(([n]) => n === DEVICE_COOKIE.plain || n === DEVICE_COOKIE.secure)!
+    .join('=');
 
 const auditRows = (action: string) => database.db().select().from(auditEvents).where(eq(auditEvents.action, action)).orderBy(auditEvents.id);
 
@@ -166,7 +173,8 @@ describe('strangers cannot lock the owner out (item 3)', () => {
     expect((await locked.json()).error.message).toMatch(/Wait 15 minutes/);
 
     // The owner's browser has a budget of its own: the right password still works, again and again.
-    for (let i = 0; i < 3; i++) expect((await login({ mobile: '9833333331', password: 'correct-horse-1', cookie: owner, peer: '203.0.113.10' })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await login({ mobile: '9833333331', password: 'correct-horse-1', cookie: owner, peer: '203.0.113.10' })).status).toBe(200);
     // A device cookie for another account does not count as known for this one.
     const other = await createTestUser('agent', { mobile: '9833333332', password: 'correct-horse-2' });
     const otherDevice = deviceCookieOf(await login({ mobile: '9833333332', password: 'correct-horse-2' }));
@@ -186,7 +194,14 @@ describe('strangers cannot lock the owner out (item 3)', () => {
     expect(lockout).toMatchObject({ key: 'loginUnknownDevices:9833333331', mobile: '9833333331', userId: agent.id, scope: 'unknown_devices', level: 2 });
     // Each lockout is a row where the failure that started it is; refused attempts after it, too.
     const blocked = (await auditRows('auth.login')).filter((r) => r.outcome === 'blocked');
-    expect(blocked.map((r) => r.detail)).toEqual(['loginUnknownDevices:1', 'loginUnknownDevices', 'loginUnknownDevices', 'loginUnknownDevices', 'loginUnknownDevices:2', 'loginUnknownDevices']);
+    expect(blocked.map((r) => r.detail)).toEqual([
+      'loginUnknownDevices:1',
+      'loginUnknownDevices',
+      'loginUnknownDevices',
+      'loginUnknownDevices',
+      'loginUnknownDevices:2',
+      'loginUnknownDevices',
+    ]);
     expect(blocked.every((r) => r.targetMobile === '9833333331' && r.targetUserId === agent.id && r.userId === null)).toBe(true);
     expect(other.id).toBeTruthy();
   });
@@ -202,7 +217,10 @@ describe('strangers cannot lock the owner out (item 3)', () => {
     expect(Number((await login({ mobile: '9833333361', password: 'correct-horse-1' })).headers.get('retry-after'))).toBe(900);
     // The guesser waits the lockout out (its counter removed, as the store's expiry would) and
     // paces the next five: the next lockout is twice as long, then four times.
-    for (const [n, wait] of [[2, 1800], [3, 3600]] as const) {
+    for (const [n, wait] of [
+      [2, 1800],
+      [3, 3600],
+    ] as const) {
       await database.db().execute(sql`delete from rate_limits where key = ${'loginUnknownDevices:9833333361'}`);
       await round(n);
       expect(Number((await login({ mobile: '9833333361', password: 'x' })).headers.get('retry-after'))).toBe(wait);
@@ -268,7 +286,8 @@ describe('sessions (items 9 and 10)', () => {
 
   it('over TLS a plain-named session cookie (planted by a sibling subdomain) is no session', async () => {
     const cookie = await cookieFor(await createTestUser('agent'));
-    const overTls = (c: string) => aepsStatus(new Request('https://desk.example.in/api/aeps/status', { headers: { cookie: c, host: 'desk.example.in' } }), noParams);
+    const overTls = (c: string) =>
+      aepsStatus(new Request('https://desk.example.in/api/aeps/status', { headers: { cookie: c, host: 'desk.example.in' } }), noParams);
     expect((await overTls(cookie)).status).toBe(401);
     expect((await overTls(cookie.replace('ad_session', '__Host-ad_session'))).status).toBe(200);
     // …and beside our own it does not sign anyone out either.
@@ -316,14 +335,27 @@ describe('sessions (items 9 and 10)', () => {
 
   it('a cross-site form cannot sign anyone out (the logout needs our Origin)', async () => {
     const cookie = await cookieFor(await createTestUser('agent'));
-    const forged = await logout(new Request(`${ORIGIN}/api/auth/logout`, { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } }), noParams);
+    const forged = await logout(
+      new Request(`${ORIGIN}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      noParams,
+    );
     expect(forged.status).toBe(403);
     expect((await statusWith(cookie)).status).toBe(200);
   });
 
   it('the sign-out page’s plain form gets a redirect to the login page', async () => {
     const cookie = await cookieFor(await createTestUser('agent'));
-    const res = await logout(new Request(`${ORIGIN}/api/auth/logout`, { method: 'POST', headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, body: '' }), noParams);
+    const res = await logout(
+      new Request(`${ORIGIN}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie, origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+        body: '',
+      }),
+      noParams,
+    );
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/login?signedOut=1');
     expect((await statusWith(cookie)).status).toBe(401);
@@ -338,7 +370,16 @@ describe('the audit trail of sign-ins (item 5)', () => {
     await login({ mobile: '9855555551', password: 'wrong', peer: '203.0.113.21' });
     await login({ mobile: '9855555559', password: 'wrong', peer: '203.0.113.22' });
     const rows = await auditRows('auth.login');
-    expect(rows.map((r) => ({ userId: r.userId, targetUserId: r.targetUserId, targetMobile: r.targetMobile, outcome: r.outcome, detail: r.detail, clientAddress: r.clientAddress }))).toEqual([
+    expect(
+      rows.map((r) => ({
+        userId: r.userId,
+        targetUserId: r.targetUserId,
+        targetMobile: r.targetMobile,
+        outcome: r.outcome,
+        detail: r.detail,
+        clientAddress: r.clientAddress,
+      })),
+    ).toEqual([
       { userId: agent.id, targetUserId: agent.id, targetMobile: '9855555551', outcome: 'ok', detail: 'new_device', clientAddress: '203.0.113.20' },
       { userId: agent.id, targetUserId: agent.id, targetMobile: '9855555551', outcome: 'ok', detail: 'known_device', clientAddress: '203.0.113.20' },
       { userId: null, targetUserId: agent.id, targetMobile: '9855555551', outcome: 'failed', detail: 'wrong_password', clientAddress: '203.0.113.21' },

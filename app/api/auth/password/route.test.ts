@@ -22,7 +22,11 @@ beforeAll(() => markFrontServer());
 
 const post = (handler: typeof login, url: string, body: unknown, cookie?: string) =>
   handler(
-    new Request(`${ORIGIN}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) }),
+    new Request(`${ORIGIN}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    }),
     noParams,
   );
 const signIn = async (mobile: string, password: string) => {
@@ -35,7 +39,10 @@ const statusCode = async (cookie: string) => (await aepsStatus(new Request(`${OR
 describe('a password an admin chose', () => {
   it('lets the agent do nothing but choose their own, then works normally', async () => {
     const admin = await cookieFor(await createTestUser('admin'));
-    expect((await post(createAgent, '/api/admin/agents', { name: 'Kavita Singh', mobile: '9861111111', ekoUserCode: '20819001', password: 'admin-typed-1' }, admin)).status).toBe(201);
+    expect(
+      (await post(createAgent, '/api/admin/agents', { name: 'Kavita Singh', mobile: '9861111111', ekoUserCode: '20819001', password: 'admin-typed-1' }, admin))
+        .status,
+    ).toBe(201);
 
     const first = await signIn('9861111111', 'admin-typed-1');
     expect(first.res.status).toBe(200);
@@ -58,7 +65,11 @@ describe('a password an admin chose', () => {
     expect(Number(/Max-Age=(\d+)/.exec(res.headers.getSetCookie()[0]!)![1])).toBeLessThanOrEqual(60);
     const { checkSessionToken } = await import('@/lib/auth/current-user');
     expect((await checkSessionToken(cookie.split('=')[1], new Date(Date.now() + 61_000))).user).toBeNull();
-    await database.db().update(users).set({ passwordExpiresAt: new Date(Date.now() - 1000) }).where(eq(users.id, agent.id));
+    await database
+      .db()
+      .update(users)
+      .set({ passwordExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(users.id, agent.id));
     const late = await post(changePassword, '/api/auth/password', { currentPassword: 'admin-typed-4', newPassword: 'too late for this' }, cookie);
     expect(late.status).toBe(401);
     expect((await late.json()).error.code).toBe('temporary_password_expired');
@@ -143,8 +154,11 @@ describe('POST /api/auth/password', () => {
   it('limits guesses of the current password with a stolen session: 5 in 15 minutes', async () => {
     await createTestUser('agent', { mobile: '9862222222', password: 'old-password-2' });
     const cookie = (await signIn('9862222222', 'old-password-2')).cookie;
-    for (let i = 0; i < 5; i++) expect((await post(changePassword, '/api/auth/password', { currentPassword: `guess-${i}`, newPassword: 'another good one 9' }, cookie)).status).toBe(400);
-    expect((await post(changePassword, '/api/auth/password', { currentPassword: 'old-password-2', newPassword: 'another good one 9' }, cookie)).status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      expect((await post(changePassword, '/api/auth/password', { currentPassword: `guess-${i}`, newPassword: 'another good one 9' }, cookie)).status).toBe(400);
+    expect((await post(changePassword, '/api/auth/password', { currentPassword: 'old-password-2', newPassword: 'another good one 9' }, cookie)).status).toBe(
+      429,
+    );
   });
 
   it('needs a session; signing out works while a change is pending', async () => {

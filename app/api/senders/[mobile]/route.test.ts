@@ -21,8 +21,7 @@ beforeEach(async () => {
 });
 
 const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
-const get = (mobile: string, asCookie = cookie) =>
-  GET(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie: asCookie } }), ctx(mobile));
+const get = (mobile: string, asCookie = cookie) => GET(new Request(`http://localhost/api/senders/${mobile}`, { headers: { cookie: asCookie } }), ctx(mobile));
 const post = (mobile: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   POST(
     new Request(`http://localhost/api/senders/${mobile}`, {

@@ -60,7 +60,8 @@ describe('what a report leaves in the database', () => {
       expect(res.status, errCode).toBe(400);
       expect((await res.json()).error.fields).toHaveProperty('errCode');
     }
-    for (const errCode of ['0', '-1307', '710', '99999', 'not_found', 'poor_quality', 'lna_denied']) expect((await report({ errCode })).status, errCode).toBe(202);
+    for (const errCode of ['0', '-1307', '710', '99999', 'not_found', 'poor_quality', 'lna_denied'])
+      expect((await report({ errCode })).status, errCode).toBe(202);
     expect(await rows()).toHaveLength(7);
   });
 

@@ -31,7 +31,14 @@ beforeEach(async () => {
 
 const ctx = (mobile: string) => ({ params: Promise.resolve({ mobile }) });
 const post = (handler: typeof submitEkyc, url: string, mobile: string, body: unknown, as = cookie) =>
-  handler(new Request(`http://localhost${url}`, { method: 'POST', headers: { cookie: as, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) }), ctx(mobile));
+  handler(
+    new Request(`http://localhost${url}`, {
+      method: 'POST',
+      headers: { cookie: as, 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify(body),
+    }),
+    ctx(mobile),
+  );
 
 const pid = (wadh: string | null = EKYC_WADH) => syntheticPidData({ wadh, qScore: 72, nmPoints: 38, fType: '2' });
 /** What the page does: the key endpoint (as the signed-in agent), then Web Crypto. */
@@ -42,7 +49,8 @@ const offer = async (as = cookie): Promise<TransportKeyOffer> => {
 };
 const forSender = (mobile: string): SealUse => ({ purpose: 'sender_ekyc', mobile });
 const seal = async (aadhaar: string, use: SealUse = forSender('9000000002'), as = cookie) => sealWithOffer(aadhaar, use, await offer(as));
-const submitSealed = (mobile: string, sealed: string, as = cookie) => post(submitEkyc, `/api/senders/${mobile}/ekyc`, mobile, { aadhaar: sealed, piddata: pid(), consent: true }, as);
+const submitSealed = (mobile: string, sealed: string, as = cookie) =>
+  post(submitEkyc, `/api/senders/${mobile}/ekyc`, mobile, { aadhaar: sealed, piddata: pid(), consent: true }, as);
 const ekyc = async (mobile: string, aadhaar: string, piddata = pid()) =>
   post(submitEkyc, `/api/senders/${mobile}/ekyc`, mobile, { aadhaar: await seal(aadhaar, forSender(mobile)), piddata, consent: true });
 const otp = (mobile: string, refs: { otpRefId: string; kycRequestId: string }, code: string) =>
@@ -132,7 +140,11 @@ describe('sender eKYC', () => {
 
   it('a page holding an unknown transport key is sent back to the Aadhaar step', async () => {
     const sealed = await seal(AADHAAR_FIXTURES.success);
-    const res = await post(submitEkyc, '/api/senders/9000000002/ekyc', '9000000002', { aadhaar: `oldkid.${sealed.split('.')[1]}`, piddata: pid(), consent: true });
+    const res = await post(submitEkyc, '/api/senders/9000000002/ekyc', '9000000002', {
+      aadhaar: `oldkid.${sealed.split('.')[1]}`,
+      piddata: pid(),
+      consent: true,
+    });
     await expectSealRefused(res, 409, 'aadhaar_key_changed', /security key has changed\. Enter the Aadhaar number again/);
   });
 
@@ -180,7 +192,12 @@ describe('a sealed Aadhaar is good for one use only', () => {
 
   it('a seal made for the agent’s own AePS flows is refused for a sender', async () => {
     for (const purpose of ['aeps_ekyc', 'aeps_daily_auth'] as const) {
-      await expectSealRefused(await submitSealed('9000000002', await seal(AADHAAR_FIXTURES.success, { purpose })), 422, 'aadhaar_seal_other_purpose', /for a different task/);
+      await expectSealRefused(
+        await submitSealed('9000000002', await seal(AADHAAR_FIXTURES.success, { purpose })),
+        422,
+        'aadhaar_seal_other_purpose',
+        /for a different task/,
+      );
     }
     expect(ekycCalls()).toBe(0);
   });
@@ -215,9 +232,14 @@ describe('a sealed Aadhaar is good for one use only', () => {
 
   it('a plaintext that is not a bound seal (the old bare number, unknown fields) is refused', async () => {
     const key = createPublicKey(transportKey().privateKey);
-    const encrypt = (text: string) => `${transportKey().kid}.${publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(text)).toString('base64url')}`;
+    const encrypt = (text: string) =>
+      `${transportKey().kid}.${publicEncrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(text)).toString('base64url')}`;
     const { nonce } = await offer();
-    for (const plain of [AADHAAR_FIXTURES.success, JSON.stringify({ v: 1, p: 'sender_ekyc', m: '9000000002', a: AADHAAR_FIXTURES.success, n: nonce, agent: 'me' }), JSON.stringify({ v: 2, p: 'sender_ekyc', m: '9000000002', a: AADHAAR_FIXTURES.success, n: nonce })]) {
+    for (const plain of [
+      AADHAAR_FIXTURES.success,
+      JSON.stringify({ v: 1, p: 'sender_ekyc', m: '9000000002', a: AADHAAR_FIXTURES.success, n: nonce, agent: 'me' }),
+      JSON.stringify({ v: 2, p: 'sender_ekyc', m: '9000000002', a: AADHAAR_FIXTURES.success, n: nonce }),
+    ]) {
       await expectSealRefused(await submitSealed('9000000002', encrypt(plain)), 400, 'aadhaar_seal_invalid', /not in the form this app sends/);
     }
     expect(ekycCalls()).toBe(0);
@@ -226,7 +248,10 @@ describe('a sealed Aadhaar is good for one use only', () => {
   describe('transport key rotation', () => {
     const der = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
     const useKeys = async (current: string | undefined, previous: string | undefined) => {
-      for (const [name, value] of [['AADHAAR_TRANSPORT_KEY', current], ['AADHAAR_TRANSPORT_KEY_PREVIOUS', previous]] as const) {
+      for (const [name, value] of [
+        ['AADHAAR_TRANSPORT_KEY', current],
+        ['AADHAAR_TRANSPORT_KEY_PREVIOUS', previous],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
