@@ -90,7 +90,7 @@ export class ApiError extends Error {
     const vars = typeof this.options.vars === 'function' ? this.options.vars(locale) : this.options.vars;
     const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, vars).trim() } };
     const fields = Object.entries(this.options.fields ?? {});
-    if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m)]));
+    if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m, vars)]));
     if (this.options.transactionId) body.error.transactionId = this.options.transactionId;
     return body;
   }

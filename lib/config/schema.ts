@@ -85,6 +85,8 @@ const envSchema = z.object({
   /** The fee estimate shown before the agent confirms (Eko's pricing: 1%, at least ₹10). */
   TRANSFER_FEE_PERCENT: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(10).default(1)),
   TRANSFER_FEE_MINIMUM_RUPEES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(1000).default(10)),
+  /** The estimate is rounded up to the paisa (exact, like Eko's fee) or to the rupee (no coins at the counter). */
+  TRANSFER_FEE_ROUNDING: z.preprocess(blankToUndefined, z.enum(['paisa', 'rupee']).default('paisa')),
   /** Where the embedded Eko sandbox listens in sandbox mode. */
   EKO_SANDBOX_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
@@ -137,6 +139,7 @@ export interface EkoConfig {
 export interface FeeRuleConfig {
   percent: number;
   minimumPaise: number;
+  rounding: 'up_to_paisa' | 'up_to_rupee';
 }
 
 export interface AppConfig {
@@ -229,7 +232,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       legacyFields: e.EKO_LEGACY_FIELDS ? e.EKO_LEGACY_FIELDS.split(',') : [],
       refundServiceCode: e.EKO_REFUND_SERVICE_CODE,
     },
-    transferFee: { percent: e.TRANSFER_FEE_PERCENT, minimumPaise: e.TRANSFER_FEE_MINIMUM_RUPEES * 100 },
+    transferFee: {
+      percent: e.TRANSFER_FEE_PERCENT,
+      minimumPaise: e.TRANSFER_FEE_MINIMUM_RUPEES * 100,
+      rounding: e.TRANSFER_FEE_ROUNDING === 'rupee' ? 'up_to_rupee' : 'up_to_paisa',
+    },
     reconcilerIntervalSeconds: e.RECONCILER_INTERVAL_SECONDS,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,

@@ -176,7 +176,7 @@ export const transactions = pgTable(
     walletBalancePaise: bigint({ mode: 'number' }),
     feeMismatch: boolean().notNull().default(false),
     /** The transfer OTP's reference (never the OTP itself). */
-    otpRefId: varchar({ length: 40 }),
+    otpRefId: varchar({ length: 100 }),
     state: varchar({ length: 16 }).notNull(),
     ekoTxStatus: smallint(),
     ekoTid: varchar({ length: 40 }),

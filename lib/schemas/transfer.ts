@@ -91,8 +91,11 @@ export const transferSchema = z.object({
 });
 export type TransferInput = z.infer<typeof transferSchema>;
 
+/** The refund OTP's reference is base64 in Eko's example (letters, digits, + / =). */
+const refundOtpRefSchema = text().check(z.regex(/^[\w+/=-]{1,80}$/, 'validation.invalid'));
+
 /** Refund of a refund-pending transfer (POST /api/transfers/:id/refund). */
-export const refundSchema = z.object({ otp: otpSchema, otpRefId: refSchema });
+export const refundSchema = z.object({ otp: otpSchema, otpRefId: refundOtpRefSchema });
 export type RefundInput = z.infer<typeof refundSchema>;
 
 /** The transfer OTP field on its own (the form; the reference travels beside it). */

@@ -29,8 +29,7 @@ export const ADMIN_PAGE_SIZE = 50;
 
 /** The fee rule in force (configuration), as the send page and the handler both apply it. */
 export function feeRule(): FeeRule {
-  const { percent, minimumPaise } = getConfig().transferFee;
-  return { percent, minimumPaise, maxTransferPaise: TRANSFER_MAX_RUPEES * 100, rounding: 'up_to_rupee' };
+  return { ...getConfig().transferFee, maxTransferPaise: TRANSFER_MAX_RUPEES * 100 };
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -67,6 +66,8 @@ function viewOf(row: Transaction, agent: AgentShop | undefined, refund: Transact
     declineReason: row.declineReason as DeclineReason | null,
     ekoReason: row.ekoReason,
     refundOf: row.refundOfId,
+    refundTid: row.refundTid,
+    refundedPaise: row.refundedPaise,
     refund: refund ? { id: refund.id, state: refund.state as TransactionState, refundTid: refund.refundTid, refundedPaise: refund.refundedPaise } : null,
     receiptFirstIssuedAt: iso(row.receiptFirstIssuedAt),
   };

@@ -104,6 +104,9 @@ export interface TransactionView {
   ekoReason: string | null;
   /** For a refund row: the transfer it refunds; for a transfer: its refund, if any. */
   refundOf: string | null;
+  /** Eko's refund_tid and refunded_amount (amount + fee): on a refund row and on the transfer it refunded. */
+  refundTid: string | null;
+  refundedPaise: number | null;
   refund: { id: string; state: TransactionState; refundTid: string | null; refundedPaise: number | null } | null;
   /** When the receipt was first printed or shared: a later one is a reprint. */
   receiptFirstIssuedAt: string | null;
