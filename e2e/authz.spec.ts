@@ -91,6 +91,14 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   'api/admin/agents/[id]': [
     { method: 'PATCH', path: `/api/admin/agents/${AGENT_ID}`, data: { active: true }, expect: adminOnly({ status: 404, code: 'not_found' }) },
   ],
+  'api/admin/agents/[id]/shop': [
+    {
+      method: 'PUT',
+      path: `/api/admin/agents/${AGENT_ID}/shop`,
+      data: { shopName: 'Shop', shopAddress: '' },
+      expect: adminOnly({ status: 404, code: 'not_found' }),
+    },
+  ],
   'api/admin/agents/[id]/password': [{ method: 'POST', path: `/api/admin/agents/${AGENT_ID}/password`, expect: adminOnly({ status: 404, code: 'not_found' }) }],
   'api/admin/activity': [{ method: 'GET', path: '/api/admin/activity', expect: adminOnly({ status: 200 }) }],
   'api/admin/activity/export': [{ method: 'GET', path: '/api/admin/activity/export', expect: adminOnly({ status: 200 }) }],

@@ -218,6 +218,18 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   'admin/agents/[id]/route.ts': {
     PATCH: { access: 'admin', params: 'id', body: { sample: () => ({ active: false }), required: ['active'], maxBytes: DEFAULT_MAX } },
   },
+  'admin/agents/[id]/shop/route.ts': {
+    PUT: {
+      access: 'admin',
+      params: 'id',
+      noiseOnlyShare: 0.2,
+      body: {
+        sample: () => ({ shopName: 'Kavita Seva Kendra', shopAddress: 'Shop 4, Main Bazaar' }),
+        required: ['shopName', 'shopAddress'],
+        maxBytes: DEFAULT_MAX,
+      },
+    },
+  },
   'admin/agents/route.ts': {
     GET: { access: 'admin', query: 'agents', noiseOnlyShare: 0.2 },
     POST: {
