@@ -40,6 +40,8 @@ export const API_ERRORS = {
   aeps_biometric_invalid: 422,
   aeps_ekyc_required: 422,
   aeps_daily_failed: 422,
+  aeps_daily_auth_required: 409,
+  withdrawal_pending: 409,
   ifsc_unknown: 404,
   transfer_limit_exhausted: 422,
   transfer_pending: 409,

@@ -163,7 +163,7 @@ export async function checkTransaction(row: Transaction, source: EventSource, ag
     { path, body: {} },
     {
       senderMobile: row.senderMobile,
-      describe: (answer) => (answer.found ? answer.facts.txStatus : 'not_found'),
+      describe: (answer) => (answer.found ? `tx_${answer.facts.txStatus}` : 'not_found'),
     },
   );
   const checks = row.checkCount + 1;

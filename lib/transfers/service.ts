@@ -58,7 +58,7 @@ export async function addRecipient(agent: AgentContext, senderMobile: string, in
       path: { customerId: senderMobile },
       body: { recipient_mobile: input.mobile, recipient_name: input.name, ifsc: input.ifsc, account: input.account },
     },
-    { senderMobile, describe: (outcome) => outcome.kind },
+    { senderMobile, describe: (outcome) => `recipient_${outcome.kind}` },
   );
   if (!result.ok) throw ekoErrorOf(result);
   const masked = maskAccount(input.account);
@@ -76,7 +76,7 @@ export async function addRecipient(agent: AgentContext, senderMobile: string, in
 }
 
 export async function ifscDetails(agent: AgentContext, ifsc: string): Promise<IfscDetails> {
-  const result = await callEkoAs(agent, ekoEndpoints.ifscDetails, { path: { ifsc }, body: {} }, { describe: (d) => d.ifsc.slice(0, 4) });
+  const result = await callEkoAs(agent, ekoEndpoints.ifscDetails, { path: { ifsc }, body: {} }, { describe: () => 'ifsc_found' });
   if (!result.ok) throw ekoErrorOf(result);
   return result.value;
 }
@@ -107,7 +107,7 @@ export async function sendTransferOtp(agent: AgentContext, input: TransferOtpInp
     agent,
     ekoEndpoints.sendTransferOtp,
     { path: {}, body: { recipient_id: input.recipientId, amount: input.amount, customer_id: input.senderMobile } },
-    { senderMobile: input.senderMobile, describe: () => `amount:${input.amount}` },
+    { senderMobile: input.senderMobile, describe: () => 'otp_sent' },
   );
   if (!result.ok) throw ekoErrorOf(result);
   return { otpRefId: result.value.otpRefId, sentAt: new Date().toISOString() };
@@ -169,7 +169,7 @@ export async function initiateTransfer(agent: AgentContext, input: TransferInput
       body: { recipient_id: recipient.id, amount: input.amount, customer_id: input.senderMobile, otp: input.otp, otp_ref_id: input.otpRefId },
       clientRefId: row.clientRefId,
     },
-    { senderMobile: input.senderMobile, describe: (answer) => (answer.kind === 'declined' ? `declined:${answer.reason}` : answer.facts.txStatus) },
+    { senderMobile: input.senderMobile, describe: (answer) => (answer.kind === 'declined' ? `declined:${answer.reason}` : `tx_${answer.facts.txStatus}`) },
   );
   return outcomeOfTransfer(row, result);
 }

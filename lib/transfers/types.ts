@@ -73,7 +73,22 @@ export const FINAL_STATES: readonly TransactionState[] = ['success', 'declined',
 
 /** Why a transfer was declined, for the agent's next step (Eko's own words are kept beside it). */
 export type DeclineReason =
-  'wrong_otp' | 'otp_consumed' | 'otp_expired' | 'otp_attempts_exhausted' | 'insufficient_balance' | 'limit_exhausted' | 'bank_unavailable' | 'other';
+  | 'wrong_otp'
+  | 'otp_consumed'
+  | 'otp_expired'
+  | 'otp_attempts_exhausted'
+  | 'insufficient_balance'
+  | 'limit_exhausted'
+  | 'bank_unavailable'
+  // AePS (the customer's bank answered through Fingpay):
+  | 'biometric_mismatch'
+  | 'aadhaar_not_linked'
+  | 'insufficient_funds'
+  | 'invalid_biometric'
+  | 'two_fa_required'
+  /** A balance enquiry or mini statement that got no answer (nothing moves in either). */
+  | 'no_answer'
+  | 'other';
 
 /** One transaction as the agent's screens and the receipt show it. */
 export interface TransactionView {
