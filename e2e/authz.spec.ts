@@ -82,6 +82,15 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   'api/aeps/ekyc/otp': [{ method: 'POST', path: '/api/aeps/ekyc/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/ekyc/otp/verify': [{ method: 'POST', path: '/api/aeps/ekyc/otp/verify', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/ekyc/biometric': [{ method: 'POST', path: '/api/aeps/ekyc/biometric', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
+  'api/aeps/transactions/withdrawal': [
+    { method: 'POST', path: '/api/aeps/transactions/withdrawal', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/aeps/transactions/balance': [
+    { method: 'POST', path: '/api/aeps/transactions/balance', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/aeps/transactions/statement': [
+    { method: 'POST', path: '/api/aeps/transactions/statement', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
   'api/aeps/daily-auth': [{ method: 'POST', path: '/api/aeps/daily-auth', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/telemetry/device-errors': [{ method: 'POST', path: '/api/telemetry/device-errors', data: { errCode: '720' }, expect: agentOnly({ status: 202 }) }],
   'api/admin/agents': [

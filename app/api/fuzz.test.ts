@@ -196,8 +196,10 @@ const PID_MAX = 64 * 1024;
 const LATLONG = '28.613900,77.209000';
 // Seals are made for the fuzz agent of each test (beforeEach): one per purpose; the sender's is
 // for 9000000002, so the other sender mobiles the params draw get the seal's own refusal.
-const fixtures = { sealed: { sender: '', aepsEkyc: '', aepsDaily: '' }, pid: '' };
+const fixtures = { sealed: { sender: '', aepsEkyc: '', aepsDaily: '', customer: '' }, pid: '' };
 
+/** A customer's AePS transaction: the seal is for the customer's mobile 9876512345. */
+const aepsCustomer = () => ({ customerMobile: '9876512345', aadhaar: fixtures.sealed.customer, latlong: LATLONG, bankCode: 'SBIN', piddata: fixtures.pid });
 const aepsIdentity = (purpose: 'aepsEkyc' | 'aepsDaily' = 'aepsEkyc') => ({ aadhaar: fixtures.sealed[purpose], latlong: LATLONG });
 const enrolment = () => ({
   name: 'Sita Ram',
@@ -274,6 +276,22 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     },
   },
   'aeps/status/route.ts': { GET: { access: 'agent' } },
+  'aeps/transactions/withdrawal/route.ts': {
+    POST: {
+      access: 'agent',
+      body: {
+        sample: () => ({ ...aepsCustomer(), amount: 500 }),
+        required: ['customerMobile', 'aadhaar', 'latlong', 'bankCode', 'piddata', 'amount'],
+        maxBytes: PID_MAX,
+      },
+    },
+  },
+  'aeps/transactions/balance/route.ts': {
+    POST: { access: 'agent', body: { sample: aepsCustomer, required: ['customerMobile', 'aadhaar', 'latlong', 'bankCode', 'piddata'], maxBytes: PID_MAX } },
+  },
+  'aeps/transactions/statement/route.ts': {
+    POST: { access: 'agent', body: { sample: aepsCustomer, required: ['customerMobile', 'aadhaar', 'latlong', 'bankCode', 'piddata'], maxBytes: PID_MAX } },
+  },
   'auth/login/route.ts': {
     POST: {
       access: 'public',
@@ -792,6 +810,7 @@ beforeEach(async () => {
     sender: await sealForTests('999999990019', { purpose: 'sender_ekyc', mobile: '9000000002' }, agent.user),
     aepsEkyc: await sealForTests('999999990019', { purpose: 'aeps_ekyc' }, agent.user),
     aepsDaily: await sealForTests('999999990019', { purpose: 'aeps_daily_auth' }, agent.user),
+    customer: await sealForTests('999999990019', { purpose: 'aeps_transaction', mobile: '9876512345' }, agent.user),
   };
 });
 

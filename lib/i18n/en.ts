@@ -601,6 +601,7 @@ export const en = {
   'errors.recipient_unknown': 'This recipient is not on the sender’s list any more. Open the sender again and choose the recipient.',
   'errors.amount_over_limit': 'That is more than this sender can send now: at most {limit}.',
   'errors.rate_limited.transferOtp': 'This sender has been sent many OTPs. Wait {wait} before sending another.',
+  'errors.rate_limited.aepsCustomer': 'Too many AePS attempts for this customer. Wait {wait} and try again.',
   'errors.rate_limited.transfers': 'Too many transfer attempts. Wait {wait} and try again.',
   'admin.action.transfer.recipients': 'Recipients looked up',
   'admin.action.transfer.add_recipient': 'Recipient added',

@@ -592,6 +592,7 @@ export const hi: Record<MessageKey, string> = {
   'errors.recipient_unknown': 'यह प्राप्तकर्ता अब प्रेषक की सूची में नहीं है। प्रेषक को फिर से खोलें और प्राप्तकर्ता चुनें।',
   'errors.amount_over_limit': 'यह इस प्रेषक की अभी की सीमा से ज़्यादा है: अधिकतम {limit}।',
   'errors.rate_limited.transferOtp': 'इस प्रेषक को बहुत सारे OTP भेजे जा चुके हैं। नया OTP भेजने से पहले {wait} रुकें।',
+  'errors.rate_limited.aepsCustomer': 'इस ग्राहक के लिए AePS की बहुत ज़्यादा कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
   'errors.rate_limited.transfers': 'बहुत ज़्यादा ट्रांसफ़र कोशिशें हुईं। {wait} रुककर फिर कोशिश करें।',
   'admin.action.transfer.recipients': 'प्राप्तकर्ता देखे गए',
   'admin.action.transfer.add_recipient': 'प्राप्तकर्ता जोड़ा गया',

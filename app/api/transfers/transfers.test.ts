@@ -183,7 +183,7 @@ describe('Initiate Transfer', () => {
       ['sending', 'success'],
     ]);
     const audit = await (await getDb()).select().from(auditEvents).where(eq(auditEvents.action, 'transfer.initiate'));
-    expect(audit).toEqual([expect.objectContaining({ outcome: 'ok', clientRefId: tx.clientRefId, detail: 'success', senderMobile: ASHA })]);
+    expect(audit).toEqual([expect.objectContaining({ outcome: 'ok', clientRefId: tx.clientRefId, detail: 'tx_success', senderMobile: ASHA })]);
 
     const first = await call(receipt, `/api/transfers/${tx.id}/receipt`, { body: {}, params: { id: tx.id } });
     const second = await call(receipt, `/api/transfers/${tx.id}/receipt`, { body: {}, params: { id: tx.id } });

@@ -92,6 +92,19 @@ export async function findPendingTransfer(db: Db, senderMobile: string, recipien
   return row;
 }
 
+/** The kinds that move money; enquiries never wait on an inquiry. */
+const MONEY_KINDS = ['dmt_transfer', 'dmt_refund', 'aeps_withdrawal'];
+
+/** A withdrawal for this customer whose outcome is not known yet (by any agent). */
+export async function findPendingWithdrawal(db: Db, customerMobile: string): Promise<Transaction | undefined> {
+  const [row] = await db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.kind, 'aeps_withdrawal'), eq(transactions.senderMobile, customerMobile), inArray(transactions.state, [...PENDING_STATES])))
+    .limit(1);
+  return row;
+}
+
 /** An agent's pending transactions (all, or one sender's): what must not be paid again. */
 export async function pendingTransactionsOf(db: Db, agentId: string, senderMobile?: string): Promise<Transaction[]> {
   return db
@@ -100,6 +113,7 @@ export async function pendingTransactionsOf(db: Db, agentId: string, senderMobil
     .where(
       and(
         eq(transactions.agentId, agentId),
+        inArray(transactions.kind, MONEY_KINDS),
         inArray(transactions.state, [...PENDING_STATES]),
         senderMobile ? eq(transactions.senderMobile, senderMobile) : undefined,
       ),
@@ -259,7 +273,7 @@ export async function transactionFigures(db: Db, fromDay: string) {
     db
       .select()
       .from(transactions)
-      .where(inArray(transactions.state, [...PENDING_STATES]))
+      .where(and(inArray(transactions.kind, MONEY_KINDS), inArray(transactions.state, [...PENDING_STATES])))
       .orderBy(asc(transactions.createdAt))
       .limit(200),
   ]);
