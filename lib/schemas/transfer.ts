@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { TRANSACTION_KINDS, TRANSACTION_STATES } from '@/lib/transfers/types';
-import { mobileSchema, text } from './common';
+import { mobileSchema, rupeesNumber, text, typedRupees } from './common';
 import { otpSchema, refSchema } from './ekyc';
 
 // DMT-Fino money movement: what the agent types (recipient, amount, OTP) and what the route
@@ -65,14 +65,8 @@ export const recipientIdSchema = text().check(z.regex(/^\d{1,24}$/, 'validation.
  * (JSON) both arrive as a number; paise are refused, never rounded.
  */
 export const amountRupeesSchema = z.pipe(
-  z.transform((v: unknown) => {
-    if (typeof v !== 'string') return v;
-    const trimmed = v.trim();
-    return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  }),
-  z
-    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.amount') })
-    .check(z.int('validation.amount'), z.gte(TRANSFER_MIN_RUPEES, 'validation.amount.min'), z.lte(TRANSFER_MAX_RUPEES, 'validation.amount.max')),
+  typedRupees,
+  rupeesNumber().check(z.int('validation.amount'), z.gte(TRANSFER_MIN_RUPEES, 'validation.amount.min'), z.lte(TRANSFER_MAX_RUPEES, 'validation.amount.max')),
 );
 
 /** Send Transaction OTP (POST /api/transfers/otp): the amount is fixed with the OTP. */

@@ -97,11 +97,16 @@ export async function viewOfRow(row: Transaction): Promise<TransactionView> {
   return view;
 }
 
-/** One transaction for a page or a route: the agent's own, or any for an admin; 404 otherwise. */
-export async function transactionForPage(id: string, user: Pick<SessionUser, 'id' | 'role'>): Promise<TransactionView> {
+/** One transaction's row: the agent's own, or any for an admin; 404 otherwise (another agent's looks missing). */
+export async function transactionRowFor(id: string, user: Pick<SessionUser, 'id' | 'role'>): Promise<Transaction> {
   const row = await findTransaction(await getDb(), id);
   if (!row || (user.role !== 'admin' && row.agentId !== user.id)) throw new ApiError('not_found');
-  return viewOfRow(row);
+  return row;
+}
+
+/** One transaction for a page or a route. */
+export async function transactionForPage(id: string, user: Pick<SessionUser, 'id' | 'role'>): Promise<TransactionView> {
+  return viewOfRow(await transactionRowFor(id, user));
 }
 
 export async function pendingTransfersOf(agentId: string, senderMobile?: string): Promise<TransactionView[]> {
