@@ -29,8 +29,6 @@ export interface DiscoveryOptions {
   host?: string;
   /** Window width over the common targets: from the oldest still-waiting target, this many may be in flight. */
   concurrency?: number;
-  /** Window width once the oldest still-waiting target is past the common ones. */
-  tailConcurrency?: number;
   /** After this long without an answer a probe stops holding the window (it keeps waiting for its own timeout). */
   stallAfterMs?: number;
   /** How long the first target is probed alone before the others join (at once if it settles sooner). */
@@ -40,21 +38,19 @@ export interface DiscoveryOptions {
 /** How many of the ports come first over both schemes: where RD services are found in practice. */
 const COMMON_PORTS = 6;
 /**
- * The window over the common targets (the first six ports, both schemes): a device's connect,
- * preflight and answer queue behind at most 7 other probes, not behind all of them, while refused
- * probes still go through about as fast as Chromium can clear them.
+ * The window over the common targets (the first six ports, both schemes), where devices are found:
+ * a device's connect, preflight and answer queue behind at most 7 other probes, not behind all of
+ * them, while refused probes still go through about as fast as Chromium clears them. Past the
+ * common targets, where a device is rare, the rest go out together: on ports that refuse at once
+ * (Linux) Chromium clears refused probes fastest with many in flight.
  */
 export const PROBE_CONCURRENCY = 8;
-/**
- * The window past the common targets, where a device is rare: wider, because on ports that refuse
- * at once (Linux) Chromium clears refused probes faster the more of them it has in flight.
- */
-export const PROBE_TAIL_CONCURRENCY = 16;
+
 /**
  * Refused probes settle within 10–25 ms even 8 at a time on a loaded 2-core machine; a probe silent
  * for 30 ms is taken for a stalled port and lets the window move on. With every port stalling, the
- * targets then start at 0 (alone), 40, 70, 100 and 130 ms: a device anywhere is found well within
- * one probe timeout, and "no device" costs about 130 ms more than one timeout.
+ * targets then start at 0 (the first, alone), 40, 70 and 100 ms (the whole tail): a device anywhere
+ * is found well within one probe timeout, and "no device" costs about 100 ms more than one timeout.
  */
 export const PROBE_STALL_AFTER_MS = 30;
 /** The first target (http on the first port, where most RD services listen) answers fastest alone. */
@@ -88,7 +84,6 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
   const host = options.host ?? '127.0.0.1';
   const timeout = options.probeTimeoutMs ?? PROBE_TIMEOUT_MS;
   const commonWidth = Math.max(1, options.concurrency ?? PROBE_CONCURRENCY);
-  const tailWidth = Math.max(1, options.tailConcurrency ?? PROBE_TAIL_CONCURRENCY);
   const stallAfter = options.stallAfterMs ?? PROBE_STALL_AFTER_MS;
   const headStart = options.headStartMs ?? PROBE_HEAD_START_MS;
   const endpoint = ({ scheme, port }: ProbeTarget, service: RdServiceInfo): RdEndpoint => ({ base: `${scheme}://${host}:${port}`, scheme, port, service });
@@ -119,8 +114,7 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
     // where `oldest` is the first target that has neither answered nor stalled. A device that
     // takes the connection therefore competes with at most `width - 1` later probes (which refuse
     // at once) instead of with the whole rest of the list. The first target goes alone until it
-    // settles or its head start is over; the window is narrow over the common targets and wider
-    // past them.
+    // settles or its head start is over; past the common targets the window opens fully.
     const commonPorts = new Set(ports.slice(0, COMMON_PORTS));
     const common = targets.filter((t) => commonPorts.has(t.port)).length;
     const done = targets.map(() => false);
@@ -128,7 +122,7 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
     let next = 0;
     let pending = 0;
     let started = false;
-    const width = () => (!started ? 1 : oldest < common ? commonWidth : tailWidth);
+    const width = () => (!started ? 1 : oldest < common ? commonWidth : Infinity);
     const finish = (found: RdEndpoint | null) => {
       if (stop.signal.aborted) return;
       stop.abort();
