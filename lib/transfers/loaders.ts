@@ -158,7 +158,12 @@ export async function adminTransactionsSummary(days: number): Promise<Transactio
       count: Number(f.count),
     })),
     feeMismatches,
-    aepsPerDay: figures.aepsPerDay.map((d) => ({ day: d.day, withdrawals: Number(d.withdrawals), withdrawnPaise: Number(d.withdrawnPaise), enquiries: Number(d.enquiries) })),
+    aepsPerDay: figures.aepsPerDay.map((d) => ({
+      day: d.day,
+      withdrawals: Number(d.withdrawals),
+      withdrawnPaise: Number(d.withdrawnPaise),
+      enquiries: Number(d.enquiries),
+    })),
     aepsFailuresByBank: figures.aepsFailures.map((f) => ({ bank: f.bank, reason: f.reason as DeclineReason | null, count: Number(f.count) })),
     awaitedQueue: awaited.map((v) => ({ ...v, ageSeconds: Math.max(0, Math.round((now - Date.parse(v.createdAt)) / 1000)) })),
   };
