@@ -55,7 +55,8 @@ export interface TransferOtpSent {
   sentAt: string;
 }
 
-export type TransactionKind = 'dmt_transfer' | 'dmt_refund' | 'aeps_withdrawal' | 'aeps_balance' | 'aeps_statement';
+export const TRANSACTION_KINDS = ['dmt_transfer', 'dmt_refund', 'aeps_withdrawal', 'aeps_balance', 'aeps_statement'] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 
 /**
  * sending: recorded, Eko called, no answer yet (a crash here is looked up by client_ref_id).
@@ -63,7 +64,8 @@ export type TransactionKind = 'dmt_transfer' | 'dmt_refund' | 'aeps_withdrawal' 
  * unknown: no readable answer (timeout, 5xx, unreadable) or not found: the inquiry decides.
  * awaited / hold: Eko says it is in progress. refund_pending: failed, money held for a refund.
  */
-export type TransactionState = 'sending' | 'success' | 'declined' | 'failed' | 'unknown' | 'awaited' | 'hold' | 'refund_pending' | 'refunded';
+export const TRANSACTION_STATES = ['sending', 'success', 'declined', 'failed', 'unknown', 'awaited', 'hold', 'refund_pending', 'refunded'] as const;
+export type TransactionState = (typeof TRANSACTION_STATES)[number];
 
 /** States in which the agent must not pay again: the outcome is not known yet. */
 export const PENDING_STATES: readonly TransactionState[] = ['sending', 'unknown', 'awaited', 'hold'];
@@ -105,4 +107,21 @@ export interface TransactionView {
   refund: { id: string; state: TransactionState; refundTid: string | null; refundedPaise: number | null } | null;
   /** When the receipt was first printed or shared: a later one is a reprint. */
   receiptFirstIssuedAt: string | null;
+}
+
+/**
+ * The admin's money dashboard over the last `days` India calendar days (adminTransactionsSummary),
+ * all agents. Amounts in paise; days as YYYY-MM-DD.
+ */
+export interface TransactionsSummary {
+  /** Days with at least one DMT transfer: how many were started, and the value of those that succeeded. */
+  perDay: { day: string; count: number; valuePaise: number }[];
+  /** Transactions of the period in each state (states with none may be left out). */
+  byState: Partial<Record<TransactionState, number>>;
+  /** Failed and declined transfers by state and reason, most frequent first. */
+  failureReasons: { state: TransactionState; reason: DeclineReason | null; count: number }[];
+  /** Transfers whose fee from Eko differs from the estimate (feeMismatch), newest first. */
+  feeMismatches: TransactionView[];
+  /** Every transfer still pending (PENDING_STATES), oldest first, whatever its day: what to chase. */
+  awaitedQueue: (TransactionView & { ageSeconds: number })[];
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { adminTransactionFilterSchema, recipientFormSchema, recipientSchema, refundSchema, transferHistorySchema, transferOtpSchema, transferSchema } from './transfer';
+
+const issuesOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) => {
+  const r = schema.safeParse(input);
+  return r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+};
+
+const recipient = { name: 'Ravi  Verma ', mobile: '9876543210', ifsc: 'sbin0000691', account: '3000 1234 567' };
+
+describe('recipientSchema', () => {
+  it('tidies what the agent typed: upper-case IFSC, digits-only account, single spaces', () => {
+    expect(recipientSchema.parse(recipient)).toEqual({ name: 'Ravi Verma', mobile: '9876543210', ifsc: 'SBIN0000691', account: '30001234567' });
+  });
+
+  it('names each field Eko would refuse', () => {
+    expect(issuesOf(recipientSchema, { name: 'R2D2', mobile: '12345', ifsc: 'SBIN1000691', account: '12345678' })).toEqual({
+      name: 'validation.recipientName',
+      mobile: 'validation.mobile',
+      ifsc: 'validation.ifsc',
+      account: 'validation.account',
+    });
+    expect(issuesOf(recipientSchema, { ...recipient, ifsc: 'SBI00000691' })).toEqual({ ifsc: 'validation.ifsc' });
+    expect(issuesOf(recipientSchema, { ...recipient, account: '1'.repeat(19) })).toEqual({ account: 'validation.account' });
+    expect(issuesOf(recipientSchema, { ...recipient, name: 'x'.repeat(51) })).toEqual({ name: 'validation.recipientName' });
+    expect(issuesOf(recipientSchema, {})).toEqual({ name: 'validation.required', mobile: 'validation.required', ifsc: 'validation.required', account: 'validation.required' });
+  });
+
+  it('the form refuses two different account numbers, on the second field', () => {
+    expect(issuesOf(recipientFormSchema, { ...recipient, confirmAccount: '30001234568' })).toEqual({ confirmAccount: 'validation.account.confirm' });
+    expect(recipientFormSchema.safeParse({ ...recipient, confirmAccount: '30001234567' }).success).toBe(true);
+  });
+});
+
+describe('transfer schemas', () => {
+  const otp = { senderMobile: '9000000001', recipientId: '10010001', amount: 1000 };
+
+  it('takes whole rupees from ₹100 to ₹5,000, as a number or digits', () => {
+    expect(transferOtpSchema.parse(otp).amount).toBe(1000);
+    expect(transferOtpSchema.parse({ ...otp, amount: ' 5000 ' }).amount).toBe(5000);
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: 99 })).toEqual({ amount: 'validation.amount.min' });
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: 5001 })).toEqual({ amount: 'validation.amount.max' });
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: 100.5 })).toEqual({ amount: 'validation.amount' });
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: '100.50' })).toEqual({ amount: 'validation.amount' });
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: '' })).toEqual({ amount: 'validation.required' });
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: undefined })).toEqual({ amount: 'validation.required' });
+    expect(issuesOf(transferOtpSchema, { ...otp, amount: true })).toEqual({ amount: 'validation.amount' });
+  });
+
+  it('names a bad recipient id or sender', () => {
+    expect(issuesOf(transferOtpSchema, { ...otp, recipientId: 'abc', senderMobile: '123' })).toEqual({ recipientId: 'validation.invalid', senderMobile: 'validation.mobile' });
+  });
+
+  it('a transfer carries the OTP reference and a 6-digit OTP', () => {
+    expect(transferSchema.safeParse({ ...otp, otpRefId: 'R123', otp: '123456' }).success).toBe(true);
+    expect(issuesOf(transferSchema, { ...otp, otpRefId: 'R 1', otp: '12345' })).toEqual({ otpRefId: 'validation.invalid', otp: 'validation.otp' });
+    expect(issuesOf(refundSchema, { otp: 'abcdef' })).toEqual({ otp: 'validation.otp', otpRefId: 'validation.required' });
+  });
+});
+
+describe('filters', () => {
+  it('history: blank filters are absent; a reversed range is refused on "to"', () => {
+    expect(transferHistorySchema.parse({ from: '', to: '', state: '', page: '' })).toEqual({});
+    expect(transferHistorySchema.parse({ from: '2026-12-01', to: '2026-12-02', state: 'refund_pending', page: '2' })).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-02',
+      state: 'refund_pending',
+      page: 2,
+    });
+    expect(issuesOf(transferHistorySchema, { from: '2026-12-02', to: '2026-12-01' })).toEqual({ to: 'validation.dateRange' });
+    expect(issuesOf(transferHistorySchema, { state: 'lost' })).toEqual({ state: 'validation.invalid' });
+  });
+
+  it('admin: amounts are whole rupees, min ≤ max', () => {
+    expect(adminTransactionFilterSchema.parse({ min: '100', max: '5000', kind: 'dmt_refund' })).toEqual({ min: 100, max: 5000, kind: 'dmt_refund' });
+    expect(issuesOf(adminTransactionFilterSchema, { min: '500', max: '100' })).toEqual({ max: 'validation.amountRange' });
+    expect(issuesOf(adminTransactionFilterSchema, { min: '1.5' })).toEqual({ min: 'validation.amountFilter' });
+    expect(issuesOf(adminTransactionFilterSchema, { agent: 'x' })).toEqual({ agent: 'validation.invalid' });
+  });
+});
