@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { adminTransactionFilterSchema, recipientFormSchema, recipientSchema, refundSchema, transferHistorySchema, transferOtpSchema, transferSchema } from './transfer';
+import {
+  adminTransactionFilterSchema,
+  recipientFormSchema,
+  recipientSchema,
+  refundSchema,
+  transferHistorySchema,
+  transferOtpSchema,
+  transferSchema,
+} from './transfer';
 
-const issuesOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) => {
+const issuesOf = (
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+) => {
   const r = schema.safeParse(input);
   return r.success ? {} : Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
 };
@@ -23,7 +34,12 @@ describe('recipientSchema', () => {
     expect(issuesOf(recipientSchema, { ...recipient, ifsc: 'SBI00000691' })).toEqual({ ifsc: 'validation.ifsc' });
     expect(issuesOf(recipientSchema, { ...recipient, account: '1'.repeat(19) })).toEqual({ account: 'validation.account' });
     expect(issuesOf(recipientSchema, { ...recipient, name: 'x'.repeat(51) })).toEqual({ name: 'validation.recipientName' });
-    expect(issuesOf(recipientSchema, {})).toEqual({ name: 'validation.required', mobile: 'validation.required', ifsc: 'validation.required', account: 'validation.required' });
+    expect(issuesOf(recipientSchema, {})).toEqual({
+      name: 'validation.required',
+      mobile: 'validation.required',
+      ifsc: 'validation.required',
+      account: 'validation.required',
+    });
   });
 
   it('the form refuses two different account numbers, on the second field', () => {
@@ -48,7 +64,10 @@ describe('transfer schemas', () => {
   });
 
   it('names a bad recipient id or sender', () => {
-    expect(issuesOf(transferOtpSchema, { ...otp, recipientId: 'abc', senderMobile: '123' })).toEqual({ recipientId: 'validation.invalid', senderMobile: 'validation.mobile' });
+    expect(issuesOf(transferOtpSchema, { ...otp, recipientId: 'abc', senderMobile: '123' })).toEqual({
+      recipientId: 'validation.invalid',
+      senderMobile: 'validation.mobile',
+    });
   });
 
   it('a transfer carries the OTP reference and a 6-digit OTP', () => {

@@ -25,10 +25,7 @@ export const ifscSchema = z.pipe(
 );
 
 /** 9 to 18 digits; spaces and dashes as printed in passbooks are dropped. */
-export const accountSchema = z.pipe(
-  z.pipe(text('validation.account'), z.transform(digitsOnly)),
-  z.string().check(z.regex(/^\d{9,18}$/, 'validation.account')),
-);
+export const accountSchema = z.pipe(z.pipe(text('validation.account'), z.transform(digitsOnly)), z.string().check(z.regex(/^\d{9,18}$/, 'validation.account')));
 
 /** Eko accepts a recipient's name in letters (and spaces and dots), 1 to 50 characters. */
 export const recipientNameSchema = z.pipe(
@@ -36,7 +33,13 @@ export const recipientNameSchema = z.pipe(
     text('validation.recipientName'),
     z.transform((v) => v.trim().replace(/\s+/g, ' ')),
   ),
-  z.string().check(z.minLength(1, 'validation.recipientName'), z.maxLength(50, 'validation.recipientName'), z.regex(/^[A-Za-z][A-Za-z .]*$/, 'validation.recipientName')),
+  z
+    .string()
+    .check(
+      z.minLength(1, 'validation.recipientName'),
+      z.maxLength(50, 'validation.recipientName'),
+      z.regex(/^[A-Za-z][A-Za-z .]*$/, 'validation.recipientName'),
+    ),
 );
 
 /** Add Recipient (POST /api/senders/:mobile/recipients). */
@@ -116,7 +119,11 @@ export const transferHistorySchema = z
 export type TransferHistoryFilters = z.infer<typeof transferHistorySchema>;
 
 /** Whole rupees in a filter (the admin types rupees; the query compares paise). */
-const rupeesParam = optionalParam(z.coerce.number({ error: 'validation.amountFilter' }).check(z.int('validation.amountFilter'), z.gte(0, 'validation.amountFilter'), z.lte(10_000_000, 'validation.amountFilter')));
+const rupeesParam = optionalParam(
+  z.coerce
+    .number({ error: 'validation.amountFilter' })
+    .check(z.int('validation.amountFilter'), z.gte(0, 'validation.amountFilter'), z.lte(10_000_000, 'validation.amountFilter')),
+);
 
 /** GET /api/admin/transactions and its CSV export. `min` and `max` are whole rupees. */
 export const adminTransactionFilterSchema = z
@@ -135,3 +142,11 @@ export const adminTransactionFilterSchema = z
     z.refine((f) => f.min === undefined || f.max === undefined || f.min <= f.max, { path: ['max'], error: 'validation.amountRange' }),
   );
 export type AdminTransactionFilters = z.infer<typeof adminTransactionFilterSchema>;
+
+/** Filters back into a query string, in a fixed order (links, the API call, the CSV link); blank ones left out. */
+export function filterQuery(filters: Partial<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const key of ['agent', 'state', 'kind', 'from', 'to', 'min', 'max', 'page'])
+    if (filters[key] !== undefined && filters[key] !== '' && !(key === 'page' && filters[key] === 1)) params.set(key, String(filters[key]));
+  return params.toString();
+}
