@@ -11,6 +11,15 @@ export const EKO_ACTIONS = [
   'aeps.ekyc_verify_otp',
   'aeps.ekyc_biometric',
   'aeps.daily_auth',
+  'transfer.recipients',
+  'transfer.add_recipient',
+  'bank.ifsc',
+  'bank.list',
+  'transfer.otp',
+  'transfer.initiate',
+  'transfer.inquiry',
+  'transfer.refund_otp',
+  'transfer.refund',
 ] as const;
 export const AUTH_ACTIONS = ['auth.login', 'auth.logout', 'auth.logout_all', 'auth.password_change'] as const;
 export const ADMIN_ACTIONS = ['admin.agent_create', 'admin.agent_activate', 'admin.agent_deactivate', 'admin.password_reset', 'admin.lockout_clear'] as const;

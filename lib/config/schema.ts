@@ -66,6 +66,25 @@ const envSchema = z.object({
   EKO_AADHAAR_PUBLIC_KEY: optional(ekoAadhaarKey),
   /** Below the browser's own 45 s, so the agent always gets the server's clearer answer. */
   EKO_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(40_000).default(15_000)),
+  /**
+   * Endpoint rows (lib/eko/endpoints.ts) that also send the legacy fields older Eko pages list
+   * (docs/eko-api.md §13.1 "field conflict"), comma-separated: addRecipient, initiateTransfer.
+   */
+  EKO_LEGACY_FIELDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(
+        /^(addRecipient|initiateTransfer)(,(addRecipient|initiateTransfer))*$/,
+        'must list endpoint rows among addRecipient, initiateTransfer, comma-separated',
+      )
+      .optional(),
+  ),
+  /** The refund call's service_code (docs/eko-api.md §13.3: that DMT-Fino wants one is unconfirmed). */
+  EKO_REFUND_SERVICE_CODE: optional(z.string().regex(/^\d{1,4}$/, "must be Eko's numeric service code")),
+  /** The fee estimate shown before the agent confirms (Eko's pricing: 1%, at least ₹10). */
+  TRANSFER_FEE_PERCENT: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(10).default(1)),
+  TRANSFER_FEE_MINIMUM_RUPEES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(1000).default(10)),
   /** Where the embedded Eko sandbox listens in sandbox mode. */
   EKO_SANDBOX_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
@@ -103,12 +122,23 @@ export interface EkoConfig {
   accessKey: string;
   initiatorId: string;
   timeoutMs: number;
+  /** Endpoint rows that send their legacy fields too (EKO_LEGACY_FIELDS); none by default. */
+  legacyFields?: readonly string[];
+  /** The refund call's service_code, if Eko wants one. */
+  refundServiceCode?: string;
+}
+
+/** The fee estimate's rule: percent of the amount, at least a minimum, rounded up to a rupee. */
+export interface FeeRuleConfig {
+  percent: number;
+  minimumPaise: number;
 }
 
 export interface AppConfig {
   /** True when EKO_BASE_URL is unset: the Eko stand-in answers and no real money moves. */
   sandboxMode: boolean;
   eko: EkoConfig;
+  transferFee: FeeRuleConfig;
   /** Where PGlite and generated secrets live, or 'memory'. */
   dataDir: string;
   databaseUrl?: string;
@@ -189,7 +219,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       accessKey: e.EKO_ACCESS_KEY ?? SANDBOX_CREDENTIALS.accessKey,
       initiatorId: e.EKO_INITIATOR_ID ?? SANDBOX_CREDENTIALS.initiatorId,
       timeoutMs: e.EKO_TIMEOUT_MS,
+      legacyFields: e.EKO_LEGACY_FIELDS ? e.EKO_LEGACY_FIELDS.split(',') : [],
+      refundServiceCode: e.EKO_REFUND_SERVICE_CODE,
     },
+    transferFee: { percent: e.TRANSFER_FEE_PERCENT, minimumPaise: e.TRANSFER_FEE_MINIMUM_RUPEES * 100 },
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,

@@ -20,6 +20,8 @@ export type EkoFailure =
       reason: string | null;
       /** Keyed by our field names (endpoint fieldMap applied). */
       invalidParams: Record<string, string> | null;
+      /** The answer's data (a declined transfer's tid and balance); server-side only, never logged. */
+      data: Record<string, unknown>;
     }
   | { kind: 'upstream'; cause: UpstreamCause; httpStatus: number | null };
 
@@ -41,6 +43,11 @@ export interface EkoCallInput<Path, Body> {
   path: Path;
   body: Body;
   userCode: string;
+  /**
+   * The client_ref_id of a money call, written into its transaction row before the call
+   * (lib/transfers): one attempt, one reference. Other calls get a fresh one here.
+   */
+  clientRefId?: string;
 }
 
 /** Unique, at most 20 characters (docs/eko-api.md §6). */
@@ -110,16 +117,18 @@ export async function callEko<Path, Body, Out>(
 ): Promise<EkoResult<Out>> {
   // A body that breaks the contract is our bug, not the agent's: fail loudly before sending.
   const fields = endpoint.body.parse(input.body) as Record<string, unknown>;
-  const clientRefId = endpoint.sendClientRefId ? newClientRefId() : null;
+  const clientRefId = endpoint.sendClientRefId ? (input.clientRefId ?? newClientRefId()) : null;
   const common: Record<string, string> = { initiator_id: config.initiatorId, user_code: input.userCode };
   if (clientRefId) common.client_ref_id = clientRefId;
+  // The fields older Eko pages list for this row, only where configuration turns them on.
+  const legacy = endpoint.legacyFields && config.legacyFields?.includes(endpoint.name ?? '') ? endpoint.legacyFields(input.body) : {};
 
   let url = config.baseUrl + endpoint.path(input.path);
   const init: RequestInit = { method: endpoint.method };
   if (endpoint.method === 'GET') {
     url += `?${new URLSearchParams(common).toString()}`;
   } else {
-    init.body = JSON.stringify({ ...common, ...fields });
+    init.body = JSON.stringify({ ...common, ...legacy, ...fields });
   }
 
   const startedAt = new Date();
@@ -189,6 +198,7 @@ function finish<Path, Body, Out>(endpoint: EkoEndpoint<Path, Body, Out>, input: 
         return reason === null ? null : scrubUpstreamText(reason);
       })(),
       invalidParams: mapInvalidParams(env.invalidParams, endpoint.fieldMap),
+      data: env.data,
     },
     meta,
   };

@@ -35,6 +35,18 @@ export const EKO_STATUS = {
   senderOtpFailed: 2131,
   /** AePS daily authentication failed; data.reason says why. */
   aepsDailyFailed: 1714,
+  /** Send Transaction OTP: the sender's monthly limit is used up. */
+  senderLimitExhausted: 36,
+  /** A transfer declined (data.tx_status 1, data.reason says why). */
+  transferDeclined: 55,
+  /** Add Recipient: that IFSC and account are registered for this sender already. */
+  recipientExists: 342,
+  /** Initiate Transfer: the agent's Eko wallet cannot cover amount + fee. */
+  insufficientBalance: 347,
+  /** IFSC look-up: no such IFSC (sandbox's reading; Eko's status table lists it). */
+  ifscUnknown: 521,
+  /** Send Transaction OTP: the sender's or the beneficiary's monthly limit is used up. */
+  limitExhausted: 945,
 } as const;
 
 /** `response_type_id` values: the shape of an answer. */
@@ -52,4 +64,13 @@ export const EKO_RESPONSE_TYPE = {
   aepsOtpVerified: 1604,
   aepsEkycDone: 1605,
   aepsDailyDone: 1713,
+  noRecipients: 22,
+  recipients: 23,
+  recipientAdded: 43,
+  ifscFound: 414,
+  /** Send Transaction OTP and the refund OTP. */
+  otpSent: 2133,
+  transferDone: 325,
+  inquiry: 1472,
+  refundDone: 74,
 } as const;

@@ -2,6 +2,16 @@ import 'server-only';
 import { z } from 'zod';
 import { PID_DATA_START } from '@/lib/schemas/ekyc';
 import type { EkoEnvelope } from './envelope';
+import {
+  normaliseAddRecipient,
+  normaliseBankList,
+  normaliseIfsc,
+  normaliseInitiateTransfer,
+  normaliseInquiry,
+  normaliseRecipients,
+  normaliseRefund,
+  normaliseTransferOtp,
+} from './normalisers/money';
 import { normaliseGetSender, normaliseOnboardSender } from './normalisers/sender';
 import {
   normaliseAepsBiometricEkyc,
@@ -12,12 +22,19 @@ import {
   normaliseValidateEkycOtp,
 } from './normalisers/steps';
 
-// The Eko contract as data (docs/eko-api.md §7–§8): one row per endpoint the mission uses.
+// The Eko contract as data (docs/eko-api.md §7, §8, §13): one row per endpoint the mission uses.
 // Requests follow the current reference; responses go through the row's normaliser.
 
 export interface EkoEndpoint<Path, Body, Out> {
   /** Stable action name, also used in the audit trail. */
   action: string;
+  /** The row's key in the table (set below); EKO_LEGACY_FIELDS names rows by it. */
+  name?: string;
+  /**
+   * Fields an older Eko page lists that the current reference removed (docs/eko-api.md §13.1):
+   * sent only when EKO_LEGACY_FIELDS names this row, so a UAT answer can turn them on without code.
+   */
+  legacyFields?: (body: Body) => Record<string, string | number>;
   method: 'GET' | 'POST' | 'PUT';
   path: (p: Path) => string;
   /** Fields beyond initiator_id / user_code / client_ref_id, checked before anything is sent. */
@@ -55,6 +72,22 @@ const DMT_FIELDS = {
   residence_address: 'address',
   aadhar: 'aadhaar',
   otp: 'otp',
+} as const;
+/** An Eko reference echoed back: recipient ids, OTP references, tids. */
+const refId = z.string().regex(/^[\w+/=-]{1,80}$/);
+/** Whole rupees, as Eko's money calls want them. */
+const rupees = z.number().int().min(1).max(1_00_000);
+const ifsc = z.string().regex(/^[A-Z]{4}0[A-Z0-9]{6}$/);
+const MONEY_FIELDS = {
+  customer_id: 'senderMobile',
+  recipient_mobile: 'mobile',
+  recipient_name: 'name',
+  ifsc: 'ifsc',
+  account: 'account',
+  amount: 'amount',
+  otp: 'otp',
+  otp_ref_id: 'otpRefId',
+  recipient_id: 'recipientId',
 } as const;
 const AEPS_FIELDS = { customer_id: 'mobile', aadhar: 'aadhaar', otp: 'otp', latlong: 'location', bank_code: 'bank' } as const;
 
@@ -162,6 +195,120 @@ export const ekoEndpoints = {
     fieldMap: AEPS_FIELDS,
     normalise: (env) => normaliseAepsDailyKyc(env),
   }),
+
+  // ---- DMT-Fino money movement (docs/eko-api.md §13)
+
+  getRecipients: define({
+    action: 'transfer.recipients',
+    method: 'GET',
+    path: (p: SenderPath) => `${senderPath(p)}/recipients`,
+    body: z.object({}),
+    idempotent: true,
+    sendClientRefId: true,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseRecipients(env),
+  }),
+  addRecipient: define({
+    action: 'transfer.add_recipient',
+    method: 'POST',
+    path: (p: SenderPath) => `${senderPath(p)}/recipient`,
+    body: z.object({ recipient_mobile: digits(10), recipient_name: z.string().min(1).max(100), ifsc, account: z.string().regex(/^\d{9,18}$/) }),
+    // Older EPS pages also list bank_id (the IFSC look-up's) and recipient_type=3; EPS removed
+    // both on 2026-07-24. bank_id is left out even here: it would need the look-up first.
+    legacyFields: () => ({ recipient_type: 3 }),
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseAddRecipient(env),
+  }),
+  ifscDetails: define({
+    action: 'bank.ifsc',
+    method: 'GET',
+    path: ({ ifsc: code }: { ifsc: string }) => `/tools/reference/banks/ifsc/${encodeURIComponent(code)}`,
+    body: z.object({}),
+    idempotent: true,
+    sendClientRefId: false,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env, p: { ifsc: string }) => normaliseIfsc(env, p.ifsc),
+  }),
+  bankList: define({
+    action: 'bank.list',
+    method: 'GET',
+    path: () => '/tools/reference/banks',
+    body: z.object({}),
+    idempotent: true,
+    sendClientRefId: false,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseBankList(env),
+  }),
+  sendTransferOtp: define({
+    action: 'transfer.otp',
+    method: 'POST',
+    path: () => '/customer/payment/dmt-fino/otp',
+    body: z.object({ recipient_id: refId, amount: rupees, customer_id: digits(10) }),
+    // Texts the sender: never sent twice without the agent asking.
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseTransferOtp(env),
+  }),
+  initiateTransfer: define({
+    action: 'transfer.initiate',
+    method: 'POST',
+    path: () => '/customer/payment/dmt-fino',
+    body: z.object({ recipient_id: refId, amount: rupees, customer_id: digits(10), otp: z.string().regex(/^\d{4,8}$/), otp_ref_id: refId }),
+    // developers.eko.in still lists these (and latlong, which a DMT counter does not collect).
+    legacyFields: () => ({ state: 1, recipient_id_type: 1, channel: 2 }),
+    // Moves money: sent once; its client_ref_id is the transaction row's, written first.
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseInitiateTransfer(env),
+  }),
+  transactionInquiry: define({
+    action: 'transfer.inquiry',
+    method: 'GET',
+    // By Eko's tid, or by our own reference when no tid came back (a timeout).
+    path: (p: { tid: string } | { clientRefId: string }) =>
+      `/tools/reference/transaction/${'tid' in p ? encodeURIComponent(p.tid) : `client_ref_id:${encodeURIComponent(p.clientRefId)}`}`,
+    body: z.object({}),
+    idempotent: true,
+    sendClientRefId: false,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseInquiry(env),
+  }),
+  refundOtp: define({
+    action: 'transfer.refund_otp',
+    method: 'POST',
+    path: ({ tid }: { tid: string }) => `/customer/payment/refund/${encodeURIComponent(tid)}/otp`,
+    body: z.object({}),
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseTransferOtp(env),
+  }),
+  refund: define({
+    action: 'transfer.refund',
+    method: 'POST',
+    path: ({ tid }: { tid: string }) => `/customer/payment/refund/${encodeURIComponent(tid)}`,
+    body: z.object({
+      otp: z.string().regex(/^\d{4,8}$/),
+      otp_ref_id: refId,
+      state: z.literal('1'),
+      service_code: z
+        .string()
+        .regex(/^\d{1,4}$/)
+        .optional(),
+    }),
+    // Moves money back: sent once, recorded first like a transfer.
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: MONEY_FIELDS,
+    normalise: (env) => normaliseRefund(env),
+  }),
 } as const;
+
+// Each row knows its own key (EKO_LEGACY_FIELDS names rows by it).
+for (const [name, endpoint] of Object.entries(ekoEndpoints)) (endpoint as { name?: string }).name = name;
 
 export type EkoEndpointName = keyof typeof ekoEndpoints;

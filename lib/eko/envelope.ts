@@ -9,6 +9,8 @@ export interface EkoEnvelope {
   message: string;
   data: Record<string, unknown>;
   invalidParams: Record<string, string> | null;
+  /** The whole body, for answers whose payload sits beside `data` (the bank list). */
+  raw: Record<string, unknown>;
 }
 
 export function toNumber(value: unknown): number | null {
@@ -53,6 +55,7 @@ export function readEnvelope(body: unknown): EkoEnvelope | null {
     message: typeof body.message === 'string' ? body.message : '',
     data: isRecord(body.data) ? body.data : {},
     invalidParams: readInvalidParams(body),
+    raw: body,
   };
 }
 

@@ -7,7 +7,22 @@ import { EKO_STATUS } from './codes';
 // reason text means what, per step (docs/eko-api.md §7–§9). Services call `ekoError(failure, step)`.
 
 /** The calls whose failures have step-specific meanings. */
-export type EkoStep = 'lookup' | 'onboard' | 'senderEkyc' | 'senderOtp' | 'aepsOtp' | 'aepsVerify' | 'aepsBiometric' | 'aepsDaily';
+export type EkoStep =
+  | 'lookup'
+  | 'onboard'
+  | 'senderEkyc'
+  | 'senderOtp'
+  | 'aepsOtp'
+  | 'aepsVerify'
+  | 'aepsBiometric'
+  | 'aepsDaily'
+  | 'recipients'
+  | 'ifsc'
+  | 'transferOtp'
+  | 'transfer'
+  | 'inquiry'
+  | 'refundOtp'
+  | 'refund';
 
 /** Each endpoint row's action name (lib/eko/endpoints.ts) → the step its failures belong to. */
 const STEP_OF_ACTION: Readonly<Record<string, EkoStep>> = {
@@ -19,6 +34,14 @@ const STEP_OF_ACTION: Readonly<Record<string, EkoStep>> = {
   'aeps.ekyc_verify_otp': 'aepsVerify',
   'aeps.ekyc_biometric': 'aepsBiometric',
   'aeps.daily_auth': 'aepsDaily',
+  'transfer.recipients': 'recipients',
+  'transfer.add_recipient': 'recipients',
+  'bank.ifsc': 'ifsc',
+  'transfer.otp': 'transferOtp',
+  'transfer.initiate': 'transfer',
+  'transfer.inquiry': 'inquiry',
+  'transfer.refund_otp': 'refundOtp',
+  'transfer.refund': 'refund',
 };
 
 type Business = Extract<EkoFailure, { kind: 'business' }>;
@@ -73,8 +96,29 @@ function aepsError(f: Business, step: EkoStep): ApiError | null {
   return null;
 }
 
+function moneyError(f: Business, step: EkoStep): ApiError | null {
+  const is = (code: number) => f.status === code || f.responseStatusId === code || f.responseTypeId === code;
+  if (is(EKO_STATUS.notFound) && step !== 'inquiry') return new ApiError('sender_not_enrolled');
+  if (step === 'ifsc' && (is(EKO_STATUS.ifscUnknown) || f.invalidParams?.ifsc)) return new ApiError('ifsc_unknown');
+  if (step === 'transferOtp' && (is(EKO_STATUS.senderLimitExhausted) || is(EKO_STATUS.limitExhausted))) return new ApiError('transfer_limit_exhausted');
+  if (step === 'refundOtp' || step === 'refund') {
+    if (is(EKO_STATUS.wrongOtp)) return new ApiError('otp_wrong');
+    if (is(EKO_STATUS.otpExpired)) return new ApiError('otp_expired');
+    if (f.invalidParams?.tid) return new ApiError('refund_not_allowed');
+  }
+  return null;
+}
+
 function stepError(f: Business, step: EkoStep | undefined): ApiError | null {
   switch (step) {
+    case 'recipients':
+    case 'ifsc':
+    case 'transferOtp':
+    case 'transfer':
+    case 'inquiry':
+    case 'refundOtp':
+    case 'refund':
+      return moneyError(f, step);
     case 'onboard':
       return !f.invalidParams && f.status === EKO_STATUS.nameLettersOnly
         ? new ApiError('eko_invalid_params', { fields: { name: 'errors.eko_name_letters' } })
