@@ -2,7 +2,7 @@
 // Each module that keeps such a value registers, under a name, how to let it go. Test set-ups that
 // change the environment in mid-process (test/) call forget(); nothing in the app does.
 
-export type ProcessStateName = 'config' | 'transportKey' | 'ekoAadhaarKey' | 'deviceKey' | 'rateLimiters';
+export type ProcessStateName = 'config' | 'transportKey' | 'ekoAadhaarKey' | 'deviceKey' | 'rateLimiters' | 'reconciler';
 
 const forgetters = new Map<ProcessStateName, () => void | Promise<void>>();
 

@@ -4,10 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
-import { AEPS_BANKS } from '@/lib/aeps/banks';
 import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { Alert } from '@/components/ui/alert';
-import { SelectField } from '@/components/ui/field';
+import { BankSelect } from '@/components/forms/bank-select';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { AadhaarStep } from '@/components/ekyc/aadhaar-step';
 import { CaptureStep } from '@/components/ekyc/capture-step';
@@ -34,20 +33,9 @@ const AGENT_AADHAAR_TEXT = {
   checkbox: 'aeps.consent.checkbox',
 } as const;
 
-function BankSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+function AgentBankSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   const { t } = useI18n();
-  return (
-    <SelectField label={t('aeps.bank.label')} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="" disabled>
-        {t('aeps.bank.placeholder')}
-      </option>
-      {AEPS_BANKS.map((b) => (
-        <option key={b.code} value={b.code}>
-          {b.name}
-        </option>
-      ))}
-    </SelectField>
-  );
+  return <BankSelect label={t('aeps.bank.label')} placeholder={t('aeps.bank.placeholder')} value={value} onChange={onChange} />;
 }
 
 const fieldErrorOf = (error: unknown, field: string) => (error instanceof ApiClientError ? error.fields[field] : undefined);
@@ -189,7 +177,7 @@ export function OneTimeEkycFlow() {
       )}
       {verified && (
         <>
-          <BankSelect value={bank} onChange={setBank} />
+          <AgentBankSelect value={bank} onChange={setBank} />
           {biometric.isError && <ApiErrorAlert error={biometric.error} />}
           {biometric.isPending ? (
             <Alert tone="info">{t('aeps.submitting')}</Alert>
@@ -255,7 +243,7 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
         />
       ) : (
         <>
-          <BankSelect value={bank} onChange={setBank} />
+          <AgentBankSelect value={bank} onChange={setBank} />
           {authenticate.isError && <ApiErrorAlert error={authenticate.error} />}
           {failedEarly && <Alert tone="info">{t('aeps.daily.recentEkyc', { date: ekycCompletedOn })}</Alert>}
           {authenticate.isPending ? (

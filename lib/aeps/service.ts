@@ -3,7 +3,9 @@ import { encryptAadhaarForEko } from '@/lib/aadhaar/eko-encrypt';
 import type { AgentSealPurpose } from '@/lib/aadhaar/seal';
 import { openSealedAadhaar } from '@/lib/aadhaar/server';
 import type { AgentContext } from '@/lib/auth/agent';
+import { ApiError } from '@/lib/api/errors';
 import { callEkoAs } from '@/lib/audit/eko-call';
+import { isKnownBank } from '@/lib/banks/list';
 import { writeWithRetry } from '@/lib/audit/record';
 import { getDb } from '@/lib/db/client';
 import { findUserById, recordAepsMilestone } from '@/lib/db/queries/users';
@@ -67,7 +69,13 @@ export async function aepsVerifyOtp(agent: AgentContext, input: AepsVerifyOtpInp
   return { otpRefId: result.value.otpRefId, referenceTid: result.value.referenceTid ?? input.referenceTid };
 }
 
+/** A bank code from the form must be one of Eko's (the select offers only those). */
+async function assertKnownBank(agent: AgentContext, bankCode: string): Promise<void> {
+  if (!(await isKnownBank(agent, bankCode))) throw new ApiError('invalid_input', { fields: { bankCode: 'validation.bank' } });
+}
+
 export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometricInput) {
+  await assertKnownBank(agent, input.bankCode);
   const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_ekyc');
   const result = await callEkoAs(
     agent,
@@ -80,6 +88,7 @@ export async function aepsBiometricEkyc(agent: AgentContext, input: AepsBiometri
 }
 
 export async function aepsDailyAuth(agent: AgentContext, input: AepsDailyAuthInput) {
+  await assertKnownBank(agent, input.bankCode);
   const { aadhaar, body } = identity(agent, input.aadhaar, input.latlong, 'aeps_daily_auth');
   const result = await callEkoAs(
     agent,

@@ -62,7 +62,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 
 /** The body every failed route-handler call returns. */
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; fields?: Record<string, string> };
+  error: { code: ApiErrorCode; message: string; fields?: Record<string, string>; transactionId?: string };
 }
 
 export class ApiError extends Error {
@@ -76,6 +76,8 @@ export class ApiError extends Error {
       vars?: MessageVars | ((locale: Locale) => MessageVars);
       messageKey?: MessageKey;
       headers?: Record<string, string>;
+      /** The transaction the refusal is about (a pending transfer, the attempt that used an OTP): the UI links to it. */
+      transactionId?: string;
     } = {},
   ) {
     super(code);
@@ -89,6 +91,7 @@ export class ApiError extends Error {
     const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, vars).trim() } };
     const fields = Object.entries(this.options.fields ?? {});
     if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m)]));
+    if (this.options.transactionId) body.error.transactionId = this.options.transactionId;
     return body;
   }
 }

@@ -49,7 +49,7 @@ interface RouteOptions<A extends Access, P extends z.ZodMiniType, Q extends z.Zo
    * parses, so a mistyped form costs the agent nothing, and before the handler, so a refused call
    * never reaches Eko.
    */
-  limits?: (ctx: { params: z.output<P>; user: UserFor<A> }) => LimitCheck[];
+  limits?: (ctx: { params: z.output<P>; body: z.output<B>; user: UserFor<A> }) => LimitCheck[];
   handler: (ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>, UserFor<A>>) => Promise<unknown>;
 }
 
@@ -201,7 +201,7 @@ export function route<
 
       const audited = typeof options.auditRefusalsAs === 'function' ? options.auditRefusalsAs({ body: body as z.output<B> }) : options.auditRefusalsAs;
       const budget = options.limits
-        ? await consumeFor(req, audited, options.limits({ params, user } as { params: z.output<P>; user: UserFor<A> }), user)
+        ? await consumeFor(req, audited, options.limits({ params, body, user } as { params: z.output<P>; body: z.output<B>; user: UserFor<A> }), user)
         : null;
 
       const result = await options.handler({ req, params, query, body, user } as HandlerContext<z.output<P>, z.output<Q>, z.output<B>, UserFor<A>>);

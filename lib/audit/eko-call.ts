@@ -1,6 +1,8 @@
 import 'server-only';
 import type { AgentContext } from '@/lib/auth/agent';
 import { callEko, type EkoCallInput, type EkoResult } from '@/lib/eko/client';
+
+export type { EkoResult } from '@/lib/eko/client';
 import type { EkoEndpoint } from '@/lib/eko/endpoints';
 import { ekoErrorOf } from '@/lib/eko/failures';
 import { writeAuditRow } from './record';

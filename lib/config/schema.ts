@@ -112,6 +112,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(['true', 'false', '1', '0']).default('false')),
   /** The least severe log level written to stdout; tests run "silent" unless they capture. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
+  /**
+   * How often each instance looks for pending transactions due for an inquiry (lib/transfers/
+   * reconciler.ts); 0 switches the reconciler off in this instance (another one must run it).
+   */
+  RECONCILER_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3600).default(10)),
   /** Says that sandbox mode on a shared PostgreSQL (DATABASE_URL) is intended: tests, benchmarks. */
   SANDBOX: z.preprocess(blankToUndefined, z.enum(['1', 'true', '0', 'false']).default('0')),
 });
@@ -139,6 +144,8 @@ export interface AppConfig {
   sandboxMode: boolean;
   eko: EkoConfig;
   transferFee: FeeRuleConfig;
+  /** Seconds between the reconciler's rounds; 0 = not in this instance. */
+  reconcilerIntervalSeconds: number;
   /** Where PGlite and generated secrets live, or 'memory'. */
   dataDir: string;
   databaseUrl?: string;
@@ -223,6 +230,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       refundServiceCode: e.EKO_REFUND_SERVICE_CODE,
     },
     transferFee: { percent: e.TRANSFER_FEE_PERCENT, minimumPaise: e.TRANSFER_FEE_MINIMUM_RUPEES * 100 },
+    reconcilerIntervalSeconds: e.RECONCILER_INTERVAL_SECONDS,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,

@@ -212,6 +212,10 @@ export const transactions = pgTable(
     uniqueIndex('transactions_one_pending_per_recipient')
       .on(t.senderMobile, t.recipientId)
       .where(sql`${t.kind} = 'dmt_transfer' and ${t.state} in ('sending', 'unknown', 'awaited', 'hold')`),
+    // One refund of a transfer: a second is refused unless the first was declined (no money moved).
+    uniqueIndex('transactions_one_refund_per_transfer')
+      .on(t.refundOfId)
+      .where(sql`${t.kind} = 'dmt_refund' and ${t.state} <> 'declined'`),
   ],
 );
 

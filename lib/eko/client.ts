@@ -1,11 +1,13 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { getConfig } from '@/lib/config';
 import type { EkoConfig } from '@/lib/config/schema';
 import { logger } from '@/lib/log';
 import type { EkoEndpoint } from './endpoints';
 import { type EkoEnvelope, failureReason, readEnvelope } from './envelope';
+import { newClientRefId, scrubUpstreamText } from './references';
 import { ekoAuthHeaders } from './sign';
+
+export { newClientRefId, scrubUpstreamText } from './references';
 
 /** Why a call produced no usable Eko answer. */
 export type UpstreamCause = 'timeout' | 'network' | 'server_error' | 'forbidden' | 'http_error' | 'not_json' | 'bad_envelope';
@@ -50,11 +52,6 @@ export interface EkoCallInput<Path, Body> {
   clientRefId?: string;
 }
 
-/** Unique, at most 20 characters (docs/eko-api.md §6). */
-export function newClientRefId(): string {
-  return `AD${Date.now().toString(36).toUpperCase()}${randomBytes(8).toString('hex').toUpperCase()}`.slice(0, 20);
-}
-
 type Attempt = { kind: 'answer'; httpStatus: number; envelope: EkoEnvelope } | { kind: 'failed'; cause: UpstreamCause; httpStatus: number | null };
 
 const RETRYABLE_HTTP = new Set([502, 503, 504]);
@@ -92,14 +89,6 @@ async function attempt(url: string, init: RequestInit, timeoutMs: number, creden
   const envelope = readEnvelope(json);
   if (!envelope) return { kind: 'failed', cause: 'bad_envelope', httpStatus: res.status };
   return { kind: 'answer', httpStatus: res.status, envelope };
-}
-
-/**
- * Eko's own words reach the agent (field messages, failure reasons); never let them carry an
- * identifier back: long digit runs (an Aadhaar, say) are masked and the length is bounded.
- */
-export function scrubUpstreamText(text: string): string {
-  return text.replace(/\d[\d\s-]{10,}\d/g, '[number hidden]').slice(0, 200);
 }
 
 function mapInvalidParams(raw: Record<string, string> | null, fieldMap: Readonly<Record<string, string>>) {

@@ -128,6 +128,33 @@ export const RATE_RULES = {
   aepsBiometric: { points: 10, duration: 15 * MINUTE, message: 'errors.rate_limited.aepsFingerprint' },
   aepsDailyAuth: { points: 10, duration: 15 * MINUTE, message: 'errors.rate_limited.aepsFingerprint' },
 
+  // Money movement (DMT-Fino). A transfer takes a counter at least a minute (amount, confirm,
+  // the OTP read out by the sender); Eko wants a minute between OTPs and locks an OTP reference
+  // for 15 minutes after three wrong ones. So:
+  // - Per sender, 20 transfer OTPs (and 20 transfer submissions) in 15 minutes: a real counter
+  //   sends one a minute at most, with a wrong OTP or two re-typed; it also caps the texts one
+  //   customer's phone can get through us across all agents.
+  // - Per agent, 120 an hour of each: a busy counter does 20-30 transfers an hour; twice that with
+  //   every one retried still fits, and a script with a stolen login stops there.
+  // - Recipients are read each time a sender's card opens (300 in 15 minutes, beside the 200
+  //   lookups), added at most 10 an hour per sender and 60 per agent, and the IFSC is looked up as
+  //   the agent types a complete code (300 in 15 minutes).
+  // - "Check status" and refunds are rare: 240 checks in 15 minutes, 30 refunds (and their OTPs)
+  //   an hour per agent.
+  // The e2e suite's money specs each use their own agent and send fewer than 10 OTPs to any one
+  // fixture sender in a run.
+  recipientsReadPerAgent: { points: 300, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  recipientAddPerSender: { points: 10, duration: HOUR, message: 'errors.rate_limited' },
+  recipientAddPerAgent: { points: 60, duration: HOUR, message: 'errors.rate_limited' },
+  ifscLookupPerAgent: { points: 300, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  bankListPerAgent: { points: 60, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  transferOtpPerSender: { points: 20, duration: 15 * MINUTE, message: 'errors.rate_limited.transferOtp' },
+  transferOtpPerAgent: { points: 120, duration: HOUR, message: 'errors.rate_limited.transfers' },
+  transferPerSender: { points: 20, duration: 15 * MINUTE, message: 'errors.rate_limited.transfers' },
+  transferPerAgent: { points: 120, duration: HOUR, message: 'errors.rate_limited.transfers' },
+  transferCheckPerAgent: { points: 240, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+  refundPerAgent: { points: 30, duration: HOUR, message: 'errors.rate_limited.transfers' },
+
   /** Failed-capture reports for the admin's device-error view (the browser ignores a refusal). */
   deviceErrorsPerAgent: { points: 60, duration: HOUR, message: 'errors.rate_limited' },
 } as const satisfies Record<string, RateRule>;

@@ -1,11 +1,12 @@
 import { z } from 'zod/mini';
-import { AEPS_BANK_CODES } from '@/lib/aeps/banks';
+import { BANK_CODE_PATTERN } from '@/lib/banks/fallback';
 import { text } from './common';
 import { otpSchema, pidDataSchema, refSchema, sealedAadhaarSchema } from './ekyc';
 
 /** "lat,long" from the browser's geolocation, as Eko wants it. */
 export const latlongSchema = text('validation.location').check(z.regex(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, 'validation.location'));
-const bankSchema = z.enum(AEPS_BANK_CODES, { error: 'validation.bank' });
+/** Any well-formed Eko bank code; the handler checks it against Eko's list (lib/banks/list.ts). */
+const bankSchema = text('validation.bank').check(z.regex(BANK_CODE_PATTERN, 'validation.bank'));
 
 const identity = { aadhaar: sealedAadhaarSchema, latlong: latlongSchema };
 

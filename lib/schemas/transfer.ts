@@ -150,3 +150,19 @@ export function filterQuery(filters: Partial<Record<string, string | number | un
     if (filters[key] !== undefined && filters[key] !== '' && !(key === 'page' && filters[key] === 1)) params.set(key, String(filters[key]));
   return params.toString();
 }
+
+/** A transaction in a URL (/api/transfers/:id, /transactions/:id, /receipts/:id). */
+export const transactionIdSchema = z.object({ id: z.uuid({ error: 'validation.invalid' }) });
+
+/** GET /api/banks/ifsc/:ifsc. */
+export const ifscParamsSchema = z.object({ ifsc: ifscSchema });
+
+/** GET /api/transfers/pending: all the agent's pending transfers, or one sender's. */
+export const pendingQuerySchema = z.object({ senderMobile: optionalParam(mobileSchema) });
+
+/** GET /api/admin/transactions/summary: the last 7, 14 or 30 days (7 by default). */
+export const summaryRangeSchema = z.object({
+  days: optionalParam(
+    z.pipe(z.coerce.number({ error: 'validation.invalid' }), z.union([z.literal(7), z.literal(14), z.literal(30)], { error: 'validation.invalid' })),
+  ),
+});

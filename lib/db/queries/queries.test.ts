@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvHeader, csvRow } from '@/lib/admin/csv';
+import { ACTIVITY_COLUMNS, csvCell, csvHeader, csvRow } from '@/lib/admin/csv';
 import { auditEvents, users } from '../schema';
 import { createTestUser, useTestDatabase } from '@/test/db';
 import { activityBatches, listActivity } from './activity';
@@ -157,7 +157,7 @@ describe('activity table and export', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(null)).toBe('');
-    expect(csvHeader()).toMatch(/^time,agent,agent_mobile,action,sender_mobile,target,target_mobile,client_address,outcome/);
+    expect(csvHeader(ACTIVITY_COLUMNS)).toMatch(/^time,agent,agent_mobile,action,sender_mobile,target,target_mobile,client_address,outcome/);
     const base = {
       id: 1,
       at: new Date('2026-11-01T00:00:00Z'),
@@ -169,7 +169,7 @@ describe('activity table and export', () => {
       detail: null,
       aadhaarLast4: null,
     };
-    const lookup = csvRow({
+    const lookup = csvRow(ACTIVITY_COLUMNS, {
       ...base,
       action: 'sender.lookup',
       senderMobile: '9000000001',
@@ -180,7 +180,7 @@ describe('activity table and export', () => {
       clientRefId: 'X',
     });
     expect(lookup).toBe('2026-11-01T00:00:00.000Z,A,9,sender.lookup,9000000001,,,,ok,,0,309,5,X,\r\n');
-    const reset = csvRow({
+    const reset = csvRow(ACTIVITY_COLUMNS, {
       ...base,
       action: 'admin.password_reset',
       senderMobile: null,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Bank, DeclineReason, IfscDetails, Recipient, RecipientList } from '@/lib/transfers/types';
 import { EKO_RESPONSE_TYPE, EKO_STATUS } from '../codes';
+import type { EkoFailure } from '../client';
 import { type EkoEnvelope, isRecord, isStepSuccess, toNumber, toText } from '../envelope';
 
 // DMT-Fino money movement (docs/eko-api.md §13): Eko's answers become the domain types of
@@ -145,16 +146,30 @@ function factsOf(data: Record<string, unknown>): TransactionFacts {
 }
 
 /** Eko's decline reasons (data.reason, EPS's wording and the help pages'), as the next step needs them. */
-function declineReasonOf(env: EkoEnvelope, reason: string | null): DeclineReason {
-  const r = (reason ?? env.message).toLowerCase();
-  if (env.status === EKO_STATUS.insufficientBalance || r.includes('insufficient balance')) return 'insufficient_balance';
-  if (r.includes('wrong otp') || r.includes('invalid otp')) return 'wrong_otp';
+function declineReasonOf(status: number | null, text: string): DeclineReason {
+  const r = text.toLowerCase();
+  if (status === EKO_STATUS.insufficientBalance || r.includes('insufficient balance')) return 'insufficient_balance';
+  if (status === EKO_STATUS.wrongOtp || r.includes('wrong otp') || /invalid otp\b/.test(r)) return 'wrong_otp';
   if (r.includes('consumed')) return 'otp_consumed';
   if (r.includes('attempts exhausted')) return 'otp_attempts_exhausted';
-  if (r.includes('otp expired') || (r.includes('otp') && r.includes('expired'))) return 'otp_expired';
+  if (status === EKO_STATUS.otpExpired || r.includes('otp expired') || (r.includes('otp') && r.includes('expired'))) return 'otp_expired';
   if (r.includes('limit')) return 'limit_exhausted';
   if (r.includes('bank') && (r.includes('not available') || r.includes('down'))) return 'bank_unavailable';
   return 'other';
+}
+
+/**
+ * A money call Eko refused with no transaction (validation refusals, wrong or expired refund
+ * OTPs): nothing moved, and the reason says what to do next. An unknown OTP reference means a new
+ * OTP. Null when the answer carries a tx_status: a transaction exists, so only the inquiry may say
+ * what happened to it.
+ */
+export function refusalOf(failure: Extract<EkoFailure, { kind: 'business' }>): { reason: DeclineReason; text: string } | null {
+  if ('tx_status' in failure.data) return null;
+  const fieldText = failure.invalidParams ? Object.values(failure.invalidParams)[0] : undefined;
+  const text = failure.reason ?? fieldText ?? failure.message;
+  if (failure.invalidParams?.otpRefId) return { reason: 'otp_expired', text };
+  return { reason: declineReasonOf(failure.status, text), text };
 }
 
 /** Initiate Transfer's answer, when it is one: accepted (final or not), or declined (no money moved, or failed at once). */
@@ -172,7 +187,7 @@ export function normaliseInitiateTransfer(env: EkoEnvelope): TransferAnswer | nu
   if (env.invalidParams || !('tx_status' in env.data)) return null;
   const facts = factsOf(env.data);
   if (env.status === EKO_STATUS.transferDeclined || env.status === EKO_STATUS.insufficientBalance) {
-    return facts.txStatus === 'failed' ? { kind: 'declined', reason: declineReasonOf(env, facts.reason), facts } : null;
+    return facts.txStatus === 'failed' ? { kind: 'declined', reason: declineReasonOf(env.status, facts.reason ?? env.message), facts } : null;
   }
   if (env.status !== EKO_STATUS.success) return null;
   // "Success" needs its type; a failed tx_status under status 0 is not a shape we know.

@@ -1,4 +1,4 @@
-import { csvStream } from '@/lib/admin/csv';
+import { ACTIVITY_COLUMNS, csvResponse } from '@/lib/admin/csv';
 import { route } from '@/lib/api/handler';
 import { activityForExport } from '@/lib/admin/loaders';
 import { todayInIndia } from '@/lib/schemas/sender';
@@ -8,12 +8,5 @@ import { activityFilterSchema } from '@/lib/schemas/admin';
 export const GET = route({
   access: 'admin',
   query: activityFilterSchema,
-  handler: async ({ query }) =>
-    new Response(csvStream(await activityForExport(query)), {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="agent-desk-activity-${todayInIndia()}.csv"`,
-        'cache-control': 'no-store',
-      },
-    }),
+  handler: async ({ query }) => csvResponse('activity', todayInIndia(), ACTIVITY_COLUMNS, await activityForExport(query)),
 });

@@ -1,6 +1,8 @@
-// Banks an agent can choose for AePS-Fingpay eKYC and daily authentication (Eko bank_code).
-// Eko's Get Banks endpoint (GET /tools/reference/banks) is the full list; these are the common ones.
-export const AEPS_BANKS = [
+import type { Bank } from '@/lib/transfers/types';
+
+// The banks shown when Eko's list (GET /tools/reference/banks, lib/banks/list.ts) cannot be read
+// and none is cached: the common ones, by Eko bank_code. Also what a form shows while the list loads.
+export const FALLBACK_BANKS: readonly Bank[] = [
   { code: 'SBIN', name: 'State Bank of India' },
   { code: 'PUNB', name: 'Punjab National Bank' },
   { code: 'BARB', name: 'Bank of Baroda' },
@@ -16,6 +18,7 @@ export const AEPS_BANKS = [
   { code: 'FINO', name: 'Fino Payments Bank' },
   { code: 'AIRP', name: 'Airtel Payments Bank' },
   { code: 'IPOS', name: 'India Post Payments Bank' },
-] as const;
+];
 
-export const AEPS_BANK_CODES = AEPS_BANKS.map((b) => b.code) as [string, ...string[]];
+/** Eko's bank codes: letters and digits (SBIN, AIRP, …). Which codes exist is the list's to say. */
+export const BANK_CODE_PATTERN = /^[A-Z0-9]{2,12}$/;

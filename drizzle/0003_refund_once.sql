@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "transactions_one_refund_per_transfer" ON "transactions" USING btree ("refund_of_id") WHERE "transactions"."kind" = 'dmt_refund' and "transactions"."state" <> 'declined';
