@@ -56,8 +56,10 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
         </LinkButton>
         {(isPending(tx) || tx.state === 'refund_pending') && <CheckAgainButton id={tx.id} />}
         {tx.state === 'refund_pending' && !refunding && <Button onClick={() => setRefunding(true)}>{t('history.refundStart')}</Button>}
+        {tx.refund && !refunding && <LinkButton href={`/receipts/${tx.refund.id}`}>{t('refund.receipt')}</LinkButton>}
       </div>
-      {tx.state === 'refund_pending' && refunding && <RefundFlow tx={tx} />}
+      {/* Once started it stays, so its outcome and the refund receipt's link outlive the row's refresh. */}
+      {refunding && <RefundFlow tx={tx} />}
     </li>
   );
 }

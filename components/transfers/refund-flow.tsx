@@ -50,7 +50,11 @@ export function RefundFlow({ tx }: { tx: TransactionView }) {
   if (done) {
     return (
       <Alert tone="success" testId="refund-done">
-        <p className="font-semibold">{t('refund.done', { amount: rupees(done.amountPaise) })}</p>
+        <p className="font-semibold">{t('refund.done')}</p>
+        {/* Eko's refunded amount (amount and fee) arrives with the transfer read again. */}
+        {tx.refund?.id === done.id && tx.refund.refundedPaise !== null && (
+          <p className="mt-1">{t('refund.done.amount', { amount: rupees(tx.refund.refundedPaise) })}</p>
+        )}
         <p className="mt-1">{t('refund.done.next')}</p>
         <div className="mt-3">
           <LinkButton href={`/receipts/${done.id}`} variant="primary">

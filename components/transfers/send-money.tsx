@@ -436,6 +436,17 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
 function TransferErrorAlert({ error }: { error: unknown }) {
   const { t } = useI18n();
   const code = errorCode(error);
-  if (code === 'transfer_pending') return <DoNotPayAgain />;
-  return <ApiErrorAlert error={error}>{code === 'otp_already_used' && <p className="mt-1">{t('send.otpAlreadyUsed')}</p>}</ApiErrorAlert>;
+  const about = error instanceof ApiClientError ? error.transactionId : null;
+  const open = about && (
+    <div className="mt-3">
+      <LinkButton href={`/transactions/${about}`}>{t('transfer.pending.open')}</LinkButton>
+    </div>
+  );
+  if (code === 'transfer_pending') return <DoNotPayAgain>{open}</DoNotPayAgain>;
+  return (
+    <ApiErrorAlert error={error}>
+      {code === 'otp_already_used' && <p className="mt-1">{t('send.otpAlreadyUsed')}</p>}
+      {open}
+    </ApiErrorAlert>
+  );
 }

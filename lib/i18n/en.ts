@@ -285,7 +285,8 @@ export const en = {
   'refund.otpExpired': 'Send a new refund OTP.',
   'refund.submit': 'Refund',
   'refund.submitting': 'Refunding…',
-  'refund.done': 'Refund done: {amount} is back in your Eko wallet.',
+  'refund.done': 'Refund done: the money is back in your Eko wallet.',
+  'refund.done.amount': 'Refunded: {amount} (the amount and the fee).',
   'refund.done.next': 'Give the money back to the customer and hand over the refund receipt.',
   'refund.receipt': 'Open the refund receipt',
 

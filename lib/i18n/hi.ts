@@ -282,7 +282,8 @@ export const hi: Record<MessageKey, string> = {
   'refund.otpExpired': 'नया रिफ़ंड OTP भेजें।',
   'refund.submit': 'रिफ़ंड करें',
   'refund.submitting': 'रिफ़ंड हो रहा है…',
-  'refund.done': 'रिफ़ंड हो गया: {amount} आपके Eko वॉलेट में वापस आ गए।',
+  'refund.done': 'रिफ़ंड हो गया: पैसा आपके Eko वॉलेट में वापस आ गया।',
+  'refund.done.amount': 'रिफ़ंड की गई रकम: {amount} (रकम और शुल्क)।',
   'refund.done.next': 'ग्राहक को पैसे लौटाएँ और रिफ़ंड की रसीद दें।',
   'refund.receipt': 'रिफ़ंड की रसीद खोलें',
 
