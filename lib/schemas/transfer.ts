@@ -91,8 +91,14 @@ export const transferSchema = z.object({
 });
 export type TransferInput = z.infer<typeof transferSchema>;
 
+/**
+ * The refund OTP's reference: Eko's is an opaque base64-like string (EPS's example; the sandbox
+ * sends 48 characters of base64), unlike the transfer OTP's digits.
+ */
+export const refundOtpRefSchema = text().check(z.regex(/^[A-Za-z0-9+/=_-]{1,64}$/, 'validation.invalid'));
+
 /** Refund of a refund-pending transfer (POST /api/transfers/:id/refund). */
-export const refundSchema = z.object({ otp: otpSchema, otpRefId: refSchema });
+export const refundSchema = z.object({ otp: otpSchema, otpRefId: refundOtpRefSchema });
 export type RefundInput = z.infer<typeof refundSchema>;
 
 /** The transfer OTP field on its own (the form; the reference travels beside it). */
