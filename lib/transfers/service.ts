@@ -226,7 +226,8 @@ export async function refundTransfer(agent: AgentContext, id: string, input: Ref
       refundOfId: transfer.id,
       // The refund is of this tid; the inquiry of a refund asks about the transfer.
       ekoTid: transfer.ekoTid,
-      otpRefId: input.otpRefId,
+      // Not the refund OTP's reference: the column is the transfer OTP's (varchar 40, one transfer
+      // per reference), and Eko's refund reference is a longer base64-like string (48 in the sandbox).
       state: 'sending',
       nextCheckAt: new Date(Date.now() + SENDING_GRACE_MS),
     },
