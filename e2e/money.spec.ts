@@ -216,8 +216,10 @@ test('refund (1112): refund pending → refund with the sender’s OTP from the 
   await expect(page.getByTestId('refund-pending')).toContainText('The transfer of ₹1,112 failed at the bank');
 
   await page.goto('/transactions');
-  const row = page.getByTestId('history-row').filter({ has: page.locator('[data-state=refund_pending]') });
-  await expect(row).toHaveCount(1);
+  const pendingRow = page.locator('[data-testid=history-row][data-state=refund_pending]');
+  await expect(pendingRow).toHaveCount(1);
+  // By its id from here: the row's state changes under the agent's hands.
+  const row = page.locator(`[data-testid=history-row][data-tx="${await pendingRow.getAttribute('data-tx')}"]`);
   await row.getByRole('button', { name: 'Refund', exact: true }).click();
   const flow = row.getByTestId('refund-flow');
   await flow.getByRole('button', { name: 'Send refund OTP to the sender' }).click();
@@ -228,6 +230,8 @@ test('refund (1112): refund pending → refund with the sender’s OTP from the 
   await flow.getByLabel('Refund OTP from the sender').fill(SANDBOX_OTP);
   await flow.getByRole('button', { name: 'Refund', exact: true }).click();
   await expect(row.getByTestId('refund-done')).toContainText('Refund done');
+  await expect(row).toHaveAttribute('data-state', 'refunded');
+  await expect(row.getByTestId('refund-done')).toContainText('Refunded: ₹1,123.12');
   await row.getByRole('link', { name: 'Open the refund receipt' }).click();
 
   const receipt = page.getByTestId('receipt');

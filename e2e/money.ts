@@ -61,7 +61,14 @@ export async function checkUntil(page: Page, state: string, presses = 6) {
     if (await button.isVisible()) {
       await button.click();
       // Until the answer: the button is busy, then enabled again, or gone with a final state.
-      await expect.poll(async () => ((await button.isVisible()) ? button.isEnabled() : true)).toBe(true);
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const b = document.querySelector<HTMLButtonElement>('[data-testid=check-again]');
+            return !b || !b.disabled;
+          }),
+        )
+        .toBe(true);
     }
     await page.waitForTimeout(300);
   }
