@@ -177,6 +177,38 @@ test('a double click on Transfer sends one transfer', async ({ page, request }) 
   await expect(page).toHaveURL(receiptUrl);
   expect(await ekoMoney.initiateTransfers(request, '9000000002'), 'Initiate Transfer calls').toHaveLength(1);
   expect(await ekoMoney.transactions(request, '9000000002')).toHaveLength(1);
+
+  // The history: today's by default, then by status.
+  await page.goto('/transactions');
+  await expect(page.getByTestId('history-row').filter({ hasText: '₹700' })).toHaveCount(1);
+  await page.getByLabel('Status').selectOption('declined');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/state=declined/);
+  await expect(page.getByTestId('history-row').filter({ hasText: '₹700' })).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('success');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId('history-row').filter({ hasText: '₹700' })).toHaveCount(1);
+  for (const state of await page.getByTestId('history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))) expect(state).toBe('success');
+});
+
+test('sharing a receipt sends text only, with the account masked, and counts as its first issue', async ({ page }) => {
+  const tx = await transferViaApi(page.request, '9000000002', '10020001', 275);
+  await page.addInitScript(() => {
+    const shared: { title?: string; text?: string; url?: string; files?: unknown }[] = [];
+    (window as unknown as { __shared: typeof shared }).__shared = shared;
+    Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: (typeof shared)[number]) => void shared.push(data) });
+  });
+  await page.goto(`/receipts/${tx.id}`);
+  await page.getByTestId('share-receipt').click();
+  await expect(page.getByTestId('receipt-issued')).toContainText('First printed or shared');
+  const [shared] = await page.evaluate(() => (window as unknown as { __shared: { title?: string; text?: string; url?: string; files?: unknown }[] }).__shared);
+  expect(shared?.url).toBeUndefined();
+  expect(shared?.files).toBeUndefined();
+  expect(shared?.text).toContain('₹275');
+  expect(shared?.text).toContain('Suresh Kumar');
+  expect(shared?.text).toContain(tx.clientRefId);
+  expect(shared?.text).toMatch(/Account: X+2345/);
+  expect(shared?.text).not.toContain('1120001700012345');
 });
 
 test('a refresh in the middle of a transfer shows it pending, never an empty form', async ({ page, request }) => {
