@@ -181,11 +181,11 @@ test('a double click on Transfer sends one transfer', async ({ page, request }) 
   // The history: today's by default, then by status.
   await page.goto('/transactions');
   await expect(page.getByTestId('history-row').filter({ hasText: '₹700' })).toHaveCount(1);
-  await page.getByLabel('Status').selectOption('declined');
+  await page.getByLabel('Status', { exact: true }).selectOption('declined');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/state=declined/);
   await expect(page.getByTestId('history-row').filter({ hasText: '₹700' })).toHaveCount(0);
-  await page.getByLabel('Status').selectOption('success');
+  await page.getByLabel('Status', { exact: true }).selectOption('success');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByTestId('history-row').filter({ hasText: '₹700' })).toHaveCount(1);
   for (const state of await page.getByTestId('history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))) expect(state).toBe('success');
