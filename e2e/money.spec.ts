@@ -290,7 +290,7 @@ test('declines: a wrong OTP is typed again for the same reference, 945 at Send O
     account: '1120001700099999',
   });
   await startTransfer(page, '9000000001', 'Gopal Das', 300);
-  await typeOtpAndTransfer(page, '654321');
+  await typeOtpAndTransfer(page, '999999');
   await expect(page.getByTestId('wrong-otp')).toContainText('The OTP is not right');
   await expect(page.getByLabel(OTP_LABEL)).toHaveValue('');
   await typeOtpAndTransfer(page); // the same OTP reference, no new OTP
