@@ -59,11 +59,52 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   'api/senders/[mobile]/ekyc/otp': [
     { method: 'POST', path: '/api/senders/9000000002/ekyc/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
   ],
+  'api/senders/[mobile]/recipients': [
+    { method: 'GET', path: '/api/senders/9000000001/recipients', expect: agentOnly({ status: 200 }) },
+    { method: 'POST', path: '/api/senders/9000000001/recipients', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/banks': [{ method: 'GET', path: '/api/banks', expect: agentOnly({ status: 200 }) }],
+  'api/banks/ifsc/[ifsc]': [{ method: 'GET', path: '/api/banks/ifsc/SBIN0000691', expect: agentOnly({ status: 200 }) }],
+  'api/transfers': [
+    { method: 'GET', path: '/api/transfers', expect: agentOnly({ status: 200 }) },
+    { method: 'POST', path: '/api/transfers', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/transfers/otp': [{ method: 'POST', path: '/api/transfers/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
+  'api/transfers/pending': [{ method: 'GET', path: '/api/transfers/pending', expect: agentOnly({ status: 200 }) }],
+  // Any signed-in user reads a transaction (an admin any, an agent their own): not found for both here.
+  'api/transfers/[id]': [
+    {
+      method: 'GET',
+      path: `/api/transfers/${AGENT_ID}`,
+      expect: { ...denied, agent: { status: 404, code: 'not_found' }, admin: { status: 404, code: 'not_found' } },
+    },
+  ],
+  'api/transfers/[id]/check': [{ method: 'POST', path: `/api/transfers/${AGENT_ID}/check`, expect: agentOnly({ status: 404, code: 'not_found' }) }],
+  'api/transfers/[id]/receipt': [
+    {
+      method: 'POST',
+      path: `/api/transfers/${AGENT_ID}/receipt`,
+      expect: { ...denied, agent: { status: 404, code: 'not_found' }, admin: { status: 404, code: 'not_found' } },
+    },
+  ],
+  'api/transfers/[id]/refund/otp': [{ method: 'POST', path: `/api/transfers/${AGENT_ID}/refund/otp`, expect: agentOnly({ status: 404, code: 'not_found' }) }],
+  'api/transfers/[id]/refund': [
+    { method: 'POST', path: `/api/transfers/${AGENT_ID}/refund`, data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
   'api/keys/aadhaar-transport': [{ method: 'GET', path: '/api/keys/aadhaar-transport', expect: agentOnly({ status: 200 }) }],
   'api/aeps/status': [{ method: 'GET', path: '/api/aeps/status', expect: agentOnly({ status: 200 }) }],
   'api/aeps/ekyc/otp': [{ method: 'POST', path: '/api/aeps/ekyc/otp', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/ekyc/otp/verify': [{ method: 'POST', path: '/api/aeps/ekyc/otp/verify', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/aeps/ekyc/biometric': [{ method: 'POST', path: '/api/aeps/ekyc/biometric', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
+  'api/aeps/transactions/withdrawal': [
+    { method: 'POST', path: '/api/aeps/transactions/withdrawal', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/aeps/transactions/balance': [
+    { method: 'POST', path: '/api/aeps/transactions/balance', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
+  'api/aeps/transactions/statement': [
+    { method: 'POST', path: '/api/aeps/transactions/statement', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) },
+  ],
   'api/aeps/daily-auth': [{ method: 'POST', path: '/api/aeps/daily-auth', data: {}, expect: agentOnly({ status: 400, code: 'invalid_input' }) }],
   'api/telemetry/device-errors': [{ method: 'POST', path: '/api/telemetry/device-errors', data: { errCode: '720' }, expect: agentOnly({ status: 202 }) }],
   'api/admin/agents': [
@@ -73,9 +114,20 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   'api/admin/agents/[id]': [
     { method: 'PATCH', path: `/api/admin/agents/${AGENT_ID}`, data: { active: true }, expect: adminOnly({ status: 404, code: 'not_found' }) },
   ],
+  'api/admin/agents/[id]/shop': [
+    {
+      method: 'PUT',
+      path: `/api/admin/agents/${AGENT_ID}/shop`,
+      data: { shopName: 'Shop', shopAddress: '' },
+      expect: adminOnly({ status: 404, code: 'not_found' }),
+    },
+  ],
   'api/admin/agents/[id]/password': [{ method: 'POST', path: `/api/admin/agents/${AGENT_ID}/password`, expect: adminOnly({ status: 404, code: 'not_found' }) }],
   'api/admin/activity': [{ method: 'GET', path: '/api/admin/activity', expect: adminOnly({ status: 200 }) }],
   'api/admin/activity/export': [{ method: 'GET', path: '/api/admin/activity/export', expect: adminOnly({ status: 200 }) }],
+  'api/admin/transactions': [{ method: 'GET', path: '/api/admin/transactions', expect: adminOnly({ status: 200 }) }],
+  'api/admin/transactions/export': [{ method: 'GET', path: '/api/admin/transactions/export', expect: adminOnly({ status: 200 }) }],
+  'api/admin/transactions/summary': [{ method: 'GET', path: '/api/admin/transactions/summary', expect: adminOnly({ status: 200 }) }],
   'api/admin/lockouts': [{ method: 'GET', path: '/api/admin/lockouts', expect: adminOnly({ status: 200 }) }],
   'api/admin/lockouts/lift': [
     {

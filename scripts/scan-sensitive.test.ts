@@ -9,6 +9,8 @@ describe('findSensitive', () => {
     expect(findSensitive('{"aadhaar":"999999990019"}')).toEqual(['Aadhaar 99…19']);
     expect(findSensitive('otp=123456&x=1')).toEqual(['OTP 1…6']);
     expect(findSensitive('"code":"000000"')).toEqual(['OTP 0…0']);
+    expect(findSensitive('{"account":"30001234567"}')).toEqual(['account …4567']);
+    expect(findSensitive('XXXXXX4567 and 130001234567')).toEqual([]);
     expect(findSensitive(`<PidData><Skey ci="1">x</Skey>${SANDBOX_PID_MARKER}</PidData>`)).toEqual(['PidData XML', 'PID session key', 'sandbox PID block']);
   });
 

@@ -1,8 +1,9 @@
-// After the end-to-end run: the Aadhaar numbers and OTPs the tests typed and every PID payload the
-// RD sandbox produced must appear nowhere in the app server's log, the database or what the
-// browser stored.
+// After the end-to-end run: the Aadhaar numbers, OTPs and bank account numbers the tests typed
+// (or the sandbox holds) and every PID payload the RD sandbox produced must appear nowhere in the
+// app server's log, the database or what the browser stored. Accounts are kept masked only.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { RECIPIENT_FIXTURES } from '../sandbox/eko/fixtures';
 import { SANDBOX_PID_MARKER } from '../sandbox/rd/pid';
 
 /** Every Aadhaar number the e2e suite enters (sandbox/eko fixtures and refused examples). */
@@ -11,6 +12,19 @@ export const E2E_AADHAAR_NUMBERS = ['999999990019', '999999990026', '99999999003
 /** Every OTP the e2e suite types (sandbox/eko fixtures: right, expired and wrong ones). */
 export const E2E_OTPS = ['123456', '000000', '111111', '999999'];
 
+/**
+ * Every full account number: the sandbox's saved recipients and what the e2e money specs type
+ * (add a number here when a spec types a new one).
+ */
+export const E2E_ACCOUNT_NUMBERS = [
+  ...Object.values(RECIPIENT_FIXTURES).flatMap((list) => list.map((r) => r.account)),
+  '30009988776',
+  '12340000567890',
+  '112233445566',
+  '112233445567',
+  '50100099887766',
+];
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const SENSITIVE_PATTERNS: { name: string; pattern: RegExp }[] = [
@@ -18,6 +32,7 @@ export const SENSITIVE_PATTERNS: { name: string; pattern: RegExp }[] = [
   // Six digits are short: only where no other digit or hex letter touches them, so they are not
   // read out of a longer number, a timestamp or a random id.
   ...E2E_OTPS.map((otp) => ({ name: `OTP ${otp.slice(0, 1)}…${otp.slice(-1)}`, pattern: new RegExp(`(?<![0-9a-fA-F])${otp}(?![0-9a-fA-F])`) })),
+  ...E2E_ACCOUNT_NUMBERS.map((n) => ({ name: `account …${n.slice(-4)}`, pattern: new RegExp(`(?<!\\d)${n}(?!\\d)`) })),
   { name: 'PidData XML', pattern: /<PidData/ },
   { name: 'PID session key', pattern: /<Skey/ },
   { name: 'sandbox PID block', pattern: new RegExp(escape(SANDBOX_PID_MARKER)) },

@@ -172,6 +172,7 @@ function wrongTypeFor(rng: Rng, like: unknown): unknown {
 // ---------------------------------------------------------------- inputs per route
 
 type Access = 'agent' | 'admin' | 'public';
+type QueryKind = 'activity' | 'agents' | 'transfers' | 'adminTransactions' | 'pending' | 'summary';
 type Json = Record<string, unknown>;
 
 interface BodySpec {
@@ -183,8 +184,8 @@ interface BodySpec {
 
 interface MethodSpec {
   access: Access;
-  params?: 'mobile' | 'id' | 'path';
-  query?: 'activity' | 'agents';
+  params?: 'mobile' | 'id' | 'ifsc' | 'path';
+  query?: QueryKind;
   body?: BodySpec;
   /** Share of cases with no planted defect (noise only); small where success costs a scrypt hash. */
   noiseOnlyShare?: number;
@@ -195,8 +196,10 @@ const PID_MAX = 64 * 1024;
 const LATLONG = '28.613900,77.209000';
 // Seals are made for the fuzz agent of each test (beforeEach): one per purpose; the sender's is
 // for 9000000002, so the other sender mobiles the params draw get the seal's own refusal.
-const fixtures = { sealed: { sender: '', aepsEkyc: '', aepsDaily: '' }, pid: '' };
+const fixtures = { sealed: { sender: '', aepsEkyc: '', aepsDaily: '', customer: '' }, pid: '' };
 
+/** A customer's AePS transaction: the seal is for the customer's mobile 9876512345. */
+const aepsCustomer = () => ({ customerMobile: '9876512345', aadhaar: fixtures.sealed.customer, latlong: LATLONG, bankCode: 'SBIN', piddata: fixtures.pid });
 const aepsIdentity = (purpose: 'aepsEkyc' | 'aepsDaily' = 'aepsEkyc') => ({ aadhaar: fixtures.sealed[purpose], latlong: LATLONG });
 const enrolment = () => ({
   name: 'Sita Ram',
@@ -216,6 +219,18 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   'admin/agents/[id]/password/route.ts': { POST: { access: 'admin', params: 'id', noiseOnlyShare: 0.003 } },
   'admin/agents/[id]/route.ts': {
     PATCH: { access: 'admin', params: 'id', body: { sample: () => ({ active: false }), required: ['active'], maxBytes: DEFAULT_MAX } },
+  },
+  'admin/agents/[id]/shop/route.ts': {
+    PUT: {
+      access: 'admin',
+      params: 'id',
+      noiseOnlyShare: 0.2,
+      body: {
+        sample: () => ({ shopName: 'Kavita Seva Kendra', shopAddress: 'Shop 4, Main Bazaar' }),
+        required: ['shopName', 'shopAddress'],
+        maxBytes: DEFAULT_MAX,
+      },
+    },
   },
   'admin/agents/route.ts': {
     GET: { access: 'admin', query: 'agents', noiseOnlyShare: 0.2 },
@@ -261,6 +276,22 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     },
   },
   'aeps/status/route.ts': { GET: { access: 'agent' } },
+  'aeps/transactions/withdrawal/route.ts': {
+    POST: {
+      access: 'agent',
+      body: {
+        sample: () => ({ ...aepsCustomer(), amount: 500 }),
+        required: ['customerMobile', 'aadhaar', 'latlong', 'bankCode', 'piddata', 'amount'],
+        maxBytes: PID_MAX,
+      },
+    },
+  },
+  'aeps/transactions/balance/route.ts': {
+    POST: { access: 'agent', body: { sample: aepsCustomer, required: ['customerMobile', 'aadhaar', 'latlong', 'bankCode', 'piddata'], maxBytes: PID_MAX } },
+  },
+  'aeps/transactions/statement/route.ts': {
+    POST: { access: 'agent', body: { sample: aepsCustomer, required: ['customerMobile', 'aadhaar', 'latlong', 'bankCode', 'piddata'], maxBytes: PID_MAX } },
+  },
   'auth/login/route.ts': {
     POST: {
       access: 'public',
@@ -316,6 +347,56 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
       },
     },
   },
+  'banks/route.ts': { GET: { access: 'agent' } },
+  'banks/ifsc/[ifsc]/route.ts': { GET: { access: 'agent', params: 'ifsc' } },
+  'senders/[mobile]/recipients/route.ts': {
+    GET: { access: 'agent', params: 'mobile' },
+    POST: {
+      access: 'agent',
+      params: 'mobile',
+      body: {
+        sample: () => ({ name: 'Kiran Rao', mobile: '9876501234', ifsc: 'HDFC0000240', account: '50100999888877' }),
+        required: ['name', 'mobile', 'ifsc', 'account'],
+        maxBytes: DEFAULT_MAX,
+      },
+    },
+  },
+  'transfers/route.ts': {
+    GET: { access: 'agent', query: 'transfers', noiseOnlyShare: 0.2 },
+    POST: {
+      access: 'agent',
+      body: {
+        sample: () => ({ senderMobile: '9000000001', recipientId: '10010001', amount: 1000, otpRefId: 'OTPREF1', otp: '123456' }),
+        required: ['senderMobile', 'recipientId', 'amount', 'otpRefId', 'otp'],
+        maxBytes: DEFAULT_MAX,
+      },
+    },
+  },
+  'transfers/otp/route.ts': {
+    POST: {
+      access: 'agent',
+      body: {
+        sample: () => ({ senderMobile: '9000000001', recipientId: '10010001', amount: 1000 }),
+        required: ['senderMobile', 'recipientId', 'amount'],
+        maxBytes: DEFAULT_MAX,
+      },
+    },
+  },
+  'transfers/pending/route.ts': { GET: { access: 'agent', query: 'pending', noiseOnlyShare: 0.2 } },
+  'transfers/[id]/route.ts': { GET: { access: 'agent', params: 'id' } },
+  'transfers/[id]/check/route.ts': { POST: { access: 'agent', params: 'id' } },
+  'transfers/[id]/receipt/route.ts': { POST: { access: 'agent', params: 'id' } },
+  'transfers/[id]/refund/otp/route.ts': { POST: { access: 'agent', params: 'id' } },
+  'transfers/[id]/refund/route.ts': {
+    POST: {
+      access: 'agent',
+      params: 'id',
+      body: { sample: () => ({ otp: '123456', otpRefId: 'REF+1/x=' }), required: ['otp', 'otpRefId'], maxBytes: DEFAULT_MAX },
+    },
+  },
+  'admin/transactions/route.ts': { GET: { access: 'admin', query: 'adminTransactions', noiseOnlyShare: 0.2 } },
+  'admin/transactions/export/route.ts': { GET: { access: 'admin', query: 'adminTransactions' } },
+  'admin/transactions/summary/route.ts': { GET: { access: 'admin', query: 'summary', noiseOnlyShare: 0.2 } },
   'telemetry/device-errors/route.ts': {
     POST: {
       access: 'agent',
@@ -353,13 +434,16 @@ const BAD_IDS = [
   "1' OR '1'='1",
   '00000000000040008000000000000000x',
 ];
+const BAD_IFSCS = ['', 'SBIN', 'SBIN1000691', 'SBIN0000691X', '1234567890A', 'SBIN0000691/..', 'SBIN 000691', 'ＳＢＩＮ0000691'];
+const GOOD_IFSCS = ['SBIN0000691', 'HDFC0000240', 'ZZZZ0123456', 'sbin0000691'];
 const looksValid = (v: unknown) =>
-  typeof v === 'string' && (/^\s*[6-9]\d{9}\s*$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
+  typeof v === 'string' &&
+  (/^\s*[6-9]\d{9}\s*$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) || /^\s*[A-Z]{4}0[A-Z0-9]{6}\s*$/i.test(v));
 
-function badParam(rng: Rng, kind: 'mobile' | 'id'): unknown {
+function badParam(rng: Rng, kind: 'mobile' | 'id' | 'ifsc'): unknown {
   for (;;) {
     const v = rng.chance(0.5)
-      ? rng.pick(kind === 'mobile' ? BAD_MOBILES : BAD_IDS)
+      ? rng.pick(kind === 'mobile' ? BAD_MOBILES : kind === 'ifsc' ? BAD_IFSCS : BAD_IDS)
       : rng.chance(0.8)
         ? junkString(rng)
         : rng.pick([undefined, ['9000000001', '9000000002'], 9000000001]);
@@ -367,7 +451,26 @@ function badParam(rng: Rng, kind: 'mobile' | 'id'): unknown {
   }
 }
 
-const BAD_QUERY: Record<'activity' | 'agents', [string, string[]][]> = {
+const BAD_PAGES = ['0', '-1', 'abc', '1.5', 'NaN', '1e999', '100001'];
+const BAD_DAYS = ['2024-02-30', '17/05/2024', 'yesterday', '2024-13-01', '1999-12-31'];
+const BAD_QUERY: Record<QueryKind, [string, string[]][]> = {
+  transfers: [
+    ['page', BAD_PAGES],
+    ['state', ['maybe', 'SUCCESS', '__proto__', 'pending']],
+    ['from', BAD_DAYS],
+    ['to', BAD_DAYS],
+  ],
+  adminTransactions: [
+    ['page', BAD_PAGES],
+    ['agent', ['x', '1', 'not-a-uuid', "' OR 1=1"]],
+    ['state', ['maybe', 'constructor']],
+    ['kind', ['dmt', 'DMT_TRANSFER', '__proto__']],
+    ['min', ['-1', '1.5', 'abc', '1e999']],
+    ['max', ['-5', '2.25', '99999999999']],
+    ['from', BAD_DAYS],
+  ],
+  pending: [['senderMobile', ['123', 'abcdefghij', '5000000000', '+919000000001']]],
+  summary: [['days', ['8', 'abc', '-7', '7.5', '365']]],
   activity: [
     ['page', ['0', '-1', 'abc', '1.5', 'NaN', '1e999', '100001', 'Infinity', '1,2']],
     ['agent', ['x', '1', 'not-a-uuid', "' OR 1=1"]],
@@ -383,7 +486,20 @@ const BAD_QUERY: Record<'activity' | 'agents', [string, string[]][]> = {
 };
 
 /** Values of real query keys that may be valid or not, but must never break the handler. */
-const EDGE_QUERY: Record<'activity' | 'agents', [string, () => string][]> = {
+const EDGE_QUERY: Record<QueryKind, [string, () => string][]> = {
+  transfers: [
+    ['from', () => '2000-01-01'],
+    ['to', () => '9999-12-31'],
+    ['state', () => 'refund_pending'],
+  ],
+  adminTransactions: [
+    ['min', () => '0'],
+    ['max', () => '10000000'],
+    ['kind', () => 'aeps_withdrawal'],
+    ['agent', () => '00000000-0000-0000-0000-000000000000'],
+  ],
+  pending: [['senderMobile', () => '9000000001']],
+  summary: [['days', () => '30']],
   activity: [
     ['from', () => '0000-01-01'],
     ['to', () => '9999-12-31'],
@@ -544,7 +660,8 @@ function makeCase(rng: Rng, spec: MethodSpec, method: string, routeFile: string,
     notes.push('unknown path');
   } else if (spec.params) {
     const name = spec.params;
-    const value = defectIn === 'params' ? badParam(rng, name) : name === 'mobile' ? rng.pick(GOOD_MOBILES) : cookies.agentId;
+    const value =
+      defectIn === 'params' ? badParam(rng, name) : name === 'mobile' ? rng.pick(GOOD_MOBILES) : name === 'ifsc' ? rng.pick(GOOD_IFSCS) : cookies.agentId;
     if (defectIn === 'params') notes.push(`bad ${name} ${JSON.stringify(value)?.slice(0, 40)}`);
     if (value !== undefined) params[name] = value;
     const text = Array.isArray(value) ? value.join('/') : String(value ?? '');
@@ -693,6 +810,7 @@ beforeEach(async () => {
     sender: await sealForTests('999999990019', { purpose: 'sender_ekyc', mobile: '9000000002' }, agent.user),
     aepsEkyc: await sealForTests('999999990019', { purpose: 'aeps_ekyc' }, agent.user),
     aepsDaily: await sealForTests('999999990019', { purpose: 'aeps_daily_auth' }, agent.user),
+    customer: await sealForTests('999999990019', { purpose: 'aeps_transaction', mobile: '9876512345' }, agent.user),
   };
 });
 

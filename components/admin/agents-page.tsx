@@ -4,6 +4,7 @@ import { serverI18n } from '@/lib/i18n/server';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { AgentActions } from './agent-actions';
+import { AgentShopForm } from './agent-shop-form';
 import { CreateAgentForm } from './create-agent-form';
 import { DataTable } from './data-table';
 import { indiaDateTime } from './labels';
@@ -30,6 +31,7 @@ export async function AgentsPage({ query }: { query: string }) {
           t('admin.agents.name'),
           t('admin.agents.mobile'),
           t('admin.agents.userCode'),
+          t('admin.agents.shop'),
           t('admin.agents.status'),
           t('admin.agents.lastActivity'),
           t('admin.agents.actions'),
@@ -40,6 +42,7 @@ export async function AgentsPage({ query }: { query: string }) {
             {formatMobile(a.mobile)}
           </span>,
           a.ekoUserCode ?? '—',
+          <AgentShopForm key="s" id={a.id} name={a.name} shopName={a.shopName} shopAddress={a.shopAddress} />,
           a.active ? t('admin.agents.active') : t('admin.agents.inactive'),
           a.lastActivityAt ? indiaDateTime(a.lastActivityAt, locale) : t('admin.agents.never'),
           <AgentActions key="a" id={a.id} name={a.name} active={a.active} />,

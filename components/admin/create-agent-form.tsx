@@ -18,7 +18,7 @@ export function CreateAgentForm() {
   const router = useRouter();
   const { register, handleSubmit, formState, setError, reset } = useForm<CreateAgentInput>({
     resolver: zodResolver(createAgentSchema),
-    defaultValues: { name: '', mobile: '', ekoUserCode: '', password: '' },
+    defaultValues: { name: '', mobile: '', ekoUserCode: '', password: '', shopName: '', shopAddress: '' },
   });
   const create = useMutation({
     mutationFn: (input: CreateAgentInput) => apiRequest<{ agent: { name: string; mobile: string } }>('/api/admin/agents', { method: 'POST', json: input }),
@@ -63,6 +63,20 @@ export function CreateAgentForm() {
           error={fieldError(tMaybe, errors.password?.message)}
           type="password"
           autoComplete="new-password"
+        />
+        <TextField
+          {...register('shopName')}
+          label={t('admin.agents.create.shopName')}
+          error={fieldError(tMaybe, errors.shopName?.message)}
+          maxLength={80}
+          autoComplete="off"
+        />
+        <TextField
+          {...register('shopAddress')}
+          label={t('admin.agents.create.shopAddress')}
+          error={fieldError(tMaybe, errors.shopAddress?.message)}
+          maxLength={200}
+          autoComplete="off"
         />
         <div className="flex flex-col gap-3 md:col-span-2">
           {create.isError && <ApiErrorAlert error={create.error} />}

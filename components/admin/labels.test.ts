@@ -41,6 +41,30 @@ const OTHER_DETAILS = [
   'not_found',
   'adminWrite',
   'passwordChange',
+  'recipients:2',
+  'recipient_added',
+  'recipient_exists',
+  'ifsc_found',
+  'banks:42',
+  ...['success', 'failed', 'awaited', 'hold', 'refund_pending', 'refunded', 'unknown'].map((s) => `tx_${s}`),
+  'balance_read',
+  'statement_read',
+  ...[
+    'wrong_otp',
+    'otp_consumed',
+    'otp_expired',
+    'otp_attempts_exhausted',
+    'insufficient_balance',
+    'limit_exhausted',
+    'bank_unavailable',
+    'biometric_mismatch',
+    'aadhaar_not_linked',
+    'insufficient_funds',
+    'invalid_biometric',
+    'two_fa_required',
+    'no_answer',
+    'other',
+  ].map((r) => `declined:${r}`),
 ];
 
 describe.each(['en', 'hi'] as const)('activity labels (%s)', (locale) => {
@@ -49,7 +73,12 @@ describe.each(['en', 'hi'] as const)('activity labels (%s)', (locale) => {
   it('every detail code reads as words', () => {
     // Refusals carry Eko's code after a colon ("ekyc_verification_failed:2135").
     for (const code of EKO_DETAILS) expect(detailLabel(t, `${code}:2135`), code).not.toContain(code);
-    for (const code of [...EKO_DETAILS, ...OTHER_DETAILS]) expect(detailLabel(t, code), code).not.toBe(code);
+    for (const code of [...EKO_DETAILS, ...OTHER_DETAILS]) {
+      const [head, tail] = code.split(':') as [string, string | undefined];
+      expect(detailLabel(t, code), code).not.toContain(head);
+      // A count stays a number; a reason is words too.
+      if (tail && !/^\d+$/.test(tail)) expect(detailLabel(t, code), code).not.toContain(tail);
+    }
     expect(detailLabel(t, 'loginUnknownDevices:2')).toMatch(/\(2\)$/);
   });
 

@@ -17,6 +17,9 @@ export function detailLabel(t: T, detail: string | null): string {
   if (!detail) return '—';
   const [code, status] = detail.split(':');
   const key = `admin.reason.${code}`;
+  // A decline carries its reason ("declined:wrong_otp"): both in words.
+  const sub = `admin.reason.${code}.${status}`;
+  if (status && isMessageKey(key) && isMessageKey(sub)) return `${t(key)}: ${t(sub)}`;
   if (isMessageKey(key)) return status ? `${t(key)} (${status})` : t(key);
   const state = `sender.state.${detail}`;
   return isMessageKey(state) ? t(state) : detail;

@@ -84,7 +84,7 @@ describe('seal plaintext (lib/aadhaar/seal.ts)', () => {
     const bad: unknown[] = [
       '999999990019', // the pre-binding format: bare digits
       { ...ok, v: 2 },
-      { ...ok, p: 'aeps_transaction' },
+      { ...ok, p: 'aeps_payout' },
       { ...ok, p: '__proto__' },
       { ...ok, extra: 1 },
       { ...ok, n: undefined },

@@ -15,8 +15,7 @@ import { MOBILE_PATTERN } from '@/lib/schemas/mobile';
 /**
  * The uses a sealed Aadhaar can be made for. The agent is always bound, through the nonce the
  * key endpoint issued to the signed-in agent; `mobile: true` also binds a customer's mobile
- * (the sender's, from the URL). A later "AePS transaction" (agent + customer mobile) is one line:
- * `aeps_transaction: { mobile: true },`.
+ * (the sender's, from the URL; the AePS customer's, from the form).
  *
  * The agent's eKYC and daily authentication are separate purposes, not one "aeps_agent": the
  * consent the agent gives is for a stated purpose (Aadhaar Act s. 8; UIDAI's authentication
@@ -26,6 +25,8 @@ export const SEAL_PURPOSES = {
   sender_ekyc: { mobile: true },
   aeps_ekyc: { mobile: false },
   aeps_daily_auth: { mobile: false },
+  /** A customer's AePS withdrawal, balance enquiry or mini statement: bound to the customer's mobile. */
+  aeps_transaction: { mobile: true },
 } as const satisfies Record<string, { mobile: boolean }>;
 
 export type SealPurpose = keyof typeof SEAL_PURPOSES;

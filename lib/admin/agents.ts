@@ -7,8 +7,8 @@ import { hashPassword, temporaryPassword } from '@/lib/auth/password';
 import { temporaryUntil } from '@/lib/auth/temporary-password';
 import { getDb } from '@/lib/db/client';
 import { revokeUserSessions } from '@/lib/db/queries/sessions';
-import { bumpCredentials, createUser, findUserById, setUserActive, setUserPassword } from '@/lib/db/queries/users';
-import type { CreateAgentInput } from '@/lib/schemas/admin';
+import { bumpCredentials, createUser, findUserById, setUserActive, setUserPassword, setUserShop } from '@/lib/db/queries/users';
+import type { AgentShopInput, CreateAgentInput } from '@/lib/schemas/admin';
 
 // What admins do to agents. Each action leaves an audit row (the admin, the agent, the outcome,
 // the address), and a password an admin chose is temporary: it works for a day and only to set
@@ -45,6 +45,8 @@ export async function createAgent(ctx: AdminRequest, input: CreateAgentInput) {
     name: input.name,
     mobile: input.mobile,
     ekoUserCode: input.ekoUserCode,
+    shopName: input.shopName || null,
+    shopAddress: input.shopAddress || null,
     passwordHash: await hashPassword(input.password),
     temporaryUntil: temporaryUntil(),
   });
@@ -84,6 +86,15 @@ export async function setAgentActive(ctx: AdminRequest, id: string, active: bool
   }
   await audit(ctx, action, 'ok', agent, null, startedAt);
   return { id, active: updated?.active ?? active };
+}
+
+/** The shop name and address the agent's receipts print. */
+export async function setAgentShop(ctx: AdminRequest, id: string, input: AgentShopInput) {
+  const startedAt = performance.now();
+  const agent = await requireAgent(ctx, 'admin.agent_shop', id, startedAt);
+  const updated = await setUserShop(await getDb(), id, { shopName: input.shopName || null, shopAddress: input.shopAddress || null });
+  await audit(ctx, 'admin.agent_shop', 'ok', agent, null, startedAt);
+  return { id, shopName: updated?.shopName ?? null, shopAddress: updated?.shopAddress ?? null };
 }
 
 /** A temporary password, shown once to the admin; the agent's open sessions end. */

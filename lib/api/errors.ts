@@ -40,6 +40,8 @@ export const API_ERRORS = {
   aeps_biometric_invalid: 422,
   aeps_ekyc_required: 422,
   aeps_daily_failed: 422,
+  aeps_daily_auth_required: 409,
+  withdrawal_pending: 409,
   ifsc_unknown: 404,
   transfer_limit_exhausted: 422,
   transfer_pending: 409,
@@ -90,7 +92,7 @@ export class ApiError extends Error {
     const vars = typeof this.options.vars === 'function' ? this.options.vars(locale) : this.options.vars;
     const body: ApiErrorBody = { error: { code: this.code, message: translate(locale, key, vars).trim() } };
     const fields = Object.entries(this.options.fields ?? {});
-    if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m)]));
+    if (fields.length > 0) body.error.fields = Object.fromEntries(fields.map(([f, m]) => [f, translateMaybe(locale, m, vars)]));
     if (this.options.transactionId) body.error.transactionId = this.options.transactionId;
     return body;
   }

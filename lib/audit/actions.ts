@@ -11,6 +11,9 @@ export const EKO_ACTIONS = [
   'aeps.ekyc_verify_otp',
   'aeps.ekyc_biometric',
   'aeps.daily_auth',
+  'aeps.withdrawal',
+  'aeps.balance',
+  'aeps.statement',
   'transfer.recipients',
   'transfer.add_recipient',
   'bank.ifsc',
@@ -22,7 +25,14 @@ export const EKO_ACTIONS = [
   'transfer.refund',
 ] as const;
 export const AUTH_ACTIONS = ['auth.login', 'auth.logout', 'auth.logout_all', 'auth.password_change'] as const;
-export const ADMIN_ACTIONS = ['admin.agent_create', 'admin.agent_activate', 'admin.agent_deactivate', 'admin.password_reset', 'admin.lockout_clear'] as const;
+export const ADMIN_ACTIONS = [
+  'admin.agent_create',
+  'admin.agent_activate',
+  'admin.agent_deactivate',
+  'admin.agent_shop',
+  'admin.password_reset',
+  'admin.lockout_clear',
+] as const;
 export const AUDIT_ACTIONS = [...EKO_ACTIONS, ...AUTH_ACTIONS, ...ADMIN_ACTIONS] as const;
 export type SecurityAction = (typeof AUTH_ACTIONS)[number] | (typeof ADMIN_ACTIONS)[number];
 

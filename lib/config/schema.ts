@@ -85,6 +85,12 @@ const envSchema = z.object({
   /** The fee estimate shown before the agent confirms (Eko's pricing: 1%, at least ₹10). */
   TRANSFER_FEE_PERCENT: z.preprocess(blankToUndefined, z.coerce.number().min(0).max(10).default(1)),
   TRANSFER_FEE_MINIMUM_RUPEES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(1000).default(10)),
+  /** AePS cash withdrawal: whole rupees from MIN to MAX in multiples of STEP (Eko: "multiples of 50 or 100"; unconfirmed). */
+  AEPS_WITHDRAWAL_MIN_RUPEES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(100)),
+  AEPS_WITHDRAWAL_MAX_RUPEES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(10_000)),
+  AEPS_WITHDRAWAL_STEP_RUPEES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(50)),
+  /** The estimate is rounded up to the paisa (exact, like Eko's fee) or to the rupee (no coins at the counter). */
+  TRANSFER_FEE_ROUNDING: z.preprocess(blankToUndefined, z.enum(['paisa', 'rupee']).default('paisa')),
   /** Where the embedded Eko sandbox listens in sandbox mode. */
   EKO_SANDBOX_URL: optional(z.url({ protocol: /^https?$/ })),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/ })),
@@ -137,6 +143,7 @@ export interface EkoConfig {
 export interface FeeRuleConfig {
   percent: number;
   minimumPaise: number;
+  rounding: 'up_to_paisa' | 'up_to_rupee';
 }
 
 export interface AppConfig {
@@ -144,6 +151,8 @@ export interface AppConfig {
   sandboxMode: boolean;
   eko: EkoConfig;
   transferFee: FeeRuleConfig;
+  /** The AePS withdrawal amount rule (lib/aeps/amount.ts). */
+  aepsWithdrawal: { minRupees: number; maxRupees: number; stepRupees: number };
   /** Seconds between the reconciler's rounds; 0 = not in this instance. */
   reconcilerIntervalSeconds: number;
   /** Where PGlite and generated secrets live, or 'memory'. */
@@ -214,6 +223,10 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(['SANDBOX: set to 1 but EKO_BASE_URL is set too; SANDBOX=1 is only for sandbox mode (EKO_BASE_URL unset), remove one of them']);
   }
 
+  if (e.AEPS_WITHDRAWAL_MIN_RUPEES > e.AEPS_WITHDRAWAL_MAX_RUPEES || e.AEPS_WITHDRAWAL_MIN_RUPEES % e.AEPS_WITHDRAWAL_STEP_RUPEES !== 0) {
+    throw new ConfigError(['AEPS_WITHDRAWAL_MIN_RUPEES: must be at most AEPS_WITHDRAWAL_MAX_RUPEES and a multiple of AEPS_WITHDRAWAL_STEP_RUPEES']);
+  }
+
   if (e.RATE_LIMIT_STORE === 'redis' && e.REDIS_URL === undefined) {
     throw new ConfigError(['REDIS_URL: required when RATE_LIMIT_STORE is redis']);
   }
@@ -229,8 +242,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       legacyFields: e.EKO_LEGACY_FIELDS ? e.EKO_LEGACY_FIELDS.split(',') : [],
       refundServiceCode: e.EKO_REFUND_SERVICE_CODE,
     },
-    transferFee: { percent: e.TRANSFER_FEE_PERCENT, minimumPaise: e.TRANSFER_FEE_MINIMUM_RUPEES * 100 },
+    transferFee: {
+      percent: e.TRANSFER_FEE_PERCENT,
+      minimumPaise: e.TRANSFER_FEE_MINIMUM_RUPEES * 100,
+      rounding: e.TRANSFER_FEE_ROUNDING === 'rupee' ? 'up_to_rupee' : 'up_to_paisa',
+    },
     reconcilerIntervalSeconds: e.RECONCILER_INTERVAL_SECONDS,
+    aepsWithdrawal: { minRupees: e.AEPS_WITHDRAWAL_MIN_RUPEES, maxRupees: e.AEPS_WITHDRAWAL_MAX_RUPEES, stepRupees: e.AEPS_WITHDRAWAL_STEP_RUPEES },
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,

@@ -169,6 +169,11 @@ export const transactions = pgTable(
     recipientBank: text(),
     recipientIfsc: varchar({ length: 11 }),
     accountMasked: varchar({ length: 24 }),
+    /** AePS: the customer's bank (Eko bank code) and the last four digits of their Aadhaar, as receipts print it. */
+    bankCode: varchar({ length: 12 }),
+    aadhaarLast4: varchar({ length: 4 }),
+    /** AePS withdrawal: the customer's bank balance after, for its receipt (enquiries keep no figures). */
+    customerBalancePaise: bigint({ mode: 'number' }),
     amountPaise: bigint({ mode: 'number' }).notNull(),
     feeEstimatePaise: bigint({ mode: 'number' }),
     feePaise: bigint({ mode: 'number' }),
@@ -176,7 +181,7 @@ export const transactions = pgTable(
     walletBalancePaise: bigint({ mode: 'number' }),
     feeMismatch: boolean().notNull().default(false),
     /** The transfer OTP's reference (never the OTP itself). */
-    otpRefId: varchar({ length: 40 }),
+    otpRefId: varchar({ length: 100 }),
     state: varchar({ length: 16 }).notNull(),
     ekoTxStatus: smallint(),
     ekoTid: varchar({ length: 40 }),
@@ -212,6 +217,11 @@ export const transactions = pgTable(
     uniqueIndex('transactions_one_pending_per_recipient')
       .on(t.senderMobile, t.recipientId)
       .where(sql`${t.kind} = 'dmt_transfer' and ${t.state} in ('sending', 'unknown', 'awaited', 'hold')`),
+    // While a withdrawal for this customer is sending, unknown or pending, no second one: the first
+    // may have paid out.
+    uniqueIndex('transactions_one_pending_withdrawal_per_customer')
+      .on(t.senderMobile)
+      .where(sql`${t.kind} = 'aeps_withdrawal' and ${t.state} in ('sending', 'unknown', 'awaited', 'hold')`),
     // One refund of a transfer: a second is refused unless the first was declined (no money moved).
     uniqueIndex('transactions_one_refund_per_transfer')
       .on(t.refundOfId)

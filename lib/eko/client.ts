@@ -5,7 +5,7 @@ import { logger } from '@/lib/log';
 import type { EkoEndpoint } from './endpoints';
 import { type EkoEnvelope, failureReason, readEnvelope } from './envelope';
 import { newClientRefId, scrubUpstreamText } from './references';
-import { ekoAuthHeaders } from './sign';
+import { ekoAuthHeaders, requestHash } from './sign';
 
 export { newClientRefId, scrubUpstreamText } from './references';
 
@@ -50,19 +50,31 @@ export interface EkoCallInput<Path, Body> {
    * (lib/transfers): one attempt, one reference. Other calls get a fresh one here.
    */
   clientRefId?: string;
+  /**
+   * What `request_hash` covers after the timestamp (AePS transactions: the plain Aadhaar, the
+   * amount as sent, the user_code; docs/eko-api.md §4). Held in memory for this call only.
+   */
+  requestHashParts?: readonly string[];
 }
 
 type Attempt = { kind: 'answer'; httpStatus: number; envelope: EkoEnvelope } | { kind: 'failed'; cause: UpstreamCause; httpStatus: number | null };
 
 const RETRYABLE_HTTP = new Set([502, 503, 504]);
 
-async function attempt(url: string, init: RequestInit, timeoutMs: number, credentials: EkoConfig): Promise<Attempt> {
+/** The signed headers of one attempt; `request_hash` uses the very timestamp of `secret-key-timestamp`. */
+function attemptHeaders(credentials: EkoConfig, hashParts: readonly string[] | undefined): Record<string, string> {
+  const headers = ekoAuthHeaders(credentials);
+  if (hashParts) headers.request_hash = requestHash(credentials.accessKey, headers['secret-key-timestamp']!, hashParts);
+  return headers;
+}
+
+async function attempt(url: string, init: RequestInit, timeoutMs: number, credentials: EkoConfig, hashParts?: readonly string[]): Promise<Attempt> {
   let res: Response;
   try {
     // Signed afresh for every attempt: a reused timestamp is a 403.
     res = await fetch(url, {
       ...init,
-      headers: ekoAuthHeaders(credentials),
+      headers: attemptHeaders(credentials, hashParts),
       signal: AbortSignal.timeout(timeoutMs),
       cache: 'no-store',
     });
@@ -127,7 +139,7 @@ export async function callEko<Path, Body, Out>(
   let attempts = 0;
   for (;;) {
     attempts += 1;
-    result = await attempt(url, init, config.timeoutMs, config);
+    result = await attempt(url, init, config.timeoutMs, config, input.requestHashParts);
     const retryable =
       result.kind === 'failed' && (result.cause === 'network' || (result.cause === 'server_error' && RETRYABLE_HTTP.has(result.httpStatus ?? 0)));
     if (!retryable || attempts >= maxAttempts) break;

@@ -73,4 +73,13 @@ export const EKO_RESPONSE_TYPE = {
   transferDone: 325,
   inquiry: 1472,
   refundDone: 74,
+  /** AePS-Fingpay transactions (docs/eko-api.md §13.4). */
+  aepsWithdrawalDone: 1463,
+  aepsTransactionFailed: 1464,
+  aepsWithdrawalPending: 1465,
+  aepsBalance: 1466,
+  /** "Please do 2fa before initiating transaction": the agent's daily authentication is missing. */
+  aepsTwoFaRequired: 1467,
+  aepsStatement: 1527,
+  aepsStatementFailed: 1528,
 } as const;

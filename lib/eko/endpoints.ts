@@ -12,6 +12,7 @@ import {
   normaliseRefund,
   normaliseTransferOtp,
 } from './normalisers/money';
+import { normaliseBalance, normaliseStatement, normaliseWithdrawal } from './normalisers/aeps-transactions';
 import { normaliseGetSender, normaliseOnboardSender } from './normalisers/sender';
 import {
   normaliseAepsBiometricEkyc,
@@ -78,6 +79,18 @@ const refId = z.string().regex(/^[\w+/=-]{1,80}$/);
 /** Whole rupees, as Eko's money calls want them. */
 const rupees = z.number().int().min(1).max(1_00_000);
 const ifsc = z.string().regex(/^[A-Z]{4}0[A-Z0-9]{6}$/);
+
+type AepsCustomerPath = { customerMobile: string };
+/** A customer's AePS transaction: the customer's mobile, Aadhaar (RSA, §10), bank and finger. */
+const aepsCustomer = { customer_id: digits(10), aadhar: rsaBase64, latlong, bank_code: bankCode, piddata: pidXml };
+const AEPS_TRANSACTION_FIELDS = {
+  customer_id: 'customerMobile',
+  aadhar: 'aadhaar',
+  latlong: 'latlong',
+  bank_code: 'bankCode',
+  amount: 'amount',
+  piddata: 'piddata',
+} as const;
 const MONEY_FIELDS = {
   customer_id: 'senderMobile',
   recipient_mobile: 'mobile',
@@ -194,6 +207,42 @@ export const ekoEndpoints = {
     sendClientRefId: false,
     fieldMap: AEPS_FIELDS,
     normalise: (env) => normaliseAepsDailyKyc(env),
+  }),
+
+  // ---- AePS-Fingpay transactions for a customer (docs/eko-api.md §13.4). Each carries the
+  // request_hash header (the service passes its parts: the customer's plain Aadhaar, the amount
+  // as sent, "0" for enquiries, and the user_code), and the row's client_ref_id.
+  aepsWithdrawal: define({
+    action: 'aeps.withdrawal',
+    method: 'POST',
+    path: ({ customerMobile }: AepsCustomerPath) => `/customer/collection/aeps-fingpay/cash-withdrawl/${encodeURIComponent(customerMobile)}`,
+    body: z.object({ ...aepsCustomer, amount: rupees }),
+    // Pays out the customer's money: sent once; recorded first like a transfer.
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: AEPS_TRANSACTION_FIELDS,
+    normalise: (env) => normaliseWithdrawal(env),
+  }),
+  aepsBalance: define({
+    action: 'aeps.balance',
+    method: 'POST',
+    path: ({ customerMobile }: AepsCustomerPath) => `/customer/collection/aeps-fingpay/balance-enquiry/${encodeURIComponent(customerMobile)}`,
+    body: z.object(aepsCustomer),
+    // A fingerprint is used once: never resent.
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: AEPS_TRANSACTION_FIELDS,
+    normalise: (env) => normaliseBalance(env),
+  }),
+  aepsStatement: define({
+    action: 'aeps.statement',
+    method: 'POST',
+    path: ({ customerMobile }: AepsCustomerPath) => `/customer/collection/aeps-fingpay/mini-statement/${encodeURIComponent(customerMobile)}`,
+    body: z.object(aepsCustomer),
+    idempotent: false,
+    sendClientRefId: true,
+    fieldMap: AEPS_TRANSACTION_FIELDS,
+    normalise: (env) => normaliseStatement(env),
   }),
 
   // ---- DMT-Fino money movement (docs/eko-api.md §13)

@@ -16,6 +16,7 @@ export type EkoStep =
   | 'aepsVerify'
   | 'aepsBiometric'
   | 'aepsDaily'
+  | 'aepsTransaction'
   | 'recipients'
   | 'ifsc'
   | 'transferOtp'
@@ -34,6 +35,9 @@ const STEP_OF_ACTION: Readonly<Record<string, EkoStep>> = {
   'aeps.ekyc_verify_otp': 'aepsVerify',
   'aeps.ekyc_biometric': 'aepsBiometric',
   'aeps.daily_auth': 'aepsDaily',
+  'aeps.withdrawal': 'aepsTransaction',
+  'aeps.balance': 'aepsTransaction',
+  'aeps.statement': 'aepsTransaction',
   'transfer.recipients': 'recipients',
   'transfer.add_recipient': 'recipients',
   'bank.ifsc': 'ifsc',
@@ -80,7 +84,8 @@ function aepsError(f: Business, step: EkoStep): ApiError | null {
   const is = (code: number) => f.status === code || f.responseTypeId === code;
   if (is(EKO_STATUS.agentNotAllowed)) return new ApiError('aeps_not_activated');
   if (f.status === EKO_STATUS.aadhaarUndecryptable || f.invalidParams?.aadhaar) {
-    return new ApiError('invalid_input', { fields: { aadhaar: 'errors.aeps_aadhaar_rejected' } });
+    const message = step === 'aepsTransaction' ? 'errors.aeps_customer_aadhaar_rejected' : 'errors.aeps_aadhaar_rejected';
+    return new ApiError('invalid_input', { fields: { aadhaar: message } });
   }
   if (is(EKO_STATUS.aepsOtpFailed)) {
     if (step === 'aepsVerify') return new ApiError('aeps_otp_invalid');
@@ -131,6 +136,7 @@ function stepError(f: Business, step: EkoStep | undefined): ApiError | null {
     case 'aepsVerify':
     case 'aepsBiometric':
     case 'aepsDaily':
+    case 'aepsTransaction':
       return aepsError(f, step);
     default:
       return null;

@@ -21,4 +21,5 @@ export function translate(locale: Locale, key: MessageKey, vars?: MessageVars): 
 }
 
 /** Translates a catalogue key; text that is not a key (e.g. Eko's own words) passes through. */
-export const translateMaybe = (locale: Locale, keyOrText: string) => (isMessageKey(keyOrText) ? translate(locale, keyOrText) : keyOrText);
+export const translateMaybe = (locale: Locale, keyOrText: string, vars?: MessageVars) =>
+  isMessageKey(keyOrText) ? translate(locale, keyOrText, vars) : keyOrText;

@@ -155,6 +155,15 @@ export const RATE_RULES = {
   transferCheckPerAgent: { points: 240, duration: 15 * MINUTE, message: 'errors.rate_limited' },
   refundPerAgent: { points: 30, duration: HOUR, message: 'errors.rate_limited.transfers' },
 
+  /**
+   * A customer's AePS transactions (withdrawal, balance, statement), each a fingerprint at the
+   * counter: 10 per customer in 15 minutes (a worn finger retried, a balance then a withdrawal)
+   * and 60 per agent (a customer every 15 seconds is more than a counter serves). A script with
+   * a stolen login and someone's Aadhaar stops there.
+   */
+  aepsTransactionPerCustomer: { points: 10, duration: 15 * MINUTE, message: 'errors.rate_limited.aepsCustomer' },
+  aepsTransactionPerAgent: { points: 60, duration: 15 * MINUTE, message: 'errors.rate_limited' },
+
   /** Failed-capture reports for the admin's device-error view (the browser ignores a refusal). */
   deviceErrorsPerAgent: { points: 60, duration: HOUR, message: 'errors.rate_limited' },
 } as const satisfies Record<string, RateRule>;

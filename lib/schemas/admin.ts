@@ -3,6 +3,17 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '@/lib/audit/actions';
 import { isTelemetryCode } from '@/lib/rd/messages';
 import { mobileSchema, text, withoutControlChars } from './common';
 
+/** One line each, as a receipt prints them (58 mm paper wraps a long address); blank clears it. */
+const shopLine = (max: number, message: 'validation.shopName' | 'validation.shopAddress') =>
+  z.pipe(
+    z.pipe(
+      text(message),
+      z.transform((v) => withoutControlChars(v).trim().replace(/\s+/g, ' ')),
+    ),
+    z.string().check(z.maxLength(max, message)),
+  );
+const shopFields = { shopName: shopLine(80, 'validation.shopName'), shopAddress: shopLine(200, 'validation.shopAddress') };
+
 export const createAgentSchema = z.object({
   name: text('validation.personName').check(
     z.trim(),
@@ -13,8 +24,14 @@ export const createAgentSchema = z.object({
   mobile: mobileSchema,
   ekoUserCode: text('validation.userCode').check(z.trim(), z.regex(/^\d{5,12}$/, 'validation.userCode')),
   password: text('validation.newPassword').check(z.minLength(8, 'validation.newPassword'), z.maxLength(128, 'validation.newPassword')),
+  shopName: z.optional(shopFields.shopName),
+  shopAddress: z.optional(shopFields.shopAddress),
 });
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
+
+/** PUT /api/admin/agents/:id/shop: what the agent's receipts print (blank clears a line). */
+export const agentShopSchema = z.object(shopFields);
+export type AgentShopInput = z.infer<typeof agentShopSchema>;
 
 export const userIdSchema = z.object({ id: z.uuid({ error: 'validation.invalid' }) });
 /** A lockout's key as the admin's lockout list shows it: rule, then mobile (and a browser's id) or an address. */

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { BANK_CODE_PATTERN } from '@/lib/banks/fallback';
-import { text } from './common';
+import { mobileSchema, rupeesNumber, text, typedRupees } from './common';
 import { otpSchema, pidDataSchema, refSchema, sealedAadhaarSchema } from './ekyc';
 
 /** "lat,long" from the browser's geolocation, as Eko wants it. */
@@ -18,3 +18,29 @@ export const aepsDailyAuthSchema = z.object({ ...identity, piddata: pidDataSchem
 export type AepsVerifyOtpInput = z.infer<typeof aepsVerifyOtpSchema>;
 export type AepsBiometricInput = z.infer<typeof aepsBiometricSchema>;
 export type AepsDailyAuthInput = z.infer<typeof aepsDailyAuthSchema>;
+
+/**
+ * A customer's AePS transaction (POST /api/aeps/transactions/…): the customer's mobile, their
+ * Aadhaar sealed for "aeps_transaction" and that mobile, their bank, the counter's location and
+ * their fingerprint (captured without a wadh).
+ */
+export const aepsCustomerSchema = z.object({
+  customerMobile: mobileSchema,
+  aadhaar: sealedAadhaarSchema,
+  latlong: latlongSchema,
+  bankCode: bankSchema,
+  piddata: pidDataSchema,
+});
+export type AepsCustomerInput = z.infer<typeof aepsCustomerSchema>;
+
+/**
+ * Whole rupees as the agent types them (a digit string or a number); the configured range and
+ * step are checked by checkWithdrawalAmount (lib/aeps/amount.ts) in the form and the handler.
+ */
+export const withdrawalAmountSchema = z.pipe(
+  typedRupees,
+  rupeesNumber().check(z.int('validation.amount'), z.gte(1, 'validation.amount'), z.lte(1_000_000, 'validation.amount')),
+);
+
+export const aepsWithdrawalSchema = z.object({ ...aepsCustomerSchema.shape, amount: withdrawalAmountSchema });
+export type AepsWithdrawalInput = z.infer<typeof aepsWithdrawalSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { TRANSACTION_KINDS, TRANSACTION_STATES } from '@/lib/transfers/types';
-import { mobileSchema, text } from './common';
+import { mobileSchema, rupeesNumber, text, typedRupees } from './common';
 import { otpSchema, refSchema } from './ekyc';
 
 // DMT-Fino money movement: what the agent types (recipient, amount, OTP) and what the route
@@ -65,14 +65,8 @@ export const recipientIdSchema = text().check(z.regex(/^\d{1,24}$/, 'validation.
  * (JSON) both arrive as a number; paise are refused, never rounded.
  */
 export const amountRupeesSchema = z.pipe(
-  z.transform((v: unknown) => {
-    if (typeof v !== 'string') return v;
-    const trimmed = v.trim();
-    return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  }),
-  z
-    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.amount') })
-    .check(z.int('validation.amount'), z.gte(TRANSFER_MIN_RUPEES, 'validation.amount.min'), z.lte(TRANSFER_MAX_RUPEES, 'validation.amount.max')),
+  typedRupees,
+  rupeesNumber().check(z.int('validation.amount'), z.gte(TRANSFER_MIN_RUPEES, 'validation.amount.min'), z.lte(TRANSFER_MAX_RUPEES, 'validation.amount.max')),
 );
 
 /** Send Transaction OTP (POST /api/transfers/otp): the amount is fixed with the OTP. */
@@ -91,11 +85,8 @@ export const transferSchema = z.object({
 });
 export type TransferInput = z.infer<typeof transferSchema>;
 
-/**
- * The refund OTP's reference: Eko's is an opaque base64-like string (EPS's example; the sandbox
- * sends 48 characters of base64), unlike the transfer OTP's digits.
- */
-export const refundOtpRefSchema = text().check(z.regex(/^[A-Za-z0-9+/=_-]{1,64}$/, 'validation.invalid'));
+/** The refund OTP's reference is base64 in Eko's example (letters, digits, + / =). */
+const refundOtpRefSchema = text().check(z.regex(/^[\w+/=-]{1,80}$/, 'validation.invalid'));
 
 /** Refund of a refund-pending transfer (POST /api/transfers/:id/refund). */
 export const refundSchema = z.object({ otp: otpSchema, otpRefId: refundOtpRefSchema });

@@ -14,7 +14,13 @@ describe('estimateFee', () => {
     expect(estimateFee(500_000, EKO).feePaise).toBe(5000);
   });
 
-  it('rounds a part rupee up, never down', () => {
+  it('is exact to the paisa by default (1 % of whole rupees needs no rounding), and rounds a part paisa up', () => {
+    const paisa: FeeRule = { ...EKO, rounding: 'up_to_paisa' };
+    expect(estimateFee(123_400, paisa)).toEqual({ amountPaise: 123_400, feePaise: 1234, totalPaise: 124_634 });
+    expect(estimateFee(123_450, { ...paisa, percent: 1.5 }).feePaise).toBe(1852); // 1851.75 → 1852
+  });
+
+  it('rounds a part rupee up, never down, when the rule says rupees', () => {
     // ₹1,234 → 1 % is ₹12.34 → ₹13.
     expect(estimateFee(123_400, EKO)).toEqual({ amountPaise: 123_400, feePaise: 1300, totalPaise: 124_700 });
     // ₹1,201 → ₹12.01 → ₹13.

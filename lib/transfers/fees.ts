@@ -11,8 +11,12 @@ export interface FeeRule {
   minimumPaise: number;
   /** The largest single transfer (₹5,000). */
   maxTransferPaise: number;
-  /** The estimate is rounded up to a whole rupee, so the agent never collects too little. */
-  rounding: 'up_to_rupee';
+  /**
+   * Rounded up, so the agent never collects too little: to the paisa (the default: 1 % of whole
+   * rupees is exact, as Eko's own fee is) or to the rupee (TRANSFER_FEE_ROUNDING=rupee, for
+   * counters that take no coins; the receipt then differs from Eko's fee and says so).
+   */
+  rounding: 'up_to_paisa' | 'up_to_rupee';
 }
 
 export function estimateFee(amountPaise: number, rule: FeeRule): FeeEstimate {
@@ -20,6 +24,6 @@ export function estimateFee(amountPaise: number, rule: FeeRule): FeeEstimate {
   // Six decimals absorb binary noise (1.1 % of 100 paise is 110.00000000000001), never a real paisa.
   const percentOf = Number(((amountPaise * rule.percent) / 100).toFixed(6));
   const fee = Math.max(percentOf, rule.minimumPaise);
-  const feePaise = Math.ceil(fee / 100) * 100;
+  const feePaise = rule.rounding === 'up_to_rupee' ? Math.ceil(fee / 100) * 100 : Math.ceil(fee);
   return { amountPaise, feePaise, totalPaise: amountPaise + feePaise };
 }

@@ -8,7 +8,9 @@ import type { Transaction } from '@/lib/db/schema';
 import { scrubUpstreamText } from '@/lib/eko/references';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
 import { ekoErrorOf } from '@/lib/eko/failures';
+import type { WithdrawalAnswer } from '@/lib/eko/normalisers/aeps-transactions';
 import { type EkoTxStatus, refusalOf, type TransactionFacts, type TransferAnswer } from '@/lib/eko/normalisers/money';
+import type { ApiError } from '@/lib/api/errors';
 import { FINAL_STATES, PENDING_STATES, type TransactionState } from './types';
 
 // What Eko's answers do to a transaction row: the state machine of docs/architecture.md §8.
@@ -65,7 +67,7 @@ function factsPatch(row: Transaction, facts: TransactionFacts): TransactionPatch
 }
 
 /** The row's schedule and final time for a state. */
-function schedule(row: Transaction, state: TransactionState, checks: number): TransactionPatch {
+export function schedule(row: Transaction, state: TransactionState, checks: number): TransactionPatch {
   return {
     state,
     finalAt: isSettled(state) ? new Date() : null,
@@ -122,6 +124,38 @@ export async function outcomeOfRefund(
   return unknown.row ?? row;
 }
 
+/**
+ * Applies a cash withdrawal's result to the row written before it was sent: paid, pending (the
+ * inquiry decides), refused by the bank or for the missing 2FA (nothing paid out), or no answer
+ * (unknown). A readable refusal without a transaction is recorded and then thrown, so the agent
+ * sees its message (an Aadhaar Eko cannot read, AePS not activated).
+ */
+export async function outcomeOfWithdrawal(row: Transaction, result: EkoResult<WithdrawalAnswer>): Promise<Transaction> {
+  let patch: TransactionPatch;
+  let refusedWith: ApiError | null = null;
+  if (result.ok) {
+    const answer = result.value;
+    const facts = {
+      ekoTxStatus: answer.facts.txStatusCode,
+      ekoTid: answer.facts.tid,
+      bankRef: answer.facts.bankRef || null,
+      recipientBank: answer.facts.bankName ?? row.recipientBank,
+    };
+    if (answer.kind === 'paid') patch = { ...facts, customerBalancePaise: answer.facts.customerBalancePaise, ...schedule(row, 'success', 0) };
+    else if (answer.kind === 'pending') patch = { ...facts, ...schedule(row, 'awaited', 0) };
+    else patch = { ...facts, declineReason: answer.reason, ekoReason: scrubUpstreamText(answer.text), ...schedule(row, 'declined', 0) };
+  } else {
+    const refusal = result.failure.kind === 'business' ? refusalOf(result.failure) : null;
+    if (refusal) {
+      patch = { declineReason: refusal.reason, ekoReason: scrubUpstreamText(refusal.text), ...schedule(row, 'declined', 0) };
+      refusedWith = ekoErrorOf(result);
+    } else patch = schedule(row, 'unknown', 0);
+  }
+  const { row: after } = await moveTransaction(await getDb(), row.id, 'sending', patch, 'initiate');
+  if (refusedWith) throw refusedWith;
+  return after ?? row;
+}
+
 /** The agent an inquiry is made for (the reconciler has only the row). */
 async function agentOfRow(row: Transaction): Promise<AgentContext | null> {
   const user = await findUserById(await getDb(), row.agentId);
@@ -163,7 +197,7 @@ export async function checkTransaction(row: Transaction, source: EventSource, ag
     { path, body: {} },
     {
       senderMobile: row.senderMobile,
-      describe: (answer) => (answer.found ? answer.facts.txStatus : 'not_found'),
+      describe: (answer) => (answer.found ? `tx_${answer.facts.txStatus}` : 'not_found'),
     },
   );
   const checks = row.checkCount + 1;

@@ -1,10 +1,11 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/auth/agent';
+import type { SessionUser } from '@/lib/auth/current-user';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { findByOtpRef, findPendingTransfer, findTransaction, insertTransaction, markReceiptIssued } from '@/lib/db/queries/transactions';
+import { findByOtpRef, findPendingTransfer, insertTransaction, markReceiptIssued } from '@/lib/db/queries/transactions';
 import type { Transaction } from '@/lib/db/schema';
 import { newClientRefId } from '@/lib/eko/references';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
@@ -13,7 +14,7 @@ import { maskAccount } from '@/lib/eko/normalisers/money';
 import { formatInr } from '@/lib/i18n';
 import type { RecipientInput, RefundInput, TransferInput, TransferOtpInput } from '@/lib/schemas/transfer';
 import { lookupSender } from '@/lib/senders/service';
-import { feeRule } from './loaders';
+import { feeRule, transactionRowFor } from './loaders';
 import { estimateFee } from './fees';
 import { checkTransaction, outcomeOfRefund, outcomeOfTransfer, SENDING_GRACE_MS } from './reconcile';
 import type { AddRecipientOutcome, IfscDetails, Recipient, RecipientList, TransferOtpSent } from './types';
@@ -58,7 +59,7 @@ export async function addRecipient(agent: AgentContext, senderMobile: string, in
       path: { customerId: senderMobile },
       body: { recipient_mobile: input.mobile, recipient_name: input.name, ifsc: input.ifsc, account: input.account },
     },
-    { senderMobile, describe: (outcome) => outcome.kind },
+    { senderMobile, describe: (outcome) => `recipient_${outcome.kind}` },
   );
   if (!result.ok) throw ekoErrorOf(result);
   const masked = maskAccount(input.account);
@@ -76,7 +77,7 @@ export async function addRecipient(agent: AgentContext, senderMobile: string, in
 }
 
 export async function ifscDetails(agent: AgentContext, ifsc: string): Promise<IfscDetails> {
-  const result = await callEkoAs(agent, ekoEndpoints.ifscDetails, { path: { ifsc }, body: {} }, { describe: (d) => d.ifsc.slice(0, 4) });
+  const result = await callEkoAs(agent, ekoEndpoints.ifscDetails, { path: { ifsc }, body: {} }, { describe: () => 'ifsc_found' });
   if (!result.ok) throw ekoErrorOf(result);
   return result.value;
 }
@@ -107,7 +108,7 @@ export async function sendTransferOtp(agent: AgentContext, input: TransferOtpInp
     agent,
     ekoEndpoints.sendTransferOtp,
     { path: {}, body: { recipient_id: input.recipientId, amount: input.amount, customer_id: input.senderMobile } },
-    { senderMobile: input.senderMobile, describe: () => `amount:${input.amount}` },
+    { senderMobile: input.senderMobile, describe: () => 'otp_sent' },
   );
   if (!result.ok) throw ekoErrorOf(result);
   return { otpRefId: result.value.otpRefId, sentAt: new Date().toISOString() };
@@ -169,26 +170,19 @@ export async function initiateTransfer(agent: AgentContext, input: TransferInput
       body: { recipient_id: recipient.id, amount: input.amount, customer_id: input.senderMobile, otp: input.otp, otp_ref_id: input.otpRefId },
       clientRefId: row.clientRefId,
     },
-    { senderMobile: input.senderMobile, describe: (answer) => (answer.kind === 'declined' ? `declined:${answer.reason}` : answer.facts.txStatus) },
+    { senderMobile: input.senderMobile, describe: (answer) => (answer.kind === 'declined' ? `declined:${answer.reason}` : `tx_${answer.facts.txStatus}`) },
   );
   return outcomeOfTransfer(row, result);
 }
 
-/** A transaction of this agent (admins may read any). */
-export async function transactionFor(id: string, user: { id: string; role: string }): Promise<Transaction> {
-  const row = await findTransaction(await getDb(), id);
-  if (!row || (user.role !== 'admin' && row.agentId !== user.id)) throw new ApiError('not_found');
-  return row;
-}
-
 /** "Check status again": the inquiry now, for a pending (or refund-pending) transaction. */
 export async function checkNow(agent: AgentContext, id: string): Promise<Transaction> {
-  const row = await transactionFor(id, { id: agent.id, role: 'agent' });
+  const row = await transactionRowFor(id, { id: agent.id, role: 'agent' });
   return checkTransaction(row, 'inquiry', agent);
 }
 
 async function refundableTransfer(agent: AgentContext, id: string): Promise<Transaction & { ekoTid: string }> {
-  const row = await transactionFor(id, { id: agent.id, role: 'agent' });
+  const row = await transactionRowFor(id, { id: agent.id, role: 'agent' });
   if (row.kind !== 'dmt_transfer' || row.state !== 'refund_pending' || !row.ekoTid) throw new ApiError('refund_not_allowed');
   return row as Transaction & { ekoTid: string };
 }
@@ -226,8 +220,7 @@ export async function refundTransfer(agent: AgentContext, id: string, input: Ref
       refundOfId: transfer.id,
       // The refund is of this tid; the inquiry of a refund asks about the transfer.
       ekoTid: transfer.ekoTid,
-      // Not the refund OTP's reference: the column is the transfer OTP's (varchar 40, one transfer
-      // per reference), and Eko's refund reference is a longer base64-like string (48 in the sandbox).
+      otpRefId: input.otpRefId,
       state: 'sending',
       nextCheckAt: new Date(Date.now() + SENDING_GRACE_MS),
     },
@@ -249,8 +242,8 @@ export async function refundTransfer(agent: AgentContext, id: string, input: Ref
 }
 
 /** The first print or share of a receipt (later copies are reprints, with their own time). */
-export async function issueReceipt(user: { id: string; role: string }, id: string): Promise<Date> {
-  const row = await transactionFor(id, user);
+export async function issueReceipt(user: Pick<SessionUser, 'id' | 'role'>, id: string): Promise<Date> {
+  const row = await transactionRowFor(id, user);
   if (row.state === 'sending') throw new ApiError('transfer_pending', { transactionId: row.id });
   const at = await markReceiptIssued(await getDb(), row.id);
   if (!at) throw new ApiError('not_found');

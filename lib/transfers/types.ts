@@ -73,7 +73,22 @@ export const FINAL_STATES: readonly TransactionState[] = ['success', 'declined',
 
 /** Why a transfer was declined, for the agent's next step (Eko's own words are kept beside it). */
 export type DeclineReason =
-  'wrong_otp' | 'otp_consumed' | 'otp_expired' | 'otp_attempts_exhausted' | 'insufficient_balance' | 'limit_exhausted' | 'bank_unavailable' | 'other';
+  | 'wrong_otp'
+  | 'otp_consumed'
+  | 'otp_expired'
+  | 'otp_attempts_exhausted'
+  | 'insufficient_balance'
+  | 'limit_exhausted'
+  | 'bank_unavailable'
+  // AePS (the customer's bank answered through Fingpay):
+  | 'biometric_mismatch'
+  | 'aadhaar_not_linked'
+  | 'insufficient_funds'
+  | 'invalid_biometric'
+  | 'two_fa_required'
+  /** A balance enquiry or mini statement that got no answer (nothing moves in either). */
+  | 'no_answer'
+  | 'other';
 
 /** One transaction as the agent's screens and the receipt show it. */
 export interface TransactionView {
@@ -104,6 +119,9 @@ export interface TransactionView {
   ekoReason: string | null;
   /** For a refund row: the transfer it refunds; for a transfer: its refund, if any. */
   refundOf: string | null;
+  /** Eko's refund_tid and refunded_amount (amount + fee): on a refund row and on the transfer it refunded. */
+  refundTid: string | null;
+  refundedPaise: number | null;
   refund: { id: string; state: TransactionState; refundTid: string | null; refundedPaise: number | null } | null;
   /** When the receipt was first printed or shared: a later one is a reprint. */
   receiptFirstIssuedAt: string | null;
@@ -122,6 +140,10 @@ export interface TransactionsSummary {
   failureReasons: { state: TransactionState; reason: DeclineReason | null; count: number }[];
   /** Transfers whose fee from Eko differs from the estimate (feeMismatch), newest first. */
   feeMismatches: TransactionView[];
+  /** AePS per day: withdrawals (count, value of those paid out) and enquiries (balance, statement). */
+  aepsPerDay: { day: string; withdrawals: number; withdrawnPaise: number; enquiries: number }[];
+  /** AePS refusals by the customer's bank and reason, most frequent first. */
+  aepsFailuresByBank: { bank: string; reason: DeclineReason | null; count: number }[];
   /** Every transfer still pending (PENDING_STATES), oldest first, whatever its day: what to chase. */
   awaitedQueue: (TransactionView & { ageSeconds: number })[];
 }

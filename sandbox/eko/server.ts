@@ -60,6 +60,12 @@ export interface SandboxState {
   bankListShape: 'top' | 'data';
   /** The status of an "Insufficient balance" decline: 347 (status table) or 55 (EPS's example). */
   insufficientBalanceStatus: 347 | 55;
+  /**
+   * One-shot faults by path (PUT /__sandbox/fault): the next call to that exact path gets the
+   * fault before it is processed, whoever the customer. How the money tests fault Initiate
+   * Transfer alone, after its recipient look-up and OTP went through.
+   */
+  pathFaults: Map<string, FaultFixture>;
 }
 
 interface OtpRefs {
@@ -189,6 +195,7 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     money: createMoneyState(),
     bankListShape: 'top',
     insufficientBalanceStatus: 347,
+    pathFaults: new Map(),
   };
   const routes: SandboxRoute[] = [
     ...dmtRoutes,
@@ -253,6 +260,15 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
         else if (typeof day === 'string') next.dailyKycDay = day === 'today' ? todayInIndia() : day;
         state.aeps.set(body.user_code, next);
         sendJson(res, 200, { user_code: body.user_code, ekyc_done: next.ekycDone, daily_kyc_day: next.dailyKycDay ?? null });
+      }
+    } else if (action === 'fault' && req.method === 'PUT') {
+      const body = await readJson(req);
+      const kinds = new Set<string>(Object.values(FAULT_FIXTURES));
+      if (typeof body?.path !== 'string' || !body.path.startsWith('/') || typeof body.fault !== 'string' || !kinds.has(body.fault)) {
+        sendJson(res, 400, { error: `send {"path": "/customer/payment/dmt-fino", "fault": one of ${[...kinds].join(', ')}}` });
+      } else {
+        state.pathFaults.set(body.path, body.fault as FaultFixture);
+        sendJson(res, 200, { path: body.path, fault: body.fault });
       }
     } else if (action === 'reset' && req.method === 'POST') {
       reset();
@@ -344,7 +360,9 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
       }
     }
 
-    const faultKind = FAULT_FIXTURES[customerIdOf(path, body) ?? ''];
+    const pathFault = state.pathFaults.get(path);
+    if (pathFault) state.pathFaults.delete(path);
+    const faultKind = pathFault ?? FAULT_FIXTURES[customerIdOf(path, body) ?? ''];
     if (faultKind) {
       record(faultKind === 'forbidden' ? 403 : 200, null);
       if (await fault(faultKind, res)) return;
@@ -398,6 +416,7 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     state.money = createMoneyState({ nextTid: state.money.nextTid, nextOtpRef: state.money.nextOtpRef });
     state.bankListShape = 'top';
     state.insufficientBalanceStatus = 347;
+    state.pathFaults.clear();
   }
 
   return {

@@ -171,10 +171,16 @@ describe('AePS one-time eKYC and daily authentication', () => {
   });
 
   it('refuses bad input by field: no location, unknown bank, plain Aadhaar', async () => {
-    const res = await call(dailyAuth, 'daily-auth', { aadhaar: '999999990019', latlong: '', piddata: pid(''), bankCode: 'NOPE' });
+    const res = await call(dailyAuth, 'daily-auth', { aadhaar: '999999990019', latlong: '', piddata: pid(''), bankCode: 'sb in' });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['aadhaar', 'bankCode', 'latlong']);
     expect(sandbox.state.calls).toHaveLength(0);
+  });
+
+  it("refuses a well-formed bank code that is not on Eko's list, before the fingerprint is sent", async () => {
+    const res = await call(dailyAuth, 'daily-auth', { ...(await identity(undefined, 'aeps_daily_auth')), piddata: pid(''), bankCode: 'ZZZZ' });
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_input', fields: { bankCode: expect.any(String) } } } });
+    expect(sandbox.state.calls.map((c) => c.path)).toEqual(['/tools/reference/banks']);
   });
 });
 

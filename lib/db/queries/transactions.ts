@@ -92,6 +92,19 @@ export async function findPendingTransfer(db: Db, senderMobile: string, recipien
   return row;
 }
 
+/** The kinds that move money; enquiries never wait on an inquiry. */
+const MONEY_KINDS = ['dmt_transfer', 'dmt_refund', 'aeps_withdrawal'];
+
+/** A withdrawal for this customer whose outcome is not known yet (by any agent). */
+export async function findPendingWithdrawal(db: Db, customerMobile: string): Promise<Transaction | undefined> {
+  const [row] = await db
+    .select()
+    .from(transactions)
+    .where(and(eq(transactions.kind, 'aeps_withdrawal'), eq(transactions.senderMobile, customerMobile), inArray(transactions.state, [...PENDING_STATES])))
+    .limit(1);
+  return row;
+}
+
 /** An agent's pending transactions (all, or one sender's): what must not be paid again. */
 export async function pendingTransactionsOf(db: Db, agentId: string, senderMobile?: string): Promise<Transaction[]> {
   return db
@@ -100,6 +113,7 @@ export async function pendingTransactionsOf(db: Db, agentId: string, senderMobil
     .where(
       and(
         eq(transactions.agentId, agentId),
+        inArray(transactions.kind, MONEY_KINDS),
         inArray(transactions.state, [...PENDING_STATES]),
         senderMobile ? eq(transactions.senderMobile, senderMobile) : undefined,
       ),
@@ -232,7 +246,9 @@ const indiaDay = sql<string>`to_char(${transactions.createdAt} at time zone ${IN
 export async function transactionFigures(db: Db, fromDay: string) {
   const since = gte(transactions.createdAt, indiaMidnight(fromDay));
   const transfers = and(since, eq(transactions.kind, 'dmt_transfer'));
-  const [perDay, byState, failureReasons, feeMismatches, awaited] = await Promise.all([
+  const aeps = and(since, inArray(transactions.kind, ['aeps_withdrawal', 'aeps_balance', 'aeps_statement']));
+  const isWithdrawal = sql`${transactions.kind} = 'aeps_withdrawal'`;
+  const [perDay, byState, failureReasons, feeMismatches, awaited, aepsPerDay, aepsFailures] = await Promise.all([
     db
       .select({
         day: indiaDay,
@@ -259,11 +275,29 @@ export async function transactionFigures(db: Db, fromDay: string) {
     db
       .select()
       .from(transactions)
-      .where(inArray(transactions.state, [...PENDING_STATES]))
+      .where(and(inArray(transactions.kind, MONEY_KINDS), inArray(transactions.state, [...PENDING_STATES])))
       .orderBy(asc(transactions.createdAt))
       .limit(200),
+    db
+      .select({
+        day: indiaDay,
+        withdrawals: sql<string>`count(*) filter (where ${isWithdrawal})`,
+        withdrawnPaise: sql<string>`coalesce(sum(${transactions.amountPaise}) filter (where ${isWithdrawal} and ${transactions.state} = 'success'), 0)`,
+        enquiries: sql<string>`count(*) filter (where not ${isWithdrawal})`,
+      })
+      .from(transactions)
+      .where(aeps)
+      .groupBy(indiaDay)
+      .orderBy(indiaDay),
+    db
+      .select({ bank: sql<string>`coalesce(${transactions.recipientBank}, ${transactions.bankCode}, '')`, reason: transactions.declineReason, count: count() })
+      .from(transactions)
+      .where(and(aeps, inArray(transactions.state, ['failed', 'declined'])))
+      .groupBy(sql`1`, transactions.declineReason)
+      .orderBy(desc(count()))
+      .limit(50),
   ]);
-  return { perDay, byState, failureReasons, feeMismatches, awaited };
+  return { perDay, byState, failureReasons, feeMismatches, awaited, aepsPerDay, aepsFailures };
 }
 
 /** Marks the first print or share of a receipt; later calls leave the first time. */

@@ -9,6 +9,8 @@ export interface NewUser {
   name: string;
   mobile: string;
   ekoUserCode: string | null;
+  shopName?: string | null;
+  shopAddress?: string | null;
   passwordHash: string;
   /** Someone else chose this password: it must be changed at first sign-in and expires. */
   temporaryUntil?: Date | null;
@@ -68,6 +70,8 @@ export interface AgentRow {
   name: string;
   mobile: string;
   ekoUserCode: string | null;
+  shopName: string | null;
+  shopAddress: string | null;
   active: boolean;
   createdAt: Date;
   lastActivityAt: Date | null;
@@ -96,6 +100,8 @@ export async function listAgents(db: Db, opts: { query?: string; limit: number; 
         name: users.name,
         mobile: users.mobile,
         ekoUserCode: users.ekoUserCode,
+        shopName: users.shopName,
+        shopAddress: users.shopAddress,
         active: users.active,
         createdAt: users.createdAt,
         lastActivityAt: sql<Date | null>`${lastActivity.at}`,
@@ -117,6 +123,16 @@ export async function listAgents(db: Db, opts: { query?: string; limit: number; 
 }
 
 /** Callers end the sessions of a deactivated user (revokeUserSessions); the check refuses inactive users anyway. */
+/** The shop an agent's receipts name (blank clears it). */
+export async function setUserShop(db: Db, id: string, shop: { shopName: string | null; shopAddress: string | null }): Promise<User | undefined> {
+  const [row] = await db
+    .update(users)
+    .set({ ...shop, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
 export async function setUserActive(db: Db, id: string, active: boolean): Promise<User | undefined> {
   const [row] = await db.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, id)).returning();
   return row;

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkSessionToken } from '@/lib/auth/current-user';
 import { findUserByMobile } from '@/lib/db/queries/users';
@@ -6,6 +7,7 @@ import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { POST as telemetry } from '../../telemetry/device-errors/route';
 import { POST as resetPassword } from './[id]/password/route';
 import { PATCH } from './[id]/route';
+import { PUT as setShop } from './[id]/shop/route';
 import { GET, POST } from './route';
 
 const database = useTestDatabase();
@@ -77,6 +79,36 @@ describe('admin agent management', () => {
     const rows = await database.db().select().from(auditEvents).orderBy(auditEvents.id);
     expect(rows[0]).toMatchObject({ action: 'admin.password_reset', outcome: 'refused', detail: 'not_found', userId: adminUser.id });
     expect(rows.at(-1)).toMatchObject({ action: 'admin.agent_activate', outcome: 'blocked', detail: 'adminWrite', userId: adminUser.id });
+  });
+
+  it('keeps the shop the receipts print: at creation, changed later (blank clears it), each change audited', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    const created = (
+      await (
+        await POST(
+          json('POST', '/api/admin/agents', admin, { ...newAgent, shopName: '  Kavita  Mobile   Point ', shopAddress: 'Shop 4, Main Bazaar, Jaipur' }),
+          ctx(),
+        )
+      ).json()
+    ).agent;
+    expect(await findUserByMobile(database.db(), '9844444444')).toMatchObject({ shopName: 'Kavita Mobile Point', shopAddress: 'Shop 4, Main Bazaar, Jaipur' });
+    const changed = await setShop(
+      json('PUT', `/api/admin/agents/${created.id}/shop`, admin, { shopName: 'Kavita Seva Kendra', shopAddress: '' }),
+      ctx({ id: created.id }),
+    );
+    expect(await changed.json()).toEqual({ agent: { id: created.id, shopName: 'Kavita Seva Kendra', shopAddress: null } });
+    const tooLong = await setShop(
+      json('PUT', `/api/admin/agents/${created.id}/shop`, admin, { shopName: 'x'.repeat(81), shopAddress: '' }),
+      ctx({ id: created.id }),
+    );
+    expect(tooLong.status).toBe(400);
+    expect(Object.keys((await tooLong.json()).error.fields)).toEqual(['shopName']);
+    const rows = await database.db().select().from(auditEvents).where(eq(auditEvents.action, 'admin.agent_shop'));
+    expect(rows).toEqual([expect.objectContaining({ outcome: 'ok', targetUserId: created.id })]);
+    const agentCookie = await cookieFor((await findUserByMobile(database.db(), '9844444444'))!);
+    expect(
+      (await setShop(json('PUT', `/api/admin/agents/${created.id}/shop`, agentCookie, { shopName: 'Mine', shopAddress: '' }), ctx({ id: created.id }))).status,
+    ).toBe(403);
   });
 
   it('names each bad field', async () => {

@@ -1,1 +1,2 @@
+ALTER TABLE "transactions" ALTER COLUMN "otp_ref_id" SET DATA TYPE varchar(100);--> statement-breakpoint
 CREATE UNIQUE INDEX "transactions_one_refund_per_transfer" ON "transactions" USING btree ("refund_of_id") WHERE "transactions"."kind" = 'dmt_refund' and "transactions"."state" <> 'declined';
