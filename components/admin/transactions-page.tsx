@@ -4,7 +4,7 @@ import { formatAge, formatInr, formatMobile, paiseToRupees } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
 import { todayInIndia } from '@/lib/dates';
 import { type AdminTransactionFilters, filterQuery } from '@/lib/schemas/transfer';
-import { TRANSACTION_KINDS, TRANSACTION_STATES, type TransactionsSummary } from '@/lib/transfers/types';
+import { type DeclineReason, TRANSACTION_KINDS, TRANSACTION_STATES, type TransactionsSummary } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -59,7 +59,9 @@ export async function AdminTransactions({
   const totalCount = summary.perDay.reduce((s, d) => s + d.count, 0);
   const totalValue = summary.perDay.reduce((s, d) => s + d.valuePaise, 0);
   const qs = filterQuery({ ...filters, page: undefined });
-  const reasonLabel = (reason: string | null) => (reason ? t(`admin.tx.reason.${reason as 'other'}`) : '—');
+  const reasonLabel = (reason: DeclineReason | null) => (reason ? t(`admin.reason.declined.${reason}`) : '—');
+  const aepsByDay = new Map(summary.aepsPerDay.map((d) => [d.day, d]));
+  const withdrawn = summary.aepsPerDay.reduce((s, d) => s + d.withdrawnPaise, 0);
 
   return (
     <div className="flex flex-col gap-6">
@@ -178,6 +180,33 @@ export async function AdminTransactions({
               inr(r.feePaise),
               <code key="ref">{r.clientRefId}</code>,
             ])}
+            empty={t('admin.none')}
+          />
+        </Section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title={t('admin.tx.aeps.perDay')}>
+          <BarChart
+            title={t('admin.tx.aeps.perDay')}
+            summary={t('admin.tx.aeps.summary', { total: inr(withdrawn), days })}
+            days={period}
+            series={[
+              { label: t('admin.tx.aeps.withdrawals'), colour: '#b45309' },
+              { label: t('admin.tx.aeps.enquiries'), colour: '#64748b' },
+            ]}
+            values={period.map((d) => [aepsByDay.get(d)?.withdrawals ?? 0, aepsByDay.get(d)?.enquiries ?? 0])}
+            testId="aeps-per-day"
+            locale={locale}
+            dayLabel={t('admin.col.day')}
+          />
+        </Section>
+        <Section title={t('admin.tx.aeps.byBank')}>
+          <DataTable
+            caption={t('admin.tx.aeps.byBank')}
+            testId="aeps-failures-by-bank"
+            headers={[t('receipt.bank'), t('admin.failures.reason'), t('admin.failures.count')]}
+            rows={summary.aepsFailuresByBank.map((r) => [r.bank, reasonLabel(r.reason), r.count])}
             empty={t('admin.none')}
           />
         </Section>

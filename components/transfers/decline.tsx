@@ -9,8 +9,21 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { useRupees } from './parts';
 import { useLastSuccessfulTransfer } from './use-transfers';
 
+/** The reasons a money transfer is refused for (the others are AePS ones, shown as Eko's own). */
+const TRANSFER_REASONS = [
+  'wrong_otp',
+  'otp_consumed',
+  'otp_expired',
+  'otp_attempts_exhausted',
+  'insufficient_balance',
+  'limit_exhausted',
+  'bank_unavailable',
+] as const;
+type TransferReason = (typeof TRANSFER_REASONS)[number] | 'other';
+const transferReason = (reason: DeclineReason | null): TransferReason => TRANSFER_REASONS.find((r) => r === reason) ?? 'other';
+
 /** Reasons after which the same OTP cannot be used again: a new OTP is the next step. */
-const NEW_OTP: readonly DeclineReason[] = ['otp_consumed', 'otp_expired', 'otp_attempts_exhausted'];
+const NEW_OTP: readonly TransferReason[] = ['otp_consumed', 'otp_expired', 'otp_attempts_exhausted'];
 
 /** Eko's wallet figure for an insufficient balance: this answer's, or the last successful transfer's. */
 function WalletBalance({ tx }: { tx: TransactionView }) {
@@ -37,7 +50,7 @@ function WalletBalance({ tx }: { tx: TransactionView }) {
 export function DeclineNextStep({ tx, onNewOtp, onChangeAmount }: { tx: TransactionView; onNewOtp?: () => void; onChangeAmount?: () => void }) {
   const { t } = useI18n();
   const rupees = useRupees();
-  const reason: DeclineReason = tx.declineReason ?? 'other';
+  const reason = transferReason(tx.declineReason);
   const newOtp = NEW_OTP.includes(reason) || reason === 'wrong_otp';
   return (
     <Alert tone="error" testId="decline" className="flex flex-col gap-2">

@@ -58,7 +58,7 @@ function useReceiptRows({ tx, original }: Pick<ReceiptProps, 'tx' | 'original'>)
   const money = (paise: number | null | undefined) => (paise === null || paise === undefined ? '—' : rupees(paise));
   const isRefund = tx.kind === 'dmt_refund';
   const party = isRefund && original ? original : tx;
-  // A refund's own figures (Eko's refund_tid and refunded_amount) are on the transfer it refunds.
+  // A refund's figures (Eko's refund_tid and refunded_amount) are on its row, and on the transfer it refunded.
   const refund = isRefund && original?.refund?.id === tx.id ? original.refund : null;
   const rows: [string, string, string?][] = [
     [t('receipt.time'), formatIndiaDateTime(tx.createdAt, locale), 'receipt-time'],
@@ -74,8 +74,8 @@ function useReceiptRows({ tx, original }: Pick<ReceiptProps, 'tx' | 'original'>)
       [t('receipt.refundOf'), orNone(original?.clientRefId), 'receipt-refund-of'],
       [t('receipt.originalTid'), orNone(original?.ekoTid)],
       [t('receipt.originalAmount'), money(original?.amountPaise)],
-      [t('receipt.refundTid'), orNone(refund?.refundTid), 'receipt-refund-tid'],
-      [t('receipt.refunded'), money(refund?.refundedPaise), 'receipt-refunded'],
+      [t('receipt.refundTid'), orNone(tx.refundTid ?? refund?.refundTid), 'receipt-refund-tid'],
+      [t('receipt.refunded'), money(tx.refundedPaise ?? refund?.refundedPaise), 'receipt-refunded'],
     );
   } else {
     rows.push(
@@ -164,7 +164,7 @@ export function Receipt({ tx, original, training }: ReceiptProps) {
   };
 
   const spoken = t(isRefund ? 'receipt.speech.refund' : 'receipt.speech', {
-    amount: rupees(isRefund && original?.refund?.id === tx.id ? (original.refund.refundedPaise ?? tx.amountPaise) : tx.amountPaise),
+    amount: rupees(isRefund ? (tx.refundedPaise ?? tx.amountPaise) : tx.amountPaise),
     name: (isRefund ? original?.recipient?.name : tx.recipient?.name) ?? '',
     status: statusWords(t, tx),
   });
