@@ -15,7 +15,11 @@ const ROUND_ROWS = 2;
 async function main() {
   await getDb();
   console.log('ready');
+  let signalled = false;
+  // Stdin closed without the signal: the test gave up, and there is nothing to race for.
+  process.stdin.once('end', () => signalled || process.exit(2));
   await new Promise((resolve) => process.stdin.once('data', resolve));
+  signalled = true;
   let checked = 0;
   for (let n = await reconcileRound(ROUND_ROWS); n > 0; n = await reconcileRound(ROUND_ROWS)) checked += n;
   console.log(JSON.stringify({ checked }));

@@ -147,6 +147,19 @@ function ekoCallsLogged(logFile: string, action: string): number {
     .filter((line) => (JSON.parse(line) as { action: string }).action === action).length;
 }
 
+/** The app's counters in the Redis (earlier runs' within their windows would change the budgets). */
+async function clearRedisCounters() {
+  if (!redisUrl) return;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    const keys = await redis.keys(`${REDIS_KEY_PREFIX}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 beforeAll(async () => {
   if (!postgres) throw new Error('the two-instance test needs TEST_DATABASE_URL (a PostgreSQL it may empty)');
   // The built app is what runs here; npm test builds just before this step, and a stale build
@@ -157,13 +170,7 @@ beforeAll(async () => {
   await db.connect();
   // An empty database: the instances migrate it themselves, both starting at once.
   await db.query('drop schema if exists drizzle cascade; drop schema public cascade; create schema public;');
-  if (redisUrl) {
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-    await redis.connect();
-    const keys = await redis.keys(`${REDIS_KEY_PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
-  }
+  await clearRedisCounters();
 
   const [ekoPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
   // Generated here, given to both: what a deployment keeps in its secret store.
@@ -180,21 +187,25 @@ beforeAll(async () => {
   stack = await startSharedInstances({
     ekoPort,
     instances: [
-      { port: portA, env: { RECONCILER_INTERVAL_SECONDS: '0' } },
-      { port: portB, env: { RECONCILER_INTERVAL_SECONDS: '1' } },
+      { name: 'a', port: portA, env: { RECONCILER_INTERVAL_SECONDS: '0' } },
+      { name: 'b', port: portB, env: { RECONCILER_INTERVAL_SECONDS: '1' } },
     ],
     shared: appEnv,
     dataDir: '.data/instances',
     logPrefix: join(ROOT, 'test-results', 'instances'),
   });
   [A, B] = stack.origins as [string, string];
-  console.log(`[two instances] A ${A}, B ${B}, Eko sandbox ${stack.ekoOrigin}, counters in ${store}; started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[two instances] A ${A}, B ${B}, Eko sandbox ${stack.ekoOrigin}, counters in ${store}; started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   adminCookie = await signInReady(A, { ...DEMO_ACCOUNTS.admin });
 }, 120_000);
 
 afterAll(async () => {
+  for (const child of racers) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await stack?.stop();
   await db?.end();
+  await clearRedisCounters();
 });
 
 describe(`two instances on one PostgreSQL, counters in ${store}`, () => {
@@ -237,7 +248,7 @@ describe(`two instances on one PostgreSQL, counters in ${store}`, () => {
     expect((await login(B, agent.mobile, newPassword)).answer.status).toBe(200);
   });
 
-  it("failed sign-ins spend one account budget across both: 3 on A and 2 on B lock the account out on both", async () => {
+  it('failed sign-ins spend one account budget across both: 3 on A and 2 on B lock the account out on both', async () => {
     const agent = await newAgent();
     const guess = () => `wrong-guess-${randomInt(1e9)}`;
     for (let i = 0; i < 3; i++) expect(errorCode((await login(A, agent.mobile, guess())).answer)).toBe('invalid_credentials');
@@ -302,16 +313,26 @@ describe(`two instances on one PostgreSQL, counters in ${store}`, () => {
     // Moving the schedule forward is all the test does; the inquiries are the reconciler's.
     const due = () => db.query('update transactions set next_check_at = now() where id = $1', [id]);
     await due();
-    const first = await waitFor('the first inquiry', () => transactionRow(id), (r) => r.check_count >= 1);
+    const first = await waitFor(
+      'the first inquiry',
+      () => transactionRow(id),
+      (r) => r.check_count >= 1,
+    );
     expect(first).toMatchObject({ state: 'awaited', check_count: 1, lease_until: null });
     await due();
-    const settled = await waitFor('the second inquiry', () => transactionRow(id), (r) => r.state !== 'awaited');
+    const settled = await waitFor(
+      'the second inquiry',
+      () => transactionRow(id),
+      (r) => r.state !== 'awaited',
+    );
     expect(settled).toMatchObject({ state: 'success', check_count: 2, next_check_at: null, lease_until: null });
     await sleep(2500); // two more of B's rounds: nothing left to ask
     expect((await transactionRow(id)).check_count).toBe(2);
 
     const { transactions } = await ekoControl('transactions');
-    expect(transactions.filter((t: { client_ref_id: string }) => t.client_ref_id === clientRefId)).toEqual([expect.objectContaining({ tx_status: '0', inquiries: 2 })]);
+    expect(transactions.filter((t: { client_ref_id: string }) => t.client_ref_id === clientRefId)).toEqual([
+      expect.objectContaining({ tx_status: '0', inquiries: 2 }),
+    ]);
     // Both inquiries were B's: A runs no reconciler, and nobody pressed "Check status".
     expect(ekoCallsLogged(stack.logFiles.instances[1]!, 'transfer.inquiry')).toBe(2);
     expect(ekoCallsLogged(stack.logFiles.instances[0]!, 'transfer.inquiry')).toBe(0);
@@ -337,11 +358,11 @@ describe(`two instances on one PostgreSQL, counters in ${store}`, () => {
     const logB = stack.logFiles.instances[1]!;
     const inquiredByBBefore = ekoCallsLogged(logB, 'transfer.inquiry');
     // Two more reconcilers, each a process of its own running the app's rounds, beside B's timer.
-    const racers = [0, 1].map(() => racer());
-    await Promise.all(racers.map((r) => r.ready));
+    const racing = [0, 1].map(() => racer());
+    await Promise.all(racing.map((r) => r.ready));
     await db.query(`update transactions set next_check_at = now() where client_ref_id = any($1)`, [refs]);
-    for (const r of racers) r.go();
-    const checkedByRacers = await Promise.all(racers.map((r) => r.checked));
+    for (const r of racing) r.go();
+    const checkedByRacers = await Promise.all(racing.map((r) => r.checked));
 
     const rows = await waitFor(
       'every row inquired',
@@ -354,7 +375,9 @@ describe(`two instances on one PostgreSQL, counters in ${store}`, () => {
     expect(rows.map((r) => r.state)).toEqual(refs.map(() => 'unknown')); // Eko never saw them
 
     const { calls } = await ekoControl('calls');
-    const inquiries = calls.filter((c: { clientRefId: string | null; path: string }) => c.path.startsWith('/tools/reference/transaction/') && refs.includes(c.clientRefId!));
+    const inquiries = calls.filter(
+      (c: { clientRefId: string | null; path: string }) => c.path.startsWith('/tools/reference/transaction/') && refs.includes(c.clientRefId!),
+    );
     expect(inquiries.map((c: { clientRefId: string }) => c.clientRefId).sort()).toEqual([...refs].sort());
     const byB = ekoCallsLogged(logB, 'transfer.inquiry') - inquiredByBBefore;
     console.log(`[two instances] ${ROWS} due rows: ${checkedByRacers.join(' and ')} by the racing processes, ${byB} by B`);
@@ -383,6 +406,8 @@ describe(`two instances on one PostgreSQL, counters in ${store}`, () => {
   });
 });
 
+const racers: ChildProcess[] = [];
+
 /** One racing reconciler process (test/reconciler-process.ts) with the instances' environment. */
 function racer(): { ready: Promise<void>; go: () => void; checked: Promise<number> } {
   const child: ChildProcess = spawn(process.execPath, [TSX_CLI, '--conditions=react-server', 'test/reconciler-process.ts'], {
@@ -390,6 +415,7 @@ function racer(): { ready: Promise<void>; go: () => void; checked: Promise<numbe
     env: { ...process.env, ...appEnv, NODE_ENV: 'production', LOG_LEVEL: 'silent', EKO_SANDBOX_URL: `${stack.ekoOrigin}/ekoapi/v3` },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  racers.push(child);
   let output = '';
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));

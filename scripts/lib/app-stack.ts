@@ -164,7 +164,13 @@ function startEkoSandbox(groups: ServerGroups, port: number, logFile: string): P
 }
 
 /** The built app as `npm start` serves it (scripts/serve.ts in front of Next), talking to the Eko sandbox on `ekoPort`. */
-function startApp(groups: ServerGroups, port: number, ekoPort: number, env: Record<string, string>, logFile: string): { child: ChildProcess; ready: Promise<void> } {
+function startApp(
+  groups: ServerGroups,
+  port: number,
+  ekoPort: number,
+  env: Record<string, string>,
+  logFile: string,
+): { child: ChildProcess; ready: Promise<void> } {
   const child = groups.spawn(
     [TSX_CLI, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'],
     { EKO_SANDBOX_URL: `http://127.0.0.1:${ekoPort}/ekoapi/v3`, ...env },
@@ -202,13 +208,13 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
 
 export interface SharedInstancesOptions {
   ekoPort: number;
-  /** Every instance's own port and settings (on top of `shared`). */
-  instances: { port: number; env: Record<string, string> }[];
+  /** Every instance's name (for its log file), port and own settings (on top of `shared`). */
+  instances: { name: string; port: number; env: Record<string, string> }[];
   /** What every instance is given alike: the database, the counters' store, the secrets. */
   shared: Record<string, string>;
   /** Wiped before start; nothing should land in it when `shared` names the database and the secrets. */
   dataDir: string;
-  /** Log files: `${logPrefix}-eko.log`, then `${logPrefix}-0.log`, `-1.log`, … per instance. */
+  /** Log files: `${logPrefix}-eko.log`, and `${logPrefix}-${name}.log` per instance. */
   logPrefix: string;
 }
 
@@ -228,12 +234,13 @@ export interface SharedInstances {
 export async function startSharedInstances(options: SharedInstancesOptions): Promise<SharedInstances> {
   rmSync(join(ROOT, options.dataDir), { recursive: true, force: true });
   const groups = serverGroups();
-  const logFiles = { eko: `${options.logPrefix}-eko.log`, instances: options.instances.map((_, i) => `${options.logPrefix}-${i}.log`) };
+  const logFiles = { eko: `${options.logPrefix}-eko.log`, instances: options.instances.map((i) => `${options.logPrefix}-${i.name}.log`) };
   try {
     await startEkoSandbox(groups, options.ekoPort, logFiles.eko);
     await Promise.all(
       options.instances.map(
-        (instance, i) => startApp(groups, instance.port, options.ekoPort, { DATA_DIR: options.dataDir, ...options.shared, ...instance.env }, logFiles.instances[i]!).ready,
+        (instance, i) =>
+          startApp(groups, instance.port, options.ekoPort, { DATA_DIR: options.dataDir, ...options.shared, ...instance.env }, logFiles.instances[i]!).ready,
       ),
     );
   } catch (err) {
