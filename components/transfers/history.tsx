@@ -54,7 +54,7 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
         <LinkButton href={`/transactions/${tx.id}`} aria-label={t('history.statusOf', { ref: tx.clientRefId })}>
           {t('history.status')}
         </LinkButton>
-        {(isPending(tx) || tx.state === 'refund_pending') && <CheckAgainButton id={tx.id} />}
+        {((isPending(tx) && tx.state !== 'sending') || tx.state === 'refund_pending') && <CheckAgainButton id={tx.id} />}
         {tx.state === 'refund_pending' && !refunding && <Button onClick={() => setRefunding(true)}>{t('history.refundStart')}</Button>}
         {tx.refund && !refunding && <LinkButton href={`/receipts/${tx.refund.id}`}>{t('refund.receipt')}</LinkButton>}
       </div>

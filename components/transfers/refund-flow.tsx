@@ -47,6 +47,20 @@ export function RefundFlow({ tx }: { tx: TransactionView }) {
     }
   };
 
+  if (done && done.state !== 'success') {
+    // Sent, but its outcome is not known (a timeout, an unreadable answer): the server's inquiry
+    // settles it. Until then no cash goes back to the customer.
+    return (
+      <Alert tone="warning" testId="refund-checking">
+        <p className="text-lg font-bold">{t('refund.checking')}</p>
+        <p className="mt-1">{t('refund.checking.detail')}</p>
+        <div className="mt-3">
+          <LinkButton href={`/transactions/${done.id}`}>{t('refund.checking.open')}</LinkButton>
+        </div>
+      </Alert>
+    );
+  }
+
   if (done) {
     return (
       <Alert tone="success" testId="refund-done">

@@ -50,9 +50,12 @@ export function TransactionStatus({ initial }: { initial: TransactionView }) {
       {isPending(tx) && (
         <DoNotPayAgain>
           <p className="mt-2">{t('transfer.status.autoCheck')}</p>
-          <div className="mt-3">
-            <CheckAgainButton id={tx.id} />
-          </div>
+          {/* While it is being sent there is nothing to ask Eko yet (the server waits too). */}
+          {tx.state !== 'sending' && (
+            <div className="mt-3">
+              <CheckAgainButton id={tx.id} />
+            </div>
+          )}
         </DoNotPayAgain>
       )}
       {tx.state === 'success' && (

@@ -7,7 +7,7 @@ import { callEkoAs } from '@/lib/audit/eko-call';
 import { bankList } from '@/lib/banks/list';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { findPendingWithdrawal, insertTransaction, moveTransaction, type TransactionPatch } from '@/lib/db/queries/transactions';
+import { findPendingWithdrawal, findPendingWithdrawalOf, insertTransaction, moveTransaction, type TransactionPatch } from '@/lib/db/queries/transactions';
 import { findUserById } from '@/lib/db/queries/users';
 import type { Transaction } from '@/lib/db/schema';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
@@ -15,6 +15,7 @@ import { ekoErrorOf } from '@/lib/eko/failures';
 import type { AepsRefusal } from '@/lib/eko/normalisers/aeps-transactions';
 import { newClientRefId, scrubUpstreamText } from '@/lib/eko/references';
 import { formatInr } from '@/lib/i18n';
+import { QUALITY_RECAPTURE_BELOW } from '@/lib/rd/capture';
 import { parsePidResponse } from '@/lib/rd/parse';
 import type { AepsCustomerInput, AepsWithdrawalInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
@@ -84,6 +85,31 @@ function baseRow(agent: AgentContext, input: AepsCustomerInput, prepared: Prepar
   };
 }
 
+/**
+ * The browser's gate for a withdrawal's finger (35 minutiae, no "use it anyway" below the
+ * recapture quality), checked again here: a modified page must not be able to skip it, and a PID
+ * without its Resp, with an RD error or without minutiae, is no capture to send.
+ */
+function refuseWeakFinger(piddata: string): void {
+  const resp = parsePidResponse(piddata);
+  if (!resp || resp.errCode !== '0') throw new ApiError('invalid_input', { fields: { piddata: 'validation.pid' } });
+  const weak =
+    resp.nmPoints.length === 0 ||
+    Math.min(...resp.nmPoints) < MIN_WITHDRAWAL_NM_POINTS ||
+    (resp.qScores.length > 0 && Math.min(...resp.qScores) < QUALITY_RECAPTURE_BELOW);
+  if (weak) throw new ApiError('invalid_input', { fields: { piddata: 'validation.pid.minutiae' } });
+}
+
+/**
+ * The one-pending-withdrawal rule is keyed on the mobile the agent types; the same Aadhaar at the
+ * same bank under another mobile is the same account, so it waits too (the last four digits and
+ * the bank, all a row keeps: a rare stranger sharing both waits for the other's answer).
+ */
+async function refusePendingForAccount(aadhaarLast4: string, bankCode: string): Promise<void> {
+  const pending = await findPendingWithdrawalOf(await getDb(), aadhaarLast4, bankCode);
+  if (pending) throw new ApiError('withdrawal_pending', { transactionId: pending.id });
+}
+
 async function refusePending(customerMobile: string): Promise<void> {
   const pending = await findPendingWithdrawal(await getDb(), customerMobile);
   if (pending) throw new ApiError('withdrawal_pending', { transactionId: pending.id });
@@ -99,12 +125,10 @@ export async function withdraw(agent: AgentContext, input: AepsWithdrawalInput):
       vars: (locale) => ({ min: formatInr(rule.minRupees, locale), max: formatInr(rule.maxRupees, locale), step: formatInr(rule.stepRupees, locale) }),
     });
   }
-  const minutiae = parsePidResponse(input.piddata)?.nmPoints ?? [];
-  if (minutiae.length > 0 && Math.min(...minutiae) < MIN_WITHDRAWAL_NM_POINTS) {
-    throw new ApiError('invalid_input', { fields: { piddata: 'validation.pid.minutiae' } });
-  }
+  refuseWeakFinger(input.piddata);
   await refusePending(input.customerMobile);
   const prepared = await prepare(agent, input);
+  await refusePendingForAccount(prepared.aadhaar.slice(-4), input.bankCode);
   const row = await insertTransaction(
     await getDb(),
     { ...baseRow(agent, input, prepared, 'aeps_withdrawal', input.amount * 100), nextCheckAt: new Date(Date.now() + SENDING_GRACE_MS) },
@@ -112,7 +136,7 @@ export async function withdraw(agent: AgentContext, input: AepsWithdrawalInput):
   );
   if (!row) {
     await refusePending(input.customerMobile);
-    throw new ApiError('conflict');
+    throw new ApiError('nothing_sent');
   }
   const result = await callEkoAs(
     agent,
@@ -146,7 +170,7 @@ async function enquire(agent: AgentContext, input: AepsCustomerInput, kind: 'aep
   const prepared = await prepare(agent, input);
   const db = await getDb();
   const row = await insertTransaction(db, baseRow(agent, input, prepared, kind, 0), 'initiate');
-  if (!row) throw new ApiError('conflict');
+  if (!row) throw new ApiError('nothing_sent');
   const call = {
     path: { customerMobile: input.customerMobile },
     body: prepared.body,

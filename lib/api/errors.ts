@@ -47,6 +47,8 @@ export const API_ERRORS = {
   transfer_pending: 409,
   otp_already_used: 409,
   refund_not_allowed: 409,
+  refund_pending: 409,
+  nothing_sent: 409,
   pan_required: 422,
   amount_over_limit: 422,
   eko_invalid_params: 422,

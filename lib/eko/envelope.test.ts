@@ -7,6 +7,9 @@ describe('upstream text shown to agents', () => {
     expect(scrubUpstreamText('Invalid aadhar 9999 9999 0019 given')).toBe('Invalid aadhar [number hidden] given');
     expect(scrubUpstreamText('Invalid 999999990019')).toBe('Invalid [number hidden]');
     expect(scrubUpstreamText('Please enter a valid 6 digit pincode')).toBe('Please enter a valid 6 digit pincode');
+    expect(scrubUpstreamText('Account 123456789 is closed')).toBe('Account [number hidden] is closed');
+    expect(scrubUpstreamText('OTP 482913 is wrong; limit 5000 left')).toBe('OTP [number hidden] is wrong; limit 5000 left');
+    expect(scrubUpstreamText('Call 98765-43210')).toBe('Call [number hidden]');
     expect(scrubUpstreamText('x'.repeat(500))).toHaveLength(200);
   });
 });

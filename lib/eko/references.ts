@@ -10,9 +10,11 @@ export function newClientRefId(): string {
 }
 
 /**
- * Eko's own words reach the agent (field messages, failure reasons); never let them carry an
- * identifier back: long digit runs (an Aadhaar, say) are masked and the length is bounded.
+ * Eko's own words reach the agent and are kept on money rows (field messages, failure reasons,
+ * the admin's CSV); never let them carry an identifier back: any run of six or more digits (an
+ * Aadhaar, an account number of any length, an OTP echoed back, a mobile), spaces or dashes
+ * between them or not, is masked, and the length is bounded.
  */
 export function scrubUpstreamText(text: string): string {
-  return text.replace(/\d[\d\s-]{10,}\d/g, '[number hidden]').slice(0, 200);
+  return text.replace(/\d(?:[\s-]?\d){5,}/g, '[number hidden]').slice(0, 200);
 }

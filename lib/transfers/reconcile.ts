@@ -188,6 +188,10 @@ async function settleRefundsOf(transfer: Transaction, facts: TransactionFacts, s
  */
 export async function checkTransaction(row: Transaction, source: EventSource, agent?: AgentContext): Promise<Transaction> {
   if (!isPending(row.state) && row.state !== 'refund_pending') return row;
+  // Still 'sending' within the grace: its money call may be in flight. Eko may not know it yet,
+  // and "not found" would move it to unknown, after which the call's own answer (a decline, a
+  // success with its fee) could no longer be applied: nothing to ask until the call is over.
+  if (row.state === 'sending' && Date.now() - row.createdAt.getTime() < SENDING_GRACE_MS) return row;
   const forAgent = agent ?? (await agentOfRow(row));
   if (!forAgent) return row;
   const path = row.ekoTid ? { tid: row.ekoTid } : { clientRefId: row.clientRefId };

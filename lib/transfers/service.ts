@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/current-user';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { findByOtpRef, findPendingTransfer, insertTransaction, markReceiptIssued } from '@/lib/db/queries/transactions';
+import { findByOtpRef, findPendingTransfer, insertTransaction, markReceiptIssued, refundsOf } from '@/lib/db/queries/transactions';
 import type { Transaction } from '@/lib/db/schema';
 import { newClientRefId } from '@/lib/eko/references';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
@@ -17,7 +17,15 @@ import { lookupSender } from '@/lib/senders/service';
 import { feeRule, transactionRowFor } from './loaders';
 import { estimateFee } from './fees';
 import { checkTransaction, outcomeOfRefund, outcomeOfTransfer, SENDING_GRACE_MS } from './reconcile';
-import type { AddRecipientOutcome, IfscDetails, Recipient, RecipientList, TransferOtpSent } from './types';
+import {
+  type AddRecipientOutcome,
+  type IfscDetails,
+  PENDING_STATES,
+  type Recipient,
+  type RecipientList,
+  type TransactionState,
+  type TransferOtpSent,
+} from './types';
 
 // DMT-Fino money movement for one agent (docs/architecture.md §8 is the walk-through):
 // - Every money call (Initiate Transfer, Refund) is recorded BEFORE it is sent, in state
@@ -82,10 +90,18 @@ export async function ifscDetails(agent: AgentContext, ifsc: string): Promise<If
   return result.value;
 }
 
-/** Refuses a new transfer (or its OTP) while one to this recipient is pending, naming it. */
-async function refuseWhilePending(senderMobile: string, recipientId: string): Promise<void> {
+/**
+ * The refusal a pending row earns: it names the row only to the agent who made it (another
+ * agent's transaction is theirs to open, and its id would lead nowhere but to a 404).
+ */
+function refusalOver(agent: AgentContext, code: 'transfer_pending' | 'otp_already_used', row: Transaction): ApiError {
+  return new ApiError(code, row.agentId === agent.id ? { transactionId: row.id } : {});
+}
+
+/** Refuses a new transfer (or its OTP) while one to this recipient is pending, by any agent. */
+async function refuseWhilePending(agent: AgentContext, senderMobile: string, recipientId: string): Promise<void> {
   const pending = await findPendingTransfer(await getDb(), senderMobile, recipientId);
-  if (pending) throw new ApiError('transfer_pending', { transactionId: pending.id });
+  if (pending) throw refusalOver(agent, 'transfer_pending', pending);
 }
 
 /**
@@ -94,7 +110,7 @@ async function refuseWhilePending(senderMobile: string, recipientId: string): Pr
  * and, when Eko wants the sender's PAN, within what may go before it.
  */
 export async function sendTransferOtp(agent: AgentContext, input: TransferOtpInput): Promise<TransferOtpSent> {
-  await refuseWhilePending(input.senderMobile, input.recipientId);
+  await refuseWhilePending(agent, input.senderMobile, input.recipientId);
   const [{ list }, sender] = await Promise.all([findRecipient(agent, input.senderMobile, input.recipientId), lookupSender(agent, input.senderMobile)]);
   if (sender.limits && input.amount > sender.limits.available) {
     const available = sender.limits.available;
@@ -115,14 +131,14 @@ export async function sendTransferOtp(agent: AgentContext, input: TransferOtpInp
 }
 
 /** Why a recorded attempt was refused by the database's unique indexes. */
-async function refusalOfInsert(input: TransferInput): Promise<ApiError> {
+async function refusalOfInsert(agent: AgentContext, input: TransferInput): Promise<ApiError> {
   const db = await getDb();
   const sameOtp = await findByOtpRef(db, input.otpRefId);
-  if (sameOtp) return new ApiError('otp_already_used', { transactionId: sameOtp.id });
+  if (sameOtp) return refusalOver(agent, 'otp_already_used', sameOtp);
   const pending = await findPendingTransfer(db, input.senderMobile, input.recipientId);
-  if (pending) return new ApiError('transfer_pending', { transactionId: pending.id });
+  if (pending) return refusalOver(agent, 'transfer_pending', pending);
   // A client_ref_id collision (40 random bits): nothing was sent; the agent may press again.
-  return new ApiError('conflict');
+  return new ApiError('nothing_sent');
 }
 
 /**
@@ -130,10 +146,10 @@ async function refusalOfInsert(input: TransferInput): Promise<ApiError> {
  * after Eko's answer (success, declined, or pending: awaited, hold, unknown).
  */
 export async function initiateTransfer(agent: AgentContext, input: TransferInput): Promise<Transaction> {
-  await refuseWhilePending(input.senderMobile, input.recipientId);
+  await refuseWhilePending(agent, input.senderMobile, input.recipientId);
   const db = await getDb();
   const earlier = await findByOtpRef(db, input.otpRefId);
-  if (earlier) throw new ApiError('otp_already_used', { transactionId: earlier.id });
+  if (earlier) throw refusalOver(agent, 'otp_already_used', earlier);
   // Read from Eko, not from the browser: the receipt names the recipient Eko pays.
   const { recipient } = await findRecipient(agent, input.senderMobile, input.recipientId);
   const amountPaise = input.amount * 100;
@@ -160,7 +176,7 @@ export async function initiateTransfer(agent: AgentContext, input: TransferInput
     },
     'initiate',
   );
-  if (!row) throw await refusalOfInsert(input);
+  if (!row) throw await refusalOfInsert(agent, input);
 
   const result = await callEkoAs(
     agent,
@@ -184,6 +200,10 @@ export async function checkNow(agent: AgentContext, id: string): Promise<Transac
 async function refundableTransfer(agent: AgentContext, id: string): Promise<Transaction & { ekoTid: string }> {
   const row = await transactionRowFor(id, { id: agent.id, role: 'agent' });
   if (row.kind !== 'dmt_transfer' || row.state !== 'refund_pending' || !row.ekoTid) throw new ApiError('refund_not_allowed');
+  // A refund already out (sending, or unanswered and being checked): no second OTP or refund
+  // until the inquiry says it was declined, and no cash handed back before it says refunded.
+  const pending = (await refundsOf(await getDb(), [row.id])).find((refund) => PENDING_STATES.includes(refund.state as TransactionState));
+  if (pending) throw new ApiError('refund_pending', { transactionId: pending.id });
   return row as Transaction & { ekoTid: string };
 }
 
@@ -226,7 +246,7 @@ export async function refundTransfer(agent: AgentContext, id: string, input: Ref
     },
     'refund',
   );
-  if (!row) throw new ApiError('transfer_pending');
+  if (!row) throw new ApiError('refund_pending');
   const serviceCode = getConfig().eko.refundServiceCode;
   const result = await callEkoAs(
     agent,

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { auditEvents, transactionEvents, transactions, type User } from '@/lib/db/schema';
 import { newClientRefId } from '@/lib/eko/references';
+import { forget } from '@/lib/process-state';
 import { reconcileRound } from '@/lib/transfers/reconciler';
 import type { TransactionView } from '@/lib/transfers/types';
 import { FAULT_FIXTURES, type FaultFixture, OTP_EXPIRED, SANDBOX_OTP } from '@/sandbox/eko/fixtures';
@@ -272,6 +273,23 @@ describe('Initiate Transfer', () => {
     expect((await checkNow(lost.body.transaction.id)).state).toBe('success');
     expect((await rowOf(tx.id)).state).toBe('refunded');
   });
+
+  it('while a refund is unknown, no second refund OTP or refund goes to Eko: the refusal names the pending refund', async () => {
+    const { tx } = await transferOf(1117);
+    await checkNow(tx.id);
+    await checkNow(tx.id);
+    const otp = await call(refundOtp, `/api/transfers/${tx.id}/refund/otp`, { body: {}, params: { id: tx.id } });
+    const lost = await call(refund, `/api/transfers/${tx.id}/refund`, { body: { otp: SANDBOX_OTP, otpRefId: otp.body.otpRefId }, params: { id: tx.id } });
+    expect(lost.body.transaction.state).toBe('unknown');
+    const refundOtpCalls = () => sandbox.state.calls.filter((c) => c.path.startsWith(`/customer/payment/refund/${tx.ekoTid}/otp`));
+    const sentOtps = refundOtpCalls().length;
+    const again = await call(refundOtp, `/api/transfers/${tx.id}/refund/otp`, { body: {}, params: { id: tx.id } });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'refund_pending', transactionId: lost.body.transaction.id } } });
+    const twice = await call(refund, `/api/transfers/${tx.id}/refund`, { body: { otp: SANDBOX_OTP, otpRefId: otp.body.otpRefId }, params: { id: tx.id } });
+    expect(twice).toMatchObject({ status: 409, body: { error: { code: 'refund_pending' } } });
+    expect(refundOtpCalls()).toHaveLength(sentOtps);
+    expect(sandbox.state.calls.filter((c) => c.method === 'POST' && c.path === `/customer/payment/refund/${tx.ekoTid}`)).toHaveLength(1);
+  });
 });
 
 describe('no answer is unknown, never failed, and nothing is sent twice', () => {
@@ -322,6 +340,31 @@ describe('no answer is unknown, never failed, and nothing is sent twice', () => 
     const [a, b] = await Promise.all([transferOf(1000, { otpRefId }), transferOf(1000, { otpRefId })]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     expect(initiateCalls()).toHaveLength(1);
+  });
+
+  it('"Check" pressed while Initiate Transfer is still in flight leaves the row alone, and the call’s own answer (a wrong-OTP decline) is applied', async () => {
+    // Eko answers this transfer after 2 s: the client must wait longer than that for it.
+    process.env.EKO_TIMEOUT_MS = '5000';
+    await forget('config');
+    try {
+      const otpRefId = (await otpFor(1000)).body.otpRefId;
+      sandbox.state.pathFaults.set('/customer/payment/dmt-fino', 'slow');
+      const inflight = transferOf(1000, { otpRefId, otp: '123123' });
+      let row = undefined as Awaited<ReturnType<typeof rowOf>> | undefined;
+      await expect
+        .poll(async () => (row = (await (await getDb()).select().from(transactions).where(eq(transactions.otpRefId, otpRefId)))[0])?.state)
+        .toBe('sending');
+      expect((await checkNow(row!.id)).state).toBe('sending');
+      expect(inquiryCalls()).toHaveLength(0); // nothing to ask while the call is out
+      const { tx } = await inflight;
+      expect(tx).toMatchObject({ state: 'declined', declineReason: 'wrong_otp' });
+      // The declined attempt moved no money: the same OTP reference, typed right, goes through.
+      expect((await transferOf(1000, { otpRefId })).tx.state).toBe('success');
+      expect(initiateCalls()).toHaveLength(2);
+    } finally {
+      process.env.EKO_TIMEOUT_MS = '1500';
+      await forget('config');
+    }
   });
 });
 
@@ -419,6 +462,12 @@ describe('who sees what', () => {
     expect((await call(getOne, `/api/transfers/${tx.id}`, { params: { id: tx.id }, as: other })).status).toBe(404);
     expect((await call(check, `/api/transfers/${tx.id}/check`, { body: {}, params: { id: tx.id }, as: other })).status).toBe(404);
     expect((await call(history, '/api/transfers', { as: other })).body).toMatchObject({ rows: [], total: 0 });
+    // The same recipient is blocked for every agent while the transfer is pending, but only its
+    // own agent is told which row it is (another's id would only lead to a 404).
+    const blocked = await call(sendOtp, '/api/transfers/otp', { body: { senderMobile: ASHA, recipientId: RAVI, amount: 500 }, as: other });
+    expect(blocked).toMatchObject({ status: 409, body: { error: { code: 'transfer_pending' } } });
+    expect(blocked.body.error).not.toHaveProperty('transactionId');
+    expect((await otpFor(500)).body.error).toMatchObject({ code: 'transfer_pending', transactionId: tx.id });
     expect((await call(history, '/api/transfers?state=success')).body).toMatchObject({ total: 1 });
 
     const admin = await cookieFor(await createTestUser('admin'));
@@ -426,7 +475,7 @@ describe('who sees what', () => {
     expect((await call(listAdmin, `/api/admin/transactions?agent=${agent.id}&min=1000&max=1200`, { as: admin })).body.total).toBe(2);
     const figures = (await call(summary, '/api/admin/transactions/summary?days=7', { as: admin })).body;
     expect(figures.awaitedQueue).toEqual([expect.objectContaining({ id: tx.id, ageSeconds: expect.any(Number) })]);
-    expect(figures.byState).toMatchObject({ awaited: 1, success: 1 });
+    expect(figures.byState).toEqual({ awaited: 1, success: 1 });
     expect(figures.perDay).toEqual([expect.objectContaining({ count: 2, valuePaise: 100_000 })]);
 
     const csv = await call(exportCsv, '/api/admin/transactions/export', { as: admin });

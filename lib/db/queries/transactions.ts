@@ -105,6 +105,23 @@ export async function findPendingWithdrawal(db: Db, customerMobile: string): Pro
   return row;
 }
 
+/** A pending withdrawal from the same account whatever mobile was typed: the Aadhaar's last four at one bank. */
+export async function findPendingWithdrawalOf(db: Db, aadhaarLast4: string, bankCode: string): Promise<Transaction | undefined> {
+  const [row] = await db
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.kind, 'aeps_withdrawal'),
+        eq(transactions.aadhaarLast4, aadhaarLast4),
+        eq(transactions.bankCode, bankCode),
+        inArray(transactions.state, [...PENDING_STATES]),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** An agent's pending transactions (all, or one sender's): what must not be paid again. */
 export async function pendingTransactionsOf(db: Db, agentId: string, senderMobile?: string): Promise<Transaction[]> {
   return db
@@ -253,13 +270,20 @@ export async function transactionFigures(db: Db, fromDay: string) {
       .select({
         day: indiaDay,
         count: count(),
-        valuePaise: sql<string>`coalesce(sum(${transactions.amountPaise}) filter (where ${transactions.state} in ('success', 'refund_pending', 'refunded')), 0)`,
+        // Paid to a recipient: a refund-pending or refunded transfer moved nothing in the end.
+        valuePaise: sql<string>`coalesce(sum(${transactions.amountPaise}) filter (where ${transactions.state} = 'success'), 0)`,
       })
       .from(transactions)
       .where(transfers)
       .groupBy(indiaDay)
       .orderBy(indiaDay),
-    db.select({ state: transactions.state, count: count() }).from(transactions).where(since).groupBy(transactions.state),
+    // Outcomes of what moves money (transfers, withdrawals); refunds follow a transfer and
+    // enquiries move nothing, so neither is counted as a success or a failure here.
+    db
+      .select({ state: transactions.state, count: count() })
+      .from(transactions)
+      .where(and(since, inArray(transactions.kind, ['dmt_transfer', 'aeps_withdrawal'])))
+      .groupBy(transactions.state),
     db
       .select({ state: transactions.state, reason: transactions.declineReason, count: count() })
       .from(transactions)

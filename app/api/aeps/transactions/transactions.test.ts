@@ -224,6 +224,28 @@ describe('cash withdrawal', () => {
     expect(withdrawalCalls()).toHaveLength(0);
   });
 
+  it('a modified page cannot skip the finger gate: no Resp, an RD error, no minutiae or a quality below the recapture mark are refused before Eko', async () => {
+    const weak = [
+      '<PidData><Data type="X">AAAA</Data></PidData>',
+      pid().replace('errCode="0"', 'errCode="720"'),
+      pid().replace(/ nmPoints="\d+"/, ''),
+      syntheticPidData({ wadh: null, qScore: 30, nmPoints: 40, fType: '2' }),
+    ];
+    for (const piddata of weak) {
+      const res = await post(withdrawal, '/api/aeps/transactions/withdrawal', { ...(await body({ amount: 500 })), piddata });
+      expect(res, piddata.slice(0, 80)).toMatchObject({ status: 400, body: { error: { fields: { piddata: expect.any(String) } } } });
+    }
+    expect(withdrawalCalls()).toHaveLength(0);
+  });
+
+  it('one pending withdrawal per account: the same Aadhaar at the same bank under another mobile waits too', async () => {
+    sandbox.state.pathFaults.set(`${WITHDRAWALS}${CUSTOMER}`, 'timeout');
+    expect((await withdraw(500)).tx.state).toBe('unknown');
+    const other = await withdraw(500, { mobile: '9876512399' });
+    expect(other).toMatchObject({ status: 409, body: { error: { code: 'withdrawal_pending', transactionId: expect.any(String) } } });
+    expect(withdrawalCalls()).toHaveLength(1);
+  });
+
   it("refuses a seal made for another customer's mobile", async () => {
     const res = await withdraw(500, { sealMobile: '9876500000' });
     expect(res).toMatchObject({ status: 422, body: { error: { code: 'aadhaar_seal_other_mobile' } } });
