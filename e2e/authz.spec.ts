@@ -129,6 +129,14 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   'api/admin/transactions/export': [{ method: 'GET', path: '/api/admin/transactions/export', expect: adminOnly({ status: 200 }) }],
   'api/admin/transactions/summary': [{ method: 'GET', path: '/api/admin/transactions/summary', expect: adminOnly({ status: 200 }) }],
   'api/admin/lockouts': [{ method: 'GET', path: '/api/admin/lockouts', expect: adminOnly({ status: 200 }) }],
+  'api/admin/transactions/[id]/close': [
+    {
+      method: 'POST',
+      path: `/api/admin/transactions/${AGENT_ID}/close`,
+      data: { reason: 'Eko support: no such transaction' },
+      expect: adminOnly({ status: 404, code: 'not_found' }),
+    },
+  ],
   'api/admin/lockouts/lift': [
     {
       method: 'POST',

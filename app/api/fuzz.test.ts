@@ -213,6 +213,13 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
   'admin/activity/export/route.ts': { GET: { access: 'admin', query: 'activity' } },
   'admin/activity/route.ts': { GET: { access: 'admin', query: 'activity', noiseOnlyShare: 0.2 } },
   'admin/lockouts/route.ts': { GET: { access: 'admin' } },
+  'admin/transactions/[id]/close/route.ts': {
+    POST: {
+      access: 'admin',
+      params: 'id',
+      body: { sample: () => ({ reason: 'Eko support: no such transaction' }), required: ['reason'], maxBytes: DEFAULT_MAX },
+    },
+  },
   'admin/lockouts/lift/route.ts': {
     POST: { access: 'admin', body: { sample: () => ({ key: 'loginUnknownDevices:9876500001' }), required: ['key'], maxBytes: DEFAULT_MAX } },
   },

@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { BarChart, lastDays } from './bar-chart';
+import { CloseTransactionForm } from './close-transaction-form';
 import { DataTable } from './data-table';
 import { indiaDateTime } from './labels';
 import { AdminTransactionsTable } from './transactions-table';
@@ -107,6 +108,7 @@ export async function AdminTransactions({
             t('receipt.status'),
             t('receipt.number'),
             t('receipt.ekoTid'),
+            t('admin.col.action'),
           ]}
           rows={summary.awaitedQueue.map((r) => [
             <strong key="age">{formatAge(r.ageSeconds, locale)}</strong>,
@@ -117,6 +119,7 @@ export async function AdminTransactions({
             t(`transfer.state.${r.state}`),
             <code key="ref">{r.clientRefId}</code>,
             r.ekoTid ?? '—',
+            r.closable ? <CloseTransactionForm key="close" id={r.id} reference={r.clientRefId} /> : '—',
           ])}
           empty={t('admin.tx.queue.none')}
         />

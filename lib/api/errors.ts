@@ -48,6 +48,7 @@ export const API_ERRORS = {
   otp_already_used: 409,
   refund_not_allowed: 409,
   refund_pending: 409,
+  close_not_allowed: 409,
   nothing_sent: 409,
   pan_required: 422,
   amount_over_limit: 422,

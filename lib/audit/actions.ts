@@ -32,6 +32,7 @@ export const ADMIN_ACTIONS = [
   'admin.agent_shop',
   'admin.password_reset',
   'admin.lockout_clear',
+  'admin.transaction_close',
 ] as const;
 export const AUDIT_ACTIONS = [...EKO_ACTIONS, ...AUTH_ACTIONS, ...ADMIN_ACTIONS] as const;
 export type SecurityAction = (typeof AUTH_ACTIONS)[number] | (typeof ADMIN_ACTIONS)[number];

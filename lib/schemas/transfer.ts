@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { TRANSACTION_KINDS, TRANSACTION_STATES } from '@/lib/transfers/types';
-import { mobileSchema, rupeesNumber, text, typedRupees } from './common';
+import { mobileSchema, rupeesNumber, text, typedRupees, withoutControlChars } from './common';
 import { otpSchema, refSchema } from './ekyc';
 
 // DMT-Fino money movement: what the agent types (recipient, amount, OTP) and what the route
@@ -163,3 +163,15 @@ export const summaryRangeSchema = z.object({
     z.pipe(z.coerce.number({ error: 'validation.invalid' }), z.union([z.literal(7), z.literal(14), z.literal(30)], { error: 'validation.invalid' })),
   ),
 });
+
+/** An admin's reason for closing a transaction Eko never recorded (kept in the audit row). */
+export const closeTransactionSchema = z.object({
+  reason: z.pipe(
+    z.pipe(
+      text('validation.closeReason'),
+      z.transform((v) => withoutControlChars(v).trim().replace(/\s+/g, ' ')),
+    ),
+    z.string().check(z.minLength(5, 'validation.closeReason'), z.maxLength(200, 'validation.closeReason')),
+  ),
+});
+export type CloseTransactionInput = z.infer<typeof closeTransactionSchema>;

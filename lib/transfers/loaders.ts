@@ -18,6 +18,7 @@ import type { Transaction } from '@/lib/db/schema';
 import { todayInIndia } from '@/lib/schemas/sender';
 import type { AdminTransactionFilters, TransferHistoryFilters } from '@/lib/schemas/transfer';
 import { TRANSFER_MAX_RUPEES } from '@/lib/schemas/transfer';
+import { isClosableNotAtEko } from './reconcile';
 import type { FeeRule } from './fees';
 import type { DeclineReason, TransactionKind, TransactionState, TransactionsSummary, TransactionView } from './types';
 
@@ -165,6 +166,10 @@ export async function adminTransactionsSummary(days: number): Promise<Transactio
       enquiries: Number(d.enquiries),
     })),
     aepsFailuresByBank: figures.aepsFailures.map((f) => ({ bank: f.bank, reason: f.reason as DeclineReason | null, count: Number(f.count) })),
-    awaitedQueue: awaited.map((v) => ({ ...v, ageSeconds: Math.max(0, Math.round((now - Date.parse(v.createdAt)) / 1000)) })),
+    awaitedQueue: awaited.map((v) => ({
+      ...v,
+      ageSeconds: Math.max(0, Math.round((now - Date.parse(v.createdAt)) / 1000)),
+      closable: isClosableNotAtEko({ state: v.state, ekoTid: v.ekoTid, createdAt: new Date(v.createdAt) }, now),
+    })),
   };
 }

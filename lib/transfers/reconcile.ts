@@ -30,6 +30,11 @@ export const BACKOFF_SECONDS = [30, 60, 120, 300, 600, 1800] as const;
 /** After a day the reconciler stops asking; the row stays in the admin's awaited queue (and "Check" still works). */
 export const GIVE_UP_AFTER_MS = 24 * 3600_000;
 
+/** Unknown for over a day and without an Eko tid (Eko never said it had it): an admin may close it (lib/transfers/admin.ts). */
+export function isClosableNotAtEko(row: Pick<Transaction, 'state' | 'ekoTid' | 'createdAt'>, now = Date.now()): boolean {
+  return row.state === 'unknown' && !row.ekoTid && now - row.createdAt.getTime() >= GIVE_UP_AFTER_MS;
+}
+
 /** When to ask again after `checks` inquiries of a row created at `createdAt`; null once it is a day old. */
 export function nextCheckAt(createdAt: Date, checks: number, now: Date = new Date()): Date | null {
   if (now.getTime() - createdAt.getTime() >= GIVE_UP_AFTER_MS) return null;
@@ -186,7 +191,13 @@ async function settleRefundsOf(transfer: Transaction, facts: TransactionFacts, s
  * our client_ref_id (a timeout or a crash left no tid). A refund row asks about the transfer it
  * refunds. The row moves only if it is still in the state read here.
  */
-export async function checkTransaction(row: Transaction, source: EventSource, agent?: AgentContext): Promise<Transaction> {
+export async function checkTransaction(
+  row: Transaction,
+  source: EventSource,
+  agent?: AgentContext,
+  /** An admin's decision on a row Eko has not known for a day: a readable "not found" closes it as failed. */
+  options: { closeIfNotFound?: boolean } = {},
+): Promise<Transaction> {
   if (!isPending(row.state) && row.state !== 'refund_pending') return row;
   // Still 'sending' within the grace: its money call may be in flight. Eko may not know it yet,
   // and "not found" would move it to unknown, after which the call's own answer (a decline, a
@@ -210,6 +221,8 @@ export async function checkTransaction(row: Transaction, source: EventSource, ag
   if (!result.ok) {
     // No readable answer to the inquiry either: the row stays as it is and is asked again later.
     patch = { ...counted, ...schedule(row, row.state as TransactionState, checks) };
+  } else if (!result.value.found && options.closeIfNotFound) {
+    patch = { ...counted, declineReason: 'not_at_eko', ...schedule(row, 'failed', checks) };
   } else if (!result.value.found) {
     // Eko has no such transaction (yet): never "failed". It stays unknown, in the admin's queue.
     patch = { ...counted, ...schedule(row, row.state === 'sending' ? 'unknown' : (row.state as TransactionState), checks) };

@@ -88,6 +88,8 @@ export type DeclineReason =
   | 'two_fa_required'
   /** A balance enquiry or mini statement that got no answer (nothing moves in either). */
   | 'no_answer'
+  /** Unknown for over a day and still not found at Eko: closed by an admin (lib/transfers/admin.ts). */
+  | 'not_at_eko'
   | 'other';
 
 /** One transaction as the agent's screens and the receipt show it. */
@@ -145,5 +147,6 @@ export interface TransactionsSummary {
   /** AePS refusals by the customer's bank and reason, most frequent first. */
   aepsFailuresByBank: { bank: string; reason: DeclineReason | null; count: number }[];
   /** Every transfer still pending (PENDING_STATES), oldest first, whatever its day: what to chase. */
-  awaitedQueue: (TransactionView & { ageSeconds: number })[];
+  /** closable: unknown for over a day with no Eko tid, so an admin may close it as not at Eko. */
+  awaitedQueue: (TransactionView & { ageSeconds: number; closable: boolean })[];
 }

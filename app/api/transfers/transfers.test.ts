@@ -10,6 +10,7 @@ import { FAULT_FIXTURES, type FaultFixture, OTP_EXPIRED, SANDBOX_OTP } from '@/s
 import type { EkoSandbox } from '@/sandbox/eko/server';
 import { callSandbox, useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
+import { POST as closeAdmin } from '../admin/transactions/[id]/close/route';
 import { GET as listAdmin } from '../admin/transactions/route';
 import { GET as exportCsv } from '../admin/transactions/export/route';
 import { GET as summary } from '../admin/transactions/summary/route';
@@ -319,6 +320,38 @@ describe('no answer is unknown, never failed, and nothing is sent twice', () => 
     expect(row).toMatchObject({ checkCount: 2, finalAt: null });
     expect(row.nextCheckAt).not.toBeNull();
     expect(initiateCalls()).toHaveLength(1);
+  });
+
+  it('an admin closes a day-old unknown that Eko never recorded (one inquiry first), which frees the recipient; one Eko has is settled instead', async () => {
+    const admin = await cookieFor(await createTestUser('admin'));
+    const closeAs = (id: string, as: string, reason = 'Eko support: no such transaction') =>
+      call(closeAdmin, `/api/admin/transactions/${id}/close`, { body: { reason }, params: { id }, as });
+    const dayOld = (id: string) =>
+      getDb().then((db) =>
+        db
+          .update(transactions)
+          .set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
+          .where(eq(transactions.id, id)),
+      );
+
+    const { tx: lost } = await transferOf(1223);
+    expect(await closeAs(lost.id, admin)).toMatchObject({ status: 409, body: { error: { code: 'close_not_allowed' } } }); // not a day old yet
+    await dayOld(lost.id);
+    expect((await closeAs(lost.id, cookie)).status).toBe(403); // agents cannot
+    expect(await closeAs(lost.id, admin, 'no')).toMatchObject({ status: 400, body: { error: { fields: { reason: expect.any(String) } } } });
+    const closed = await closeAs(lost.id, admin);
+    expect(closed.body.transaction).toMatchObject({ state: 'failed', declineReason: 'not_at_eko' });
+    expect((await otpFor(500)).status).toBe(200); // the recipient is free again
+    const audits = await (await getDb()).select().from(auditEvents).where(eq(auditEvents.action, 'admin.transaction_close'));
+    expect(audits).toContainEqual(expect.objectContaining({ outcome: 'refused', detail: `${lost.clientRefId}:unknown` })); // the early try
+    expect(audits).toContainEqual(
+      expect.objectContaining({ outcome: 'ok', targetUserId: agent.id, detail: `${lost.clientRefId}:failed:Eko support: no such transaction` }),
+    );
+
+    const { tx: done } = await transferOf(1221, { recipientId: MEENA });
+    await dayOld(done.id);
+    expect((await closeAs(done.id, admin)).body.transaction).toMatchObject({ state: 'success', ekoTid: expect.any(String) });
+    expect(initiateCalls()).toHaveLength(2);
   });
 
   const FAULTS = [...new Set(Object.values(FAULT_FIXTURES))] as FaultFixture[];

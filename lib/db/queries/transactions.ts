@@ -13,7 +13,7 @@ import { INDIA_TZ } from './activity';
 
 export type NewTransaction = typeof transactions.$inferInsert;
 export type TransactionPatch = Partial<Omit<Transaction, 'id' | 'clientRefId' | 'kind' | 'agentId' | 'createdAt'>>;
-export type EventSource = 'initiate' | 'inquiry' | 'reconciler' | 'refund' | 'recovery';
+export type EventSource = 'initiate' | 'inquiry' | 'reconciler' | 'refund' | 'recovery' | 'admin';
 
 /** Inserts the row (and its first event) unless a unique index refuses it; null then. */
 export async function insertTransaction(db: Db, row: NewTransaction, source: EventSource): Promise<Transaction | null> {
