@@ -13,6 +13,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 const MIGRATIONS = join(process.cwd(), 'drizzle');
 const MIGRATION_LOCK_ID = 731_402; // pg_advisory_lock: instances starting together migrate once
+/** What the app's PostgreSQL connections call themselves (pg_stat_activity.application_name). */
+export const APPLICATION_NAME = 'agent-desk';
 
 interface DbHandle {
   db: Db;
@@ -131,7 +133,8 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // application_name: an operator (and the outage test) can tell the app's connections apart.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, application_name: APPLICATION_NAME });
   watch(pool);
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
   const conn = await pool.connect();
