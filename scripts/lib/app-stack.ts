@@ -19,6 +19,8 @@ export interface StackOptions {
   logFile: string;
   /** PostgreSQL instead of the embedded database (the bench's second lookup row). */
   databaseUrl?: string;
+  /** More of the app's environment (the outage test's RATE_LIMIT_STORE and REDIS_URL). */
+  appEnv?: Record<string, string>;
 }
 
 export interface AppStack {
@@ -139,6 +141,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
       DATA_DIR: options.dataDir,
       // A sandbox on a PostgreSQL is refused unless declared intended (lib/config/schema.ts).
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
+      ...options.appEnv,
     });
     await waitForHttp(`http://127.0.0.1:${options.appPort}/api/health`, 60_000, app);
   } catch (err) {
