@@ -69,7 +69,7 @@ const UI_NO_SERVER = [
 ];
 // Feature folders under components/ do not import each other; what several features use lives in a
 // shared folder (ui, forms, ekyc, scanner, layout, i18n, pwa), and pages compose features.
-const FEATURES = ['admin', 'aeps', 'auth', 'sender-ekyc', 'senders'];
+const FEATURES = ['admin', 'aeps', 'auth', 'sender-ekyc', 'senders', 'transfers'];
 const otherFeatures = (feature) => [
   FEATURES.filter((f) => f !== feature).flatMap((f) => [`@/components/${f}/*`, `@/components/${f}/**`]),
   `components/${feature}/ is a feature: it may use shared folders (ui, forms, ekyc, scanner, layout), not another feature.`,

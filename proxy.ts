@@ -7,7 +7,7 @@ import { newNonce, pageCsp } from '@/lib/security/csp';
 // handlers and pages check the session against the database themselves (lib/api/handler.ts,
 // requirePageUser). Headers that do not vary per response live in next.config.mjs.
 
-const AGENT_PAGES = ['/senders', '/aeps'];
+const AGENT_PAGES = ['/senders', '/aeps', '/transactions', '/receipts'];
 /** Pages anyone may see: the offline fallback is fetched by the service worker. */
 const PUBLIC_PAGES = ['/logout', '/~offline'];
 

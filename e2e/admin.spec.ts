@@ -43,25 +43,29 @@ test('an admin creates an agent, the agent signs in and searches, and the admin 
   await agent.goto('/senders?mobile=9000000001');
   await expect(agent.getByTestId('kyc-badge')).toHaveText('KYC verified');
   await expect(agent.getByTestId('signed-in-as')).toContainText(name);
+  // The card reads the sender's recipients from Eko too: an audited call of its own.
+  await expect(agent.getByTestId('recipient').first()).toBeVisible();
 
   // The admin sees the lookup in the activity table, in the CSV, and in the metrics.
   await admin.goto('/admin/activity');
   await admin.getByLabel('Agent').selectOption({ label: `${name} (${mobile})` });
   await admin.getByRole('button', { name: 'Apply filters' }).click();
-  // Newest first: the lookup, the password change, the sign-in, and the admin creating the agent.
-  await expect(admin.getByTestId('activity-count')).toContainText('4 events');
+  // Newest first: the recipients and the lookup, the password change, the sign-in, and the admin creating the agent.
+  await expect(admin.getByTestId('activity-count')).toContainText('5 events');
   const rows = admin.getByTestId('activity-table').getByRole('row');
-  await expect(rows.nth(1)).toContainText(name);
-  await expect(rows.nth(1)).toContainText('Sender lookup');
+  await expect(rows.nth(1)).toContainText('Recipients looked up');
   await expect(rows.nth(1)).toContainText('90000 00001');
-  await expect(rows.nth(1)).toContainText('KYC verified');
-  await expect(rows.nth(2)).toContainText('Password change');
-  await expect(rows.nth(2)).toContainText('Temporary password replaced');
-  await expect(rows.nth(3)).toContainText('Sign-in');
-  await expect(rows.nth(3)).toContainText('127.0.0.1');
-  await expect(rows.nth(4)).toContainText('Agent created');
-  await expect(rows.nth(4)).toContainText('Demo Admin');
-  await expect(rows.nth(4)).toContainText(`${name} (`);
+  await expect(rows.nth(2)).toContainText(name);
+  await expect(rows.nth(2)).toContainText('Sender lookup');
+  await expect(rows.nth(2)).toContainText('90000 00001');
+  await expect(rows.nth(2)).toContainText('KYC verified');
+  await expect(rows.nth(3)).toContainText('Password change');
+  await expect(rows.nth(3)).toContainText('Temporary password replaced');
+  await expect(rows.nth(4)).toContainText('Sign-in');
+  await expect(rows.nth(4)).toContainText('127.0.0.1');
+  await expect(rows.nth(5)).toContainText('Agent created');
+  await expect(rows.nth(5)).toContainText('Demo Admin');
+  await expect(rows.nth(5)).toContainText(`${name} (`);
 
   const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('link', { name: 'Download CSV' }).click()]);
   const csv = await (await download.createReadStream()).toArray();

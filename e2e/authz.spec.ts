@@ -9,6 +9,8 @@ import { APP_ORIGIN, DEMO, freshAgentIds, SAME_ORIGIN, signIn } from './auth';
 type Persona = 'anonymous' | 'agent' | 'admin' | 'deactivated';
 const PERSONAS: Persona[] = ['anonymous', 'agent', 'admin', 'deactivated'];
 
+const NO_SUCH_TX = '00000000-0000-4000-8000-00000000abcd';
+
 /** Where each persona ends up after following redirects. */
 const PAGES: Record<string, Record<Persona, string>> = {
   '/': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
@@ -21,6 +23,18 @@ const PAGES: Record<string, Record<Persona, string>> = {
   '/admin/agents': { anonymous: '/login', agent: '/senders', admin: '/admin/agents', deactivated: '/login' },
   '/admin/activity': { anonymous: '/login', agent: '/senders', admin: '/admin/activity', deactivated: '/login' },
   '/account/password': { anonymous: '/login', agent: '/account/password', admin: '/account/password', deactivated: '/login' },
+  '/transactions': { anonymous: '/login', agent: '/transactions', admin: '/admin', deactivated: '/login' },
+  '/transactions/[id]': { anonymous: '/login', agent: `/transactions/${NO_SUCH_TX}`, admin: '/admin', deactivated: '/login' },
+  '/receipts/[id]': { anonymous: '/login', agent: `/receipts/${NO_SUCH_TX}`, admin: '/admin', deactivated: '/login' },
+  '/senders/[mobile]/send/[recipientId]': { anonymous: '/login', agent: '/senders/9000000001/send/10010001', admin: '/admin', deactivated: '/login' },
+  '/admin/transactions': { anonymous: '/login', agent: '/senders', admin: '/admin/transactions', deactivated: '/login' },
+};
+
+/** Pages with parameters are visited at one address; an unknown transaction is a 404 page for its agent. */
+const VISIT: Record<string, { path: string; agentStatus?: number }> = {
+  '/transactions/[id]': { path: `/transactions/${NO_SUCH_TX}`, agentStatus: 404 },
+  '/receipts/[id]': { path: `/receipts/${NO_SUCH_TX}`, agentStatus: 404 },
+  '/senders/[mobile]/send/[recipientId]': { path: '/senders/9000000001/send/10010001' },
 };
 
 const AGENT_ID = '00000000-0000-4000-8000-000000000000';
@@ -178,8 +192,9 @@ test.describe('authorisation matrix', () => {
   for (const [path, expected] of Object.entries(PAGES)) {
     test(`page ${path}`, async () => {
       for (const persona of PERSONAS) {
-        const res = await contexts[persona].get(path);
-        expect(res.status(), `${persona} ${path}`).toBe(200);
+        const visit = VISIT[path];
+        const res = await contexts[persona].get(visit?.path ?? path);
+        expect(res.status(), `${persona} ${path}`).toBe(persona === 'agent' ? (visit?.agentStatus ?? 200) : 200);
         expect(new URL(res.url()).pathname, `${persona} ${path}`).toBe(expected[persona]);
         const html = await res.text();
         if (expected[persona].startsWith('/admin')) expect(html).toContain('Signed in as Demo Admin');

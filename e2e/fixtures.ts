@@ -60,8 +60,22 @@ function addressOf(testId: string): string {
 }
 
 export const test = base.extend<{ browserStorageDump: void }>({
-  extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
-    await use({ ...extraHTTPHeaders, 'x-forwarded-for': addressOf(testInfo.testId) });
+  // Only the app's own requests carry the address: a browser never adds X-Forwarded-For, and on a
+  // request to the scanner (127.0.0.1:111xx) the extra header would force a CORS preflight that
+  // real RD services refuse, so extraHTTPHeaders (which goes on every request) cannot be used.
+  context: async ({ context, baseURL }, use, testInfo) => {
+    const origin = new URL(baseURL!).origin;
+    const address = addressOf(testInfo.testId);
+    await context.route(
+      (url) => url.origin === origin,
+      (route) => route.fallback({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
+    );
+    await use(context);
+  },
+  request: async ({ playwright, baseURL, extraHTTPHeaders }, use, testInfo) => {
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { ...extraHTTPHeaders, 'x-forwarded-for': addressOf(testInfo.testId) } });
+    await use(request);
+    await request.dispose();
   },
   browserStorageDump: [
     async ({ context }, use, testInfo) => {

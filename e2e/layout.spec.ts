@@ -1,6 +1,7 @@
 import { expect, type Page, test } from './fixtures';
 import { DEMO, signIn } from './auth';
 import { capture, enterAadhaar, openEkyc, scanner } from './ekyc-steps';
+import { transferViaApi } from './money';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
 // Tablet-first layout: no sideways scrolling at 360 px, in portrait and landscape; every control
@@ -119,4 +120,68 @@ test('the desktop layout uses the width', async ({ page }) => {
   await page.goto('/admin');
   const width = await page.locator('main').evaluate((el) => el.getBoundingClientRect().width);
   expect(width).toBeGreaterThan(1100);
+});
+
+test('money pages: the card with recipients, each send step, a status, a receipt, the history and the admin view', async ({ page }) => {
+  test.slow(); // many pages × three sizes
+  await signIn(page, DEMO.agent);
+  const done = await transferViaApi(page.request, '9000000002', '10020001', 260);
+  for (const [path, ready] of [
+    ['/senders?mobile=9000000001', '[data-testid=recipient]'],
+    ['/senders?mobile=9000000008', '[data-testid=add-recipient]'],
+    [`/transactions/${done.id}`, '[data-testid=transfer-success]'],
+    [`/receipts/${done.id}`, '[data-testid=receipt]'],
+    ['/transactions', '[data-testid=history-row]'],
+  ] as const) {
+    await page.goto(path);
+    await page.locator(ready).first().waitFor();
+    await checkEverySize(page, path);
+  }
+  await page.goto('/senders?mobile=9000000008');
+  await expect(page.getByLabel('Account number', { exact: true })).toHaveAttribute('inputmode', 'numeric');
+  await expect(page.getByLabel('Recipient’s mobile number')).toHaveAttribute('inputmode', 'numeric');
+
+  await page.goto('/senders/9000000001/send/10010002');
+  await expect(page.getByLabel('Amount in rupees')).toHaveAttribute('inputmode', 'numeric');
+  await page.getByLabel('Amount in rupees').fill('400');
+  await page.getByTestId('fee-estimate').waitFor();
+  await checkEverySize(page, 'send: amount and fee');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByTestId('confirm-step').waitFor();
+  await checkEverySize(page, 'send: confirm');
+  await page.getByRole('button', { name: 'Send OTP to the sender' }).click();
+  await expect(page.getByLabel('OTP from the sender')).toHaveAttribute('inputmode', 'numeric');
+  await checkEverySize(page, 'send: OTP');
+
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/transactions');
+  await page.getByTestId('admin-tx-table').waitFor();
+  await checkEverySize(page, '/admin/transactions');
+});
+
+test('the receipt prints on 58 and 80 mm thermal rolls with nothing past the paper’s edge', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  const done = await transferViaApi(page.request, '9000000002', '10020001', 270);
+  await page.goto(`/receipts/${done.id}`);
+  await page.getByTestId('receipt').waitFor();
+  for (const mm of [58, 80]) {
+    await page.getByLabel(`${mm} mm roll`).check();
+    await expect(page.getByTestId('receipt')).toHaveAttribute('data-paper', String(mm));
+    // The roll's width in CSS pixels (96 per inch), laid out as the printer gets it.
+    await page.setViewportSize({ width: Math.floor((mm * 96) / 25.4), height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('receipt-actions')).toBeHidden();
+    await expect.poll(() => overflow(page), `${mm} mm: sideways overflow (px)`).toBeLessThanOrEqual(0);
+    const pastEdge = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll<HTMLElement>('[data-testid=receipt] *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+    });
+    expect(pastEdge, `${mm} mm: past the edge`).toEqual([]);
+    const pdf = await page.pdf({ width: `${mm}mm`, height: '297mm' });
+    expect(pdf.subarray(0, 5).toString(), `${mm} mm: a PDF`).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
 });

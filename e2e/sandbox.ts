@@ -10,7 +10,7 @@ export const ekoSandbox = {
   async useShape(request: APIRequestContext, shape: 'current' | 'seed') {
     await request.put(`${control}/config`, { data: { shape } });
   },
-  async calls(request: APIRequestContext, customerId: string): Promise<{ method: string }[]> {
+  async calls(request: APIRequestContext, customerId: string): Promise<{ method: string; path: string }[]> {
     return (await (await request.get(`${control}/calls?customer_id=${customerId}`)).json()).calls;
   },
 };
@@ -27,5 +27,45 @@ export const rdSandbox = {
   },
   async captures(request: APIRequestContext): Promise<{ wadh: string | null; errCode: string }[]> {
     return (await (await request.get(`${rdControl}/captures`)).json()).captures;
+  },
+};
+
+/** One call the Eko sandbox received (never its body). */
+export interface SandboxCall {
+  at: string;
+  method: string;
+  path: string;
+  customerId: string | null;
+  clientRefId: string | null;
+  httpStatus: number;
+  status: number | null;
+}
+
+/** Money the sandbox moved: one record per transfer Eko accepted. */
+export interface SandboxTransaction {
+  tid: string;
+  client_ref_id: string | null;
+  kind: string;
+  customer_id: string;
+  amount: number;
+  fee: number;
+  tx_status: string;
+  inquiries: number;
+  refund_tid: string | null;
+}
+
+export const ekoMoney = {
+  /** Initiate Transfer calls for one sender: the number that must never exceed one per transfer. */
+  async initiateTransfers(request: APIRequestContext, customerId: string): Promise<SandboxCall[]> {
+    const { calls } = (await (await request.get(`${control}/calls?customer_id=${customerId}`)).json()) as { calls: SandboxCall[] };
+    return calls.filter((c) => c.method === 'POST' && c.path === '/customer/payment/dmt-fino');
+  },
+  async transactions(request: APIRequestContext, customerId: string): Promise<SandboxTransaction[]> {
+    const { transactions } = (await (await request.get(`${control}/transactions`)).json()) as { transactions: SandboxTransaction[] };
+    return transactions.filter((t) => t.customer_id === customerId && t.kind === 'dmt');
+  },
+  /** The agent's Eko wallet, in rupees. */
+  async wallet(request: APIRequestContext, userCode = '20810200'): Promise<number> {
+    return (await (await request.get(`${control}/wallet?user_code=${userCode}`)).json()).balance;
   },
 };

@@ -25,6 +25,9 @@ test('the full sender eKYC raises the monthly limit to ₹25,000', async ({ page
   await expect(page.getByText('999999990019')).toHaveCount(0);
   await expect(scanner(page)).toContainText('Scanner ready: Agent Desk Sandbox RD Service');
   await expect(scanner(page)).toContainText('Model SANDBOX-FP L1');
+  // Where it answered, for a support call.
+  await scanner(page).getByText('Set up my scanner').click();
+  await expect(page.getByTestId('scanner-endpoint')).toHaveText('This scanner answered on port 11100 over http.');
   await capture(page);
   await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();
   await enterOtp(page, '123456');
@@ -182,8 +185,38 @@ test('the device found on another port, with the host inside its paths', async (
   await rdSandbox.useScenario(request, 'other_port');
   await openEkyc(page, OTHER_NOT_KYC);
   await enterAadhaar(page);
+  await expect(scanner(page)).toHaveAttribute('data-state', 'ready');
+  await scanner(page).getByText('Set up my scanner').click();
+  await expect(page.getByTestId('scanner-endpoint')).toHaveText('This scanner answered on port 11107 over http.');
   await capture(page);
   await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();
+});
+
+test('a driver that writes its paths messily still captures: host, port and stray spaces in them, "://" without a scheme, odd attribute order and quotes', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'reading the reply does not depend on the viewport');
+  await rdSandbox.useScenario(request, 'messy_paths');
+  await openEkyc(page);
+  await enterAadhaar(page);
+  await expect(scanner(page)).toHaveAttribute('data-state', 'ready');
+  // The sandbox serves DEVICEINFO and CAPTURE only at the paths its reply names (/getDeviceInfo,
+  // /capture), never at the /rd/info and /rd/capture the client falls back to.
+  await expect(scanner(page)).toContainText('Model SANDBOX-FP L1');
+  await capture(page);
+  await expect(page.getByText('UIDAI sent an OTP')).toBeVisible();
+  expect((await rdSandbox.captures(request)).map((c) => c.wadh)).toEqual([EKYC_WADH]);
+});
+
+test('no scanner answering: the panel says which ports were tried', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'the panel text does not depend on the viewport');
+  await page.route(/^https?:\/\/127\.0\.0\.1:111\d\d\//, (route) => route.abort('connectionrefused'));
+  await openEkyc(page);
+  await enterAadhaar(page);
+  await expect(scanner(page)).toHaveAttribute('data-state', 'none');
+  await scanner(page).getByText('Set up my scanner').click();
+  await expect(page.getByTestId('scanner-endpoint')).toHaveText('No scanner answered on this computer (127.0.0.1, ports 11100–11120, over http and https).');
 });
 
 test.describe('browser blocks loopback (Local Network Access denied)', () => {

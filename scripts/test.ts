@@ -2,8 +2,9 @@
 // database on in-memory PGlite), a production build if the sources changed, the client-bundle
 // secret scan, a 10 s load test of the built app, then Playwright end to end in Debian's
 // Chromium. With TEST_DATABASE_URL (CI sets it), the database-facing suites run a second time
-// against that PostgreSQL. With TEST_REDIS_URL (CI sets it), the Redis rate-limit store test runs
-// in both passes; without it, it is skipped.
+// against that PostgreSQL, and two instances of the build are started on it (with TEST_REDIS_URL,
+// sharing that Redis for their counters). With TEST_REDIS_URL (CI sets it), the Redis rate-limit
+// store test runs in both passes; without it, it is skipped.
 // Ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -49,7 +50,7 @@ function vitest(title: string, env: Record<string, string>, extra: string[] = []
   if (!v || (res.status !== 0 && v.numFailedTests === 0)) tally.failed += 1; // crashed without a report
 }
 
-const DATABASE_SPECS = ['e2e/senders.spec.ts', 'e2e/sender-ekyc.spec.ts', 'e2e/aeps.spec.ts', 'e2e/admin.spec.ts', 'e2e/authz.spec.ts'];
+const DATABASE_SPECS = ['e2e/senders.spec.ts', 'e2e/sender-ekyc.spec.ts', 'e2e/aeps.spec.ts', 'e2e/admin.spec.ts', 'e2e/authz.spec.ts', 'e2e/money.spec.ts'];
 
 /** Runs Playwright with its output (the app server's log included) teed into a file. */
 function playwright(title: string, env: Record<string, string>, logFile: string, args: string[] = []): Promise<void> {
@@ -159,6 +160,11 @@ async function main() {
   check(`no credential in the ${scan.scanned} client bundle files`, scan.leaks);
   check('the built app refuses sandbox mode on an undeclared PostgreSQL (DATABASE_URL without EKO_BASE_URL or SANDBOX=1)', await startRefusalProblems());
   check('the built app refuses to run under a bare next start (no client addresses without scripts/serve.ts)', await bareNextStartProblems());
+
+  // Two instances of this build on the PostgreSQL (and the Redis, when named), on ports the kernel
+  // picks: what each instance must share, over HTTP (test/two-instances.test.ts). It empties the
+  // database; the end-to-end PostgreSQL pass below starts from an empty one anyway.
+  if (postgres) vitest('two instances on PostgreSQL', { TEST_DATABASE_URL: postgres }, ['--config', 'vitest.instances.config.mts']);
 
   // On its own ports (3299, 4299, .data/load), so it never meets the e2e servers. Asserts that
   // every request was answered, never how fast: the machine may be small and shared.

@@ -7,7 +7,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <SiteHeader />
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </>

@@ -27,7 +27,7 @@ export function AgentShopForm({ id, name, shopName, shopAddress }: { id: string;
   });
   return (
     <details className="min-w-48">
-      <summary className="cursor-pointer">
+      <summary className="min-h-touch cursor-pointer py-2">
         {shopName ? (
           <span>
             <span className="font-semibold">{shopName}</span>

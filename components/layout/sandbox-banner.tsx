@@ -8,7 +8,7 @@ export async function SandboxBanner() {
   if (!isSandboxMode()) return null;
   const { t } = await serverI18n();
   return (
-    <div role="note" data-testid="sandbox-banner" className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-slate-950">
+    <div role="note" data-testid="sandbox-banner" className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-slate-950 print:hidden">
       {t('sandbox.banner')}
     </div>
   );

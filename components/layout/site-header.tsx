@@ -8,11 +8,13 @@ import { LanguageSwitch } from './language-switch';
 const NAV: Record<'agent' | 'admin', { href: string; label: MessageKey }[]> = {
   agent: [
     { href: '/senders', label: 'nav.senders' },
+    { href: '/transactions', label: 'nav.transactions' },
     { href: '/aeps', label: 'nav.aeps' },
   ],
   admin: [
     { href: '/admin', label: 'nav.admin.overview' },
     { href: '/admin/agents', label: 'nav.admin.agents' },
+    { href: '/admin/transactions', label: 'nav.admin.transactions' },
     { href: '/admin/activity', label: 'nav.admin.activity' },
   ],
 };
@@ -21,7 +23,7 @@ export async function SiteHeader() {
   const user = await optionalPageUser();
   const { locale, t } = await serverI18n();
   return (
-    <header className="border-b border-slate-300 bg-white">
+    <header className="border-b border-slate-300 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <Link href={user ? homeFor(user.role) : '/login'} className="flex min-h-touch items-center text-xl font-bold text-brand-800">
           {t('app.name')}

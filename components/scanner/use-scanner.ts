@@ -100,8 +100,10 @@ export function useScanner(stage: string) {
       } catch (err) {
         const error = err instanceof RdError ? err : new RdError('bad_reply');
         reportDeviceError(telemetryCode(error), stage, model.current);
-        if (error.code === 'not_ready' || error.code === 'in_use')
-          setState((s) => ({ kind: error.code as 'not_ready' | 'in_use', info: '', where: 'where' in s ? s.where : null }));
+        if (error.code === 'not_ready' || error.code === 'in_use') {
+          const kind = error.code;
+          setState((s) => ({ kind, info: '', where: 'where' in s ? s.where : null }));
+        }
         if (error.code === 'not_found') setState({ kind: 'none' });
         throw error;
       } finally {

@@ -1,6 +1,7 @@
 'use client';
 
 import clsx from 'clsx';
+import type { ReactNode } from 'react';
 import { formatMobile } from '@/lib/i18n/core';
 import { NON_KYC_MONTHLY_LIMIT, EKYC_MONTHLY_LIMIT, type Sender, type SenderState } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
@@ -34,7 +35,8 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
-export function SenderCard({ sender }: { sender: Sender }) {
+/** `children`: what the page adds to the card (the recipients, from another feature). */
+export function SenderCard({ sender, children }: { sender: Sender; children?: ReactNode }) {
   const { t, inr } = useI18n();
   const { limits } = sender;
   return (
@@ -85,6 +87,7 @@ export function SenderCard({ sender }: { sender: Sender }) {
         )}
         {sender.state === 'kyc_verified' && <p className="text-slate-700">{t('sender.ekyc.verified')}</p>}
       </div>
+      {children}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { formatMobile } from '@/lib/i18n/core';
 import { parsePastedMobile } from '@/lib/schemas/mobile';
 import type { OnboardingOutcome } from '@/lib/senders/types';
@@ -34,8 +34,14 @@ const preloadEkycFlow = () => void loadEkycFlow();
 const loadOnboardForm = () => import('./onboard-sender-form');
 const OnboardSenderForm = lazy(() => loadOnboardForm().then((m) => ({ default: m.OnboardSenderForm })));
 
-/** Sender search and result. The searched mobile lives in the URL so back, refresh and links work. */
-export function SenderDesk() {
+/** Senders Eko lets move money: enrolled with limits (a KYC-pending one gets no recipients yet). */
+const canTransact = (state: string) => state === 'kyc_verified' || state === 'not_kyc';
+
+/**
+ * Sender search and result. The searched mobile lives in the URL so back, refresh and links work.
+ * `cardSlot` is what the page adds to the card of a sender who can move money (the recipients).
+ */
+export function SenderDesk({ cardSlot }: { cardSlot?: ReactNode }) {
   const { t, inr } = useI18n();
   const router = useRouter();
   const pathname = usePathname();
@@ -77,7 +83,7 @@ export function SenderDesk() {
         {mobile && lookup.data && lookup.data.state !== 'not_enrolled' && (!lookup.isError || ekycFor === mobile) && (
           <>
             {/* Never stale money figures: the card hides when a refresh failed (an open eKYC flow stays). */}
-            {!lookup.isError && <SenderCard sender={lookup.data} />}
+            {!lookup.isError && <SenderCard sender={lookup.data}>{canTransact(lookup.data.state) ? cardSlot : null}</SenderCard>}
             {ekycFor === mobile ? (
               <Suspense fallback={<Spinner label={t('ekyc.loading')} />}>
                 <EkycFlow

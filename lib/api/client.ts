@@ -10,6 +10,8 @@ export class ApiClientError extends Error {
     message: string,
     readonly status: number | null,
     readonly fields: Record<string, string> = {},
+    /** The transaction a money error is about (a pending transfer, the one an OTP was used for). */
+    readonly transactionId: string | null = null,
   ) {
     super(message);
     this.name = 'ApiClientError';
@@ -45,7 +47,7 @@ export async function apiRequest<T>(path: string, init: { method?: string; json?
     throw new ApiClientError('bad_response', 'bad_response', res.status);
   }
   if (!res.ok) {
-    if (isErrorBody(body)) throw new ApiClientError(body.error.code, body.error.message, res.status, body.error.fields);
+    if (isErrorBody(body)) throw new ApiClientError(body.error.code, body.error.message, res.status, body.error.fields, body.error.transactionId ?? null);
     throw new ApiClientError('bad_response', 'bad_response', res.status);
   }
   return body as T;

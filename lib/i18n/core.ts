@@ -49,3 +49,26 @@ export function formatMinutes(minutes: number, locale: Locale = DEFAULT_LOCALE):
 export function formatMobile(mobile: string): string {
   return /^\d{10}$/.test(mobile) ? `${mobile.slice(0, 5)} ${mobile.slice(5)}` : mobile;
 }
+
+/** Paise (how the app keeps money) in rupees, for formatInr. */
+export const paiseToRupees = (paise: number) => paise / 100;
+
+/** "2 Dec 2026, 6:01:09 pm": a moment on India's clock, whatever the device's zone. */
+export function formatIndiaDateTime(at: Date | string, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Kolkata' }).format(new Date(at));
+}
+
+/** How long something has waited, in the largest whole unit that fits: "45 seconds", "12 minutes", "3 hours", "2 days". */
+export function formatAge(seconds: number, locale: Locale = DEFAULT_LOCALE): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const [value, unit] =
+    s < 60 ? [s, 'second'] : s < 3600 ? [Math.floor(s / 60), 'minute'] : s < 172_800 ? [Math.floor(s / 3600), 'hour'] : [Math.floor(s / 86_400), 'day'];
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+
+/** "2 Dec 2026": an India calendar day (YYYY-MM-DD) as people write it. */
+export function formatDay(day: string, locale: Locale = DEFAULT_LOCALE): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -27,7 +27,7 @@ export interface DiscoveryOptions {
   preferred?: ProbeTarget | null;
   fetchImpl?: typeof fetch;
   host?: string;
-  /** Window width: targets from the oldest still-waiting one up to this many on may be in flight. */
+  /** Window width over the common targets: from the oldest still-waiting target, this many may be in flight. */
   concurrency?: number;
   /** After this long without an answer a probe stops holding the window (it keeps waiting for its own timeout). */
   stallAfterMs?: number;
@@ -38,17 +38,19 @@ export interface DiscoveryOptions {
 /** How many of the ports come first over both schemes: where RD services are found in practice. */
 const COMMON_PORTS = 6;
 /**
- * Eight at a time. On ports that refuse at once (Linux) Chromium 156 clears refused probes about
- * as fast with 8 in flight as with all 42 (42 refusals in a warm page: 23–40 ms with 8, 22–29 ms
- * with 42, 60–71 ms one by one), while a device's connect, preflight and answer queue behind at
- * most 7 other probes instead of behind all of them.
+ * The window over the common targets (the first six ports, both schemes), where devices are found:
+ * a device's connect, preflight and answer queue behind at most 7 other probes, not behind all of
+ * them, while refused probes still go through about as fast as Chromium clears them. Past the
+ * common targets, where a device is rare, the rest go out together: on ports that refuse at once
+ * (Linux) Chromium clears refused probes fastest with many in flight.
  */
 export const PROBE_CONCURRENCY = 8;
+
 /**
  * Refused probes settle within 10–25 ms even 8 at a time on a loaded 2-core machine; a probe silent
  * for 30 ms is taken for a stalled port and lets the window move on. With every port stalling, the
- * 42nd target then starts at 40 + 5 × 30 = 190 ms: a device anywhere is found well within one
- * probe timeout, and "no device" costs 190 ms more than one timeout.
+ * targets then start at 0 (the first, alone), 40, 70 and 100 ms (the whole tail): a device anywhere
+ * is found well within one probe timeout, and "no device" costs about 100 ms more than one timeout.
  */
 export const PROBE_STALL_AFTER_MS = 30;
 /** The first target (http on the first port, where most RD services listen) answers fastest alone. */
@@ -81,7 +83,7 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
   const fetchImpl = options.fetchImpl ?? fetch.bind(globalThis);
   const host = options.host ?? '127.0.0.1';
   const timeout = options.probeTimeoutMs ?? PROBE_TIMEOUT_MS;
-  const limit = Math.max(1, options.concurrency ?? PROBE_CONCURRENCY);
+  const commonWidth = Math.max(1, options.concurrency ?? PROBE_CONCURRENCY);
   const stallAfter = options.stallAfterMs ?? PROBE_STALL_AFTER_MS;
   const headStart = options.headStartMs ?? PROBE_HEAD_START_MS;
   const endpoint = ({ scheme, port }: ProbeTarget, service: RdServiceInfo): RdEndpoint => ({ base: `${scheme}://${host}:${port}`, scheme, port, service });
@@ -94,7 +96,9 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
     if (rank > bestRank || (rank === bestRank && best && order < best.order)) best = { endpoint: found, order };
   };
 
-  let targets = probeOrder(options.ports ?? RD_PORTS, options.schemes ?? ['http', 'https']);
+  const ports = options.ports ?? RD_PORTS;
+  const schemes = options.schemes ?? ['http', 'https'];
+  let targets = probeOrder(ports, schemes);
   const preferred = options.preferred;
   if (preferred) {
     const service = await probeRdService(`${preferred.scheme}://${host}:${preferred.port}`, AbortSignal.timeout(timeout), fetchImpl);
@@ -109,27 +113,30 @@ export async function discoverRdServices(options: DiscoveryOptions = {}): Promis
     // A sliding window over the probe order: targets [oldest, oldest + width) may be in flight,
     // where `oldest` is the first target that has neither answered nor stalled. A device that
     // takes the connection therefore competes with at most `width - 1` later probes (which refuse
-    // at once) instead of with the whole rest of the list, and answers as if alone. The first
-    // target goes alone until it settles or its head start is over.
+    // at once) instead of with the whole rest of the list. The first target goes alone until it
+    // settles or its head start is over; past the common targets the window opens fully.
+    const commonPorts = new Set(ports.slice(0, COMMON_PORTS));
+    const common = targets.filter((t) => commonPorts.has(t.port)).length;
     const done = targets.map(() => false);
     let oldest = 0;
     let next = 0;
     let pending = 0;
-    let width = 1;
+    let started = false;
+    const width = () => (!started ? 1 : oldest < common ? commonWidth : Infinity);
     const finish = (found: RdEndpoint | null) => {
       if (stop.signal.aborted) return;
       stop.abort();
       resolve(found);
     };
     const fill = () => {
-      while (!stop.signal.aborted && next < targets.length && next < oldest + width) start(next++);
+      while (!stop.signal.aborted && next < targets.length && next < oldest + width()) start(next++);
       if (pending === 0 && next === targets.length) finish(best?.endpoint ?? null);
     };
     /** The probe no longer holds the window: it answered, failed, or is taken for a stalled port. */
     const release = (order: number) => {
       if (done[order]) return;
       done[order] = true;
-      width = limit;
+      started = true;
       while (oldest < targets.length && done[oldest]) oldest += 1;
     };
     const start = (order: number) => {

@@ -21,9 +21,10 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 /**
  * All of 127.0.0.0/8 in plain dotted decimal. The whole block is loopback (RFC 1122, section 3.2.1.3), so a
  * driver that names the address it is bound to (127.0.0.2 …) points nowhere off the machine, and
- * the host is dropped anyway: the request goes where the RDSERVICE reply came from. Every other
- * spelling of an address (127.1, 0x7f.0.0.1, 0177.0.0.1, 2130706433, ::ffff:127.0.0.1, 0.0.0.0,
- * localhost.) is refused: no driver writes one, and they are how loopback checks are tricked.
+ * the host is dropped anyway: the request goes where the RDSERVICE reply came from. Any other
+ * spelling of an address in the host's place (127.1, 0x7f.0.0.1, 0177.0.0.1, 2130706433,
+ * ::ffff:127.0.0.1, 0.0.0.0, localhost.) is refused: no driver writes one, and they are how
+ * loopback checks are tricked.
  */
 const LOOPBACK_IPV4 = new RegExp(`^127\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 const LOOPBACK_IPV6 = new Set(['::1', '0:0:0:0:0:0:0:1']);

@@ -85,15 +85,19 @@ describe('discovery', () => {
     expect(net.index('refused', base(ORDER[0]!))).toBeLessThan(net.index('start', base(ORDER[1]!)));
   });
 
-  it('keeps at most 8 probes in flight, and none more than 7 places past the oldest unanswered one', async () => {
+  it('keeps a window of 8 over the common targets, from the oldest unanswered one, then sends the rest together', async () => {
     const net = fakeLoopback({});
     // Stall detection out of the way, so only the window decides.
     await discoverRdServices({ fetchImpl: net.fetchImpl, probeTimeoutMs: 5_000, stallAfterMs: 5_000 });
-    expect(net.maxInFlight()).toBe(PROBE_CONCURRENCY);
-    ORDER.forEach((target, i) => {
-      if (i < PROBE_CONCURRENCY) return;
-      expect(net.index('refused', base(ORDER[i - PROBE_CONCURRENCY]!))).toBeLessThan(net.index('start', base(target)));
+    // Up to the last common target, a target starts only once the one 8 places before it has settled.
+    ORDER.slice(PROBE_CONCURRENCY, 12 + PROBE_CONCURRENCY - 1).forEach((target, i) => {
+      expect(net.index('refused', base(ORDER[i]!))).toBeLessThan(net.index('start', base(target)));
     });
+    // The tail goes out once the common targets have all settled, and all of it together.
+    const lastCommonSettled = Math.max(...ORDER.slice(0, 12).map((t) => net.index('refused', base(t))));
+    const tailStarts = ORDER.slice(12).map((t) => net.index('start', base(t)));
+    expect(Math.min(...tailStarts.slice(PROBE_CONCURRENCY - 1))).toBeGreaterThan(lastCommonSettled);
+    expect(net.events.slice(Math.min(...tailStarts.slice(PROBE_CONCURRENCY - 1)), Math.max(...tailStarts)).every((e) => e.kind === 'start')).toBe(true);
   });
 
   it('when every port stalls, all targets go out long before the first probe times out, and the scan ends with nothing', async () => {

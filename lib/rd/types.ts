@@ -1,3 +1,4 @@
+import type { Scheme } from './discovery';
 import type { DeviceInfo, RdServiceInfo } from './parse';
 
 export type RdErrorCode =
@@ -24,7 +25,7 @@ export class RdError extends Error {
 }
 
 /** Where the scanner answered: a loopback port and scheme, or the Android RD app. Named on the panel for support calls. */
-export type ScannerEndpoint = { kind: 'http'; scheme: 'http' | 'https'; port: number } | { kind: 'android'; package: string };
+export type ScannerEndpoint = { kind: 'http'; scheme: Scheme; port: number } | { kind: 'android'; package: string };
 
 export interface ScannerFound {
   status: 'READY' | 'NOTREADY' | 'USED';

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { BANK_CODE_PATTERN } from '@/lib/banks/fallback';
-import { mobileSchema, text } from './common';
+import { mobileSchema, rupeesNumber, text, typedRupees } from './common';
 import { otpSchema, pidDataSchema, refSchema, sealedAadhaarSchema } from './ekyc';
 
 /** "lat,long" from the browser's geolocation, as Eko wants it. */
@@ -38,14 +38,8 @@ export type AepsCustomerInput = z.infer<typeof aepsCustomerSchema>;
  * step are checked by checkWithdrawalAmount (lib/aeps/amount.ts) in the form and the handler.
  */
 export const withdrawalAmountSchema = z.pipe(
-  z.transform((v: unknown) => {
-    if (typeof v !== 'string') return v;
-    const trimmed = v.trim();
-    return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  }),
-  z
-    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.amount') })
-    .check(z.int('validation.amount'), z.gte(1, 'validation.amount'), z.lte(1_000_000, 'validation.amount')),
+  typedRupees,
+  rupeesNumber().check(z.int('validation.amount'), z.gte(1, 'validation.amount'), z.lte(1_000_000, 'validation.amount')),
 );
 
 export const aepsWithdrawalSchema = z.object({ ...aepsCustomerSchema.shape, amount: withdrawalAmountSchema });

@@ -21,3 +21,17 @@ export const text = (invalid: MessageKey = 'validation.invalid') =>
 export const withoutControlChars = (value: string) => value.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 
 export const mobileSchema = text('validation.mobile').check(z.trim(), z.regex(MOBILE_PATTERN, 'validation.mobile'));
+
+/**
+ * Whole rupees as typed (a digit string from a form, a number from JSON) → a number for the
+ * checks that follow; blank is "missing" and anything else (paise, exponents) is not a number.
+ */
+export const typedRupees = z.transform((v: unknown) => {
+  if (typeof v !== 'string') return v;
+  const trimmed = v.trim();
+  return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+});
+
+/** A whole number of rupees whose missing and wrong-type messages read as the catalogue's. */
+export const rupeesNumber = () =>
+  z.number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.amount') });

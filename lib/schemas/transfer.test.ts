@@ -74,6 +74,9 @@ describe('transfer schemas', () => {
     expect(transferSchema.safeParse({ ...otp, otpRefId: 'R123', otp: '123456' }).success).toBe(true);
     expect(issuesOf(transferSchema, { ...otp, otpRefId: 'R 1', otp: '12345' })).toEqual({ otpRefId: 'validation.invalid', otp: 'validation.otp' });
     expect(issuesOf(refundSchema, { otp: 'abcdef' })).toEqual({ otp: 'validation.otp', otpRefId: 'validation.required' });
+    // Eko's refund OTP reference is base64-like, not digits.
+    expect(refundSchema.safeParse({ otp: '123456', otpRefId: 'q83v+/Zk1ZQ2mR0aN7yLr0s9c1m4pX3WbKxE6fQ0h8sT2uV9' }).success).toBe(true);
+    expect(issuesOf(refundSchema, { otp: '123456', otpRefId: 'a b' })).toEqual({ otpRefId: 'validation.invalid' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { TRANSACTION_KINDS, TRANSACTION_STATES } from '@/lib/transfers/types';
-import { mobileSchema, text } from './common';
+import { mobileSchema, rupeesNumber, text, typedRupees } from './common';
 import { otpSchema, refSchema } from './ekyc';
 
 // DMT-Fino money movement: what the agent types (recipient, amount, OTP) and what the route
@@ -65,14 +65,8 @@ export const recipientIdSchema = text().check(z.regex(/^\d{1,24}$/, 'validation.
  * (JSON) both arrive as a number; paise are refused, never rounded.
  */
 export const amountRupeesSchema = z.pipe(
-  z.transform((v: unknown) => {
-    if (typeof v !== 'string') return v;
-    const trimmed = v.trim();
-    return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  }),
-  z
-    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.amount') })
-    .check(z.int('validation.amount'), z.gte(TRANSFER_MIN_RUPEES, 'validation.amount.min'), z.lte(TRANSFER_MAX_RUPEES, 'validation.amount.max')),
+  typedRupees,
+  rupeesNumber().check(z.int('validation.amount'), z.gte(TRANSFER_MIN_RUPEES, 'validation.amount.min'), z.lte(TRANSFER_MAX_RUPEES, 'validation.amount.max')),
 );
 
 /** Send Transaction OTP (POST /api/transfers/otp): the amount is fixed with the OTP. */
@@ -145,6 +139,14 @@ export const adminTransactionFilterSchema = z
     z.refine((f) => f.min === undefined || f.max === undefined || f.min <= f.max, { path: ['max'], error: 'validation.amountRange' }),
   );
 export type AdminTransactionFilters = z.infer<typeof adminTransactionFilterSchema>;
+
+/** Filters back into a query string, in a fixed order (links, the API call, the CSV link); blank ones left out. */
+export function filterQuery(filters: Partial<Record<string, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const key of ['agent', 'state', 'kind', 'from', 'to', 'min', 'max', 'page'])
+    if (filters[key] !== undefined && filters[key] !== '' && !(key === 'page' && filters[key] === 1)) params.set(key, String(filters[key]));
+  return params.toString();
+}
 
 /** A transaction in a URL (/api/transfers/:id, /transactions/:id, /receipts/:id). */
 export const transactionIdSchema = z.object({ id: z.uuid({ error: 'validation.invalid' }) });

@@ -97,11 +97,16 @@ export async function viewOfRow(row: Transaction): Promise<TransactionView> {
   return view;
 }
 
-/** One transaction for a page or a route: the agent's own, or any for an admin; 404 otherwise. */
-export async function transactionForPage(id: string, user: Pick<SessionUser, 'id' | 'role'>): Promise<TransactionView> {
+/** One transaction's row: the agent's own, or any for an admin; 404 otherwise (another agent's looks missing). */
+export async function transactionRowFor(id: string, user: Pick<SessionUser, 'id' | 'role'>): Promise<Transaction> {
   const row = await findTransaction(await getDb(), id);
   if (!row || (user.role !== 'admin' && row.agentId !== user.id)) throw new ApiError('not_found');
-  return viewOfRow(row);
+  return row;
+}
+
+/** One transaction for a page or a route. */
+export async function transactionForPage(id: string, user: Pick<SessionUser, 'id' | 'role'>): Promise<TransactionView> {
+  return viewOfRow(await transactionRowFor(id, user));
 }
 
 export async function pendingTransfersOf(agentId: string, senderMobile?: string): Promise<TransactionView[]> {
@@ -153,6 +158,13 @@ export async function adminTransactionsSummary(days: number): Promise<Transactio
       count: Number(f.count),
     })),
     feeMismatches,
+    aepsPerDay: figures.aepsPerDay.map((d) => ({
+      day: d.day,
+      withdrawals: Number(d.withdrawals),
+      withdrawnPaise: Number(d.withdrawnPaise),
+      enquiries: Number(d.enquiries),
+    })),
+    aepsFailuresByBank: figures.aepsFailures.map((f) => ({ bank: f.bank, reason: f.reason as DeclineReason | null, count: Number(f.count) })),
     awaitedQueue: awaited.map((v) => ({ ...v, ageSeconds: Math.max(0, Math.round((now - Date.parse(v.createdAt)) / 1000)) })),
   };
 }

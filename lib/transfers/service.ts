@@ -1,10 +1,11 @@
 import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import type { AgentContext } from '@/lib/auth/agent';
+import type { SessionUser } from '@/lib/auth/current-user';
 import { callEkoAs } from '@/lib/audit/eko-call';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { findByOtpRef, findPendingTransfer, findTransaction, insertTransaction, markReceiptIssued } from '@/lib/db/queries/transactions';
+import { findByOtpRef, findPendingTransfer, insertTransaction, markReceiptIssued } from '@/lib/db/queries/transactions';
 import type { Transaction } from '@/lib/db/schema';
 import { newClientRefId } from '@/lib/eko/references';
 import { ekoEndpoints } from '@/lib/eko/endpoints';
@@ -13,7 +14,7 @@ import { maskAccount } from '@/lib/eko/normalisers/money';
 import { formatInr } from '@/lib/i18n';
 import type { RecipientInput, RefundInput, TransferInput, TransferOtpInput } from '@/lib/schemas/transfer';
 import { lookupSender } from '@/lib/senders/service';
-import { feeRule } from './loaders';
+import { feeRule, transactionRowFor } from './loaders';
 import { estimateFee } from './fees';
 import { checkTransaction, outcomeOfRefund, outcomeOfTransfer, SENDING_GRACE_MS } from './reconcile';
 import type { AddRecipientOutcome, IfscDetails, Recipient, RecipientList, TransferOtpSent } from './types';
@@ -174,21 +175,14 @@ export async function initiateTransfer(agent: AgentContext, input: TransferInput
   return outcomeOfTransfer(row, result);
 }
 
-/** A transaction of this agent (admins may read any). */
-export async function transactionFor(id: string, user: { id: string; role: string }): Promise<Transaction> {
-  const row = await findTransaction(await getDb(), id);
-  if (!row || (user.role !== 'admin' && row.agentId !== user.id)) throw new ApiError('not_found');
-  return row;
-}
-
 /** "Check status again": the inquiry now, for a pending (or refund-pending) transaction. */
 export async function checkNow(agent: AgentContext, id: string): Promise<Transaction> {
-  const row = await transactionFor(id, { id: agent.id, role: 'agent' });
+  const row = await transactionRowFor(id, { id: agent.id, role: 'agent' });
   return checkTransaction(row, 'inquiry', agent);
 }
 
 async function refundableTransfer(agent: AgentContext, id: string): Promise<Transaction & { ekoTid: string }> {
-  const row = await transactionFor(id, { id: agent.id, role: 'agent' });
+  const row = await transactionRowFor(id, { id: agent.id, role: 'agent' });
   if (row.kind !== 'dmt_transfer' || row.state !== 'refund_pending' || !row.ekoTid) throw new ApiError('refund_not_allowed');
   return row as Transaction & { ekoTid: string };
 }
@@ -248,8 +242,8 @@ export async function refundTransfer(agent: AgentContext, id: string, input: Ref
 }
 
 /** The first print or share of a receipt (later copies are reprints, with their own time). */
-export async function issueReceipt(user: { id: string; role: string }, id: string): Promise<Date> {
-  const row = await transactionFor(id, user);
+export async function issueReceipt(user: Pick<SessionUser, 'id' | 'role'>, id: string): Promise<Date> {
+  const row = await transactionRowFor(id, user);
   if (row.state === 'sending') throw new ApiError('transfer_pending', { transactionId: row.id });
   const at = await markReceiptIssued(await getDb(), row.id);
   if (!at) throw new ApiError('not_found');

@@ -140,6 +140,10 @@ export interface TransactionsSummary {
   failureReasons: { state: TransactionState; reason: DeclineReason | null; count: number }[];
   /** Transfers whose fee from Eko differs from the estimate (feeMismatch), newest first. */
   feeMismatches: TransactionView[];
+  /** AePS per day: withdrawals (count, value of those paid out) and enquiries (balance, statement). */
+  aepsPerDay: { day: string; withdrawals: number; withdrawnPaise: number; enquiries: number }[];
+  /** AePS refusals by the customer's bank and reason, most frequent first. */
+  aepsFailuresByBank: { bank: string; reason: DeclineReason | null; count: number }[];
   /** Every transfer still pending (PENDING_STATES), oldest first, whatever its day: what to chase. */
   awaitedQueue: (TransactionView & { ageSeconds: number })[];
 }

@@ -74,7 +74,12 @@ export interface MoneyState {
   nextOtpRef: number;
 }
 
-export function createMoneyState(): MoneyState {
+/**
+ * `numbering`: where tids and OTP references go on after a reset. Eko never hands out one twice, and
+ * an app database outlives the sandbox's reset (the end-to-end server's does): a tid or an OTP
+ * reference used again would name two transactions there.
+ */
+export function createMoneyState(numbering?: Pick<MoneyState, 'nextTid' | 'nextOtpRef'>): MoneyState {
   return {
     recipients: new Map(),
     nextRecipientId: FIRST_NEW_RECIPIENT_ID,
@@ -84,8 +89,8 @@ export function createMoneyState(): MoneyState {
     clientRefs: new Map(),
     wallets: new Map(),
     bankBalances: new Map(),
-    nextTid: 3_570_400_001,
-    nextOtpRef: 666_900_001,
+    nextTid: numbering?.nextTid ?? 3_570_400_001,
+    nextOtpRef: numbering?.nextOtpRef ?? 666_900_001,
   };
 }
 

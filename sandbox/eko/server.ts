@@ -412,7 +412,8 @@ export function createEkoSandbox(options: { credentials: SandboxCredentials; sha
     state.ekycHistory.clear();
     state.usedPidNonces.clear();
     state.aeps.clear();
-    state.money = createMoneyState();
+    // The money is forgotten, the numbering goes on (see createMoneyState).
+    state.money = createMoneyState({ nextTid: state.money.nextTid, nextOtpRef: state.money.nextOtpRef });
     state.bankListShape = 'top';
     state.insufficientBalanceStatus = 347;
     state.pathFaults.clear();

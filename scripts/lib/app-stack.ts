@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { ROOT, TSX_CLI } from './build';
 import { waitForHttp } from './processes';
 
-// The built app (`next start`) plus the Eko sandbox, on ports of their own, for the load test and
-// the benchmark. Ports and data directory differ from the e2e suite's (3199, 4199, .data/e2e) so
-// both can run on one machine at the same time.
+// The built app (as `npm start` serves it) plus the Eko sandbox, on ports of their own: one
+// instance for the load test and the benchmark, several sharing a PostgreSQL for the two-instance
+// test (test/two-instances.test.ts). Ports and data directories differ from the e2e suite's (3199,
+// 4199, .data/e2e) so they can run on one machine at the same time.
 
 export const LOAD_STACK = { appPort: 3299, ekoPort: 4299, dataDir: '.data/load' } as const;
 
@@ -89,28 +90,33 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startAppStack(options: StackOptions): Promise<AppStack> {
-  const dataDir = join(ROOT, options.dataDir);
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dirname(options.logFile), { recursive: true });
-  const log = openSync(options.logFile, 'w');
+/** Variables of the shell that would change what the servers are: each stack sets its own. */
+const STACK_DECIDES = [
+  'EKO_BASE_URL',
+  'DATABASE_URL',
+  'SANDBOX',
+  'RATE_LIMIT_STORE',
+  'REDIS_URL',
+  'SESSION_SECRET',
+  'AADHAAR_TRANSPORT_KEY',
+  'AADHAAR_TRANSPORT_KEY_PREVIOUS',
+  'RECONCILER_INTERVAL_SECONDS',
+  'TRUST_PROXY',
+  'TRUST_PROXY_HOPS',
+] as const;
+
+/**
+ * Servers started by this script, each in its own process group with its output in a log file,
+ * all stopped together (and killed outright should this script die first).
+ */
+function serverGroups() {
   const children: ChildProcess[] = [];
-  // Sandbox mode, on the embedded database unless a PostgreSQL is named, whatever this shell has
-  // set: the figures must not depend on a real Eko or on a database picked up by accident.
+  const logs = new Map<string, number>();
+  // Sandbox mode, on the embedded database unless a stack names a PostgreSQL, whatever this shell
+  // has set: the figures and the tests must not depend on a real Eko or on a database picked up
+  // by accident.
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  delete baseEnv.EKO_BASE_URL;
-  delete baseEnv.DATABASE_URL;
-  delete baseEnv.SANDBOX;
-  const spawnGroup = (args: string[], env: Record<string, string>) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      detached: true, // its own process group, killed as a whole
-      stdio: ['ignore', log, log],
-      env: { ...baseEnv, ...env },
-    });
-    children.push(child);
-    return child;
-  };
+  for (const name of STACK_DECIDES) delete baseEnv[name];
 
   // Ctrl-C or a crash of this script must not leave servers behind on the shared machine.
   const killNow = () => {
@@ -124,30 +130,130 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
-  const stop = async () => {
-    await Promise.all(children.map(stopGroup));
-    process.off('exit', killNow);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    closeSync(log);
+  return {
+    spawn(args: string[], env: Record<string, string>, logFile: string): ChildProcess {
+      let log = logs.get(logFile);
+      if (log === undefined) {
+        mkdirSync(dirname(logFile), { recursive: true });
+        log = openSync(logFile, 'w');
+        logs.set(logFile, log);
+      }
+      const child = spawn(process.execPath, args, {
+        cwd: ROOT,
+        detached: true, // its own process group, killed as a whole
+        stdio: ['ignore', log, log],
+        env: { ...baseEnv, ...env },
+      });
+      children.push(child);
+      return child;
+    },
+    async stop(): Promise<void> {
+      await Promise.all(children.map(stopGroup));
+      process.off('exit', killNow);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      for (const log of logs.values()) closeSync(log);
+      logs.clear();
+    },
   };
+}
 
-  let app: ChildProcess | undefined;
+type ServerGroups = ReturnType<typeof serverGroups>;
+
+function startEkoSandbox(groups: ServerGroups, port: number, logFile: string): Promise<void> {
+  const eko = groups.spawn([TSX_CLI, 'sandbox/eko/main.ts'], { EKO_SANDBOX_PORT: String(port) }, logFile);
+  return waitForHttp(`http://127.0.0.1:${port}/health`, 30_000, eko);
+}
+
+/** The built app as `npm start` serves it (scripts/serve.ts in front of Next), talking to the Eko sandbox on `ekoPort`. */
+function startApp(
+  groups: ServerGroups,
+  port: number,
+  ekoPort: number,
+  env: Record<string, string>,
+  logFile: string,
+): { child: ChildProcess; ready: Promise<void> } {
+  const child = groups.spawn(
+    [TSX_CLI, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'],
+    { EKO_SANDBOX_URL: `http://127.0.0.1:${ekoPort}/ekoapi/v3`, ...env },
+    logFile,
+  );
+  return { child, ready: waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000, child) };
+}
+
+export async function startAppStack(options: StackOptions): Promise<AppStack> {
+  rmSync(join(ROOT, options.dataDir), { recursive: true, force: true });
+  const groups = serverGroups();
+  let app: ChildProcess;
   try {
-    const eko = spawnGroup([TSX_CLI, 'sandbox/eko/main.ts'], { EKO_SANDBOX_PORT: String(options.ekoPort) });
-    await waitForHttp(`http://127.0.0.1:${options.ekoPort}/health`, 30_000, eko);
-    app = spawnGroup([TSX_CLI, 'scripts/serve.ts', '-p', String(options.appPort), '-H', '127.0.0.1'], {
-      EKO_SANDBOX_URL: `http://127.0.0.1:${options.ekoPort}/ekoapi/v3`,
-      DATA_DIR: options.dataDir,
-      // A sandbox on a PostgreSQL is refused unless declared intended (lib/config/schema.ts).
-      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
-      ...options.appEnv,
-    });
-    await waitForHttp(`http://127.0.0.1:${options.appPort}/api/health`, 60_000, app);
+    await startEkoSandbox(groups, options.ekoPort, options.logFile);
+    const started = startApp(
+      groups,
+      options.appPort,
+      options.ekoPort,
+      {
+        DATA_DIR: options.dataDir,
+        // A sandbox on a PostgreSQL is refused unless declared intended (lib/config/schema.ts).
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
+        ...options.appEnv,
+      },
+      options.logFile,
+    );
+    app = started.child;
+    await started.ready;
   } catch (err) {
-    await stop();
+    await groups.stop();
     throw new Error(`${(err as Error).message} (server log: ${options.logFile})`);
   }
   const appPid = app.pid!;
-  return { origin: `http://127.0.0.1:${options.appPort}`, appCpuSeconds: () => groupCpuSeconds(appPid), stop };
+  return { origin: `http://127.0.0.1:${options.appPort}`, appCpuSeconds: () => groupCpuSeconds(appPid), stop: groups.stop };
+}
+
+export interface SharedInstancesOptions {
+  ekoPort: number;
+  /** Every instance's name (for its log file), port and own settings (on top of `shared`). */
+  instances: { name: string; port: number; env: Record<string, string> }[];
+  /** What every instance is given alike: the database, the counters' store, the secrets. */
+  shared: Record<string, string>;
+  /** Wiped before start; nothing should land in it when `shared` names the database and the secrets. */
+  dataDir: string;
+  /** Log files: `${logPrefix}-eko.log`, and `${logPrefix}-${name}.log` per instance. */
+  logPrefix: string;
+}
+
+export interface SharedInstances {
+  ekoOrigin: string;
+  origins: string[];
+  logFiles: { eko: string; instances: string[] };
+  stop(): Promise<void>;
+}
+
+/**
+ * One Eko sandbox and several instances of the built app in front of it, sharing what `shared`
+ * names (a deployment behind a load balancer, minus the balancer): the two-instance test. The
+ * instances start at the same moment, as a rollout would start them, so they also meet at the
+ * migrations and the training accounts.
+ */
+export async function startSharedInstances(options: SharedInstancesOptions): Promise<SharedInstances> {
+  rmSync(join(ROOT, options.dataDir), { recursive: true, force: true });
+  const groups = serverGroups();
+  const logFiles = { eko: `${options.logPrefix}-eko.log`, instances: options.instances.map((i) => `${options.logPrefix}-${i.name}.log`) };
+  try {
+    await startEkoSandbox(groups, options.ekoPort, logFiles.eko);
+    await Promise.all(
+      options.instances.map(
+        (instance, i) =>
+          startApp(groups, instance.port, options.ekoPort, { DATA_DIR: options.dataDir, ...options.shared, ...instance.env }, logFiles.instances[i]!).ready,
+      ),
+    );
+  } catch (err) {
+    await groups.stop();
+    throw new Error(`${(err as Error).message} (server logs: ${[logFiles.eko, ...logFiles.instances].join(', ')})`);
+  }
+  return {
+    ekoOrigin: `http://127.0.0.1:${options.ekoPort}`,
+    origins: options.instances.map((i) => `http://127.0.0.1:${i.port}`),
+    logFiles,
+    stop: groups.stop,
+  };
 }

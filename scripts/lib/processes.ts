@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 
 /** Waits until `url` answers 2xx, or fails after `timeoutMs`. */
 export async function waitForHttp(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
@@ -36,4 +37,17 @@ export function supervise(children: ChildProcess[]): void {
 
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
   return spawn(cmd, args, { stdio: 'inherit', env });
+}
+
+/** A TCP port free on 127.0.0.1 right now (the kernel's pick), for servers a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -246,7 +246,9 @@ const indiaDay = sql<string>`to_char(${transactions.createdAt} at time zone ${IN
 export async function transactionFigures(db: Db, fromDay: string) {
   const since = gte(transactions.createdAt, indiaMidnight(fromDay));
   const transfers = and(since, eq(transactions.kind, 'dmt_transfer'));
-  const [perDay, byState, failureReasons, feeMismatches, awaited] = await Promise.all([
+  const aeps = and(since, inArray(transactions.kind, ['aeps_withdrawal', 'aeps_balance', 'aeps_statement']));
+  const isWithdrawal = sql`${transactions.kind} = 'aeps_withdrawal'`;
+  const [perDay, byState, failureReasons, feeMismatches, awaited, aepsPerDay, aepsFailures] = await Promise.all([
     db
       .select({
         day: indiaDay,
@@ -276,8 +278,26 @@ export async function transactionFigures(db: Db, fromDay: string) {
       .where(and(inArray(transactions.kind, MONEY_KINDS), inArray(transactions.state, [...PENDING_STATES])))
       .orderBy(asc(transactions.createdAt))
       .limit(200),
+    db
+      .select({
+        day: indiaDay,
+        withdrawals: sql<string>`count(*) filter (where ${isWithdrawal})`,
+        withdrawnPaise: sql<string>`coalesce(sum(${transactions.amountPaise}) filter (where ${isWithdrawal} and ${transactions.state} = 'success'), 0)`,
+        enquiries: sql<string>`count(*) filter (where not ${isWithdrawal})`,
+      })
+      .from(transactions)
+      .where(aeps)
+      .groupBy(indiaDay)
+      .orderBy(indiaDay),
+    db
+      .select({ bank: sql<string>`coalesce(${transactions.recipientBank}, ${transactions.bankCode}, '')`, reason: transactions.declineReason, count: count() })
+      .from(transactions)
+      .where(and(aeps, inArray(transactions.state, ['failed', 'declined'])))
+      .groupBy(sql`1`, transactions.declineReason)
+      .orderBy(desc(count()))
+      .limit(50),
   ]);
-  return { perDay, byState, failureReasons, feeMismatches, awaited };
+  return { perDay, byState, failureReasons, feeMismatches, awaited, aepsPerDay, aepsFailures };
 }
 
 /** Marks the first print or share of a receipt; later calls leave the first time. */

@@ -81,7 +81,7 @@ export interface RdBenchResult {
 }
 
 type Strategy = 'discoverRdServices' | 'discoverSequentially';
-type Tuning = Pick<DiscoveryOptions, 'concurrency' | 'stallAfterMs'>;
+type Tuning = Pick<DiscoveryOptions, 'concurrency' | 'stallAfterMs' | 'headStartMs'>;
 interface Outcome {
   ms: number;
   found: ProbeTarget | null;

@@ -3,6 +3,8 @@ import { Suspense } from 'react';
 import { AepsBanner } from '@/components/aeps/aeps-banner';
 import { PageHeader } from '@/components/layout/page-header';
 import { SenderDesk } from '@/components/senders/sender-desk';
+import { PendingTransfers } from '@/components/transfers/pending-transfers';
+import { SenderMoney } from '@/components/transfers/sender-money';
 import { Spinner } from '@/components/ui/spinner';
 import { serverI18n, titleFor } from '@/lib/i18n/server';
 
@@ -13,11 +15,13 @@ export default async function SendersPage() {
   return (
     <>
       <PageHeader title="senders.title" intro="senders.intro" />
-      {/* The page puts the AePS reminder above the desk: features do not import each other. */}
+      {/* The page composes the features (they do not import each other): the AePS reminder and the
+          agent's open transfers above the desk, the recipients inside the sender card. */}
       <div className="flex flex-col gap-6">
         <AepsBanner />
+        <PendingTransfers />
         <Suspense fallback={<Spinner label={t('senders.search.searching')} />}>
-          <SenderDesk />
+          <SenderDesk cardSlot={<SenderMoney />} />
         </Suspense>
       </div>
     </>

@@ -12,6 +12,7 @@ import { useEkoSandbox } from '@/sandbox/eko/test-helpers';
 import { syntheticPidData } from '@/sandbox/rd/pid';
 import { cookieFor, createTestUser, useTestDatabase } from '@/test/db';
 import { sealForTests } from '@/test/seal';
+import { GET as summary } from '../../admin/transactions/summary/route';
 import { POST as check } from '../../transfers/[id]/check/route';
 import { GET as pending } from '../../transfers/pending/route';
 import { POST as balance } from './balance/route';
@@ -227,5 +228,16 @@ describe('cash withdrawal', () => {
     const res = await withdraw(500, { sealMobile: '9876500000' });
     expect(res).toMatchObject({ status: 422, body: { error: { code: 'aadhaar_seal_other_mobile' } } });
     expect(withdrawalCalls()).toHaveLength(0);
+  });
+
+  it("the admin's figures: AePS per day and refusals by bank", async () => {
+    await withdraw(1000);
+    await withdraw(500, { aadhaar: AEPS_CUSTOMER_FIXTURES.bankDown, mobile: '9876512346' });
+    await post(balance, '/api/aeps/transactions/balance', await body());
+    const admin = await cookieFor(await createTestUser('admin'));
+    const res = await summary(new Request('http://localhost/api/admin/transactions/summary', { headers: { cookie: admin } }), { params: Promise.resolve({}) });
+    const figures = await res.json();
+    expect(figures.aepsPerDay).toEqual([{ day: todayInIndia(), withdrawals: 2, withdrawnPaise: 100_000, enquiries: 1 }]);
+    expect(figures.aepsFailuresByBank).toEqual([{ bank: 'State Bank of India', reason: 'bank_unavailable', count: 1 }]);
   });
 });

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ApiError } from '@/lib/api/errors';
+import { Receipt } from '@/components/transfers/receipt';
+import { requirePageUser } from '@/lib/auth/current-user';
+import { isSandboxMode } from '@/lib/auth/training';
+import { titleFor } from '@/lib/i18n/server';
+import { transactionForPage } from '@/lib/transfers/loaders';
+
+export const generateMetadata = (): Promise<Metadata> => titleFor('receipt.title');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Another agent's transaction, or none: this agent's "not found" page, never an error page. */
+const orNotFound = (error: unknown) => {
+  if (error instanceof ApiError && error.code === 'not_found') notFound();
+  throw error;
+};
+
+export default async function ReceiptPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser('agent', `/receipts/${encodeURIComponent(id)}`);
+  if (!UUID.test(id)) notFound();
+  const transaction = await transactionForPage(id, user).catch(orNotFound);
+  // A refund's receipt names the transfer it gives back.
+  const original = transaction.refundOf ? await transactionForPage(transaction.refundOf, user).catch(orNotFound) : null;
+  return <Receipt tx={transaction} original={original} training={isSandboxMode()} />;
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { transferOtpEntrySchema } from '@/lib/schemas/transfer';
+import type { TransferOtpSent } from '@/lib/transfers/types';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { fieldError } from '@/components/forms/field-error';
+import { useNow } from './parts';
+
+/** Eko's transfer and refund OTPs: a new one may be asked for a minute after the last. */
+export const TRANSFER_RESEND_AFTER_S = 60;
+
+/** An OTP as this screen received it: when the server sent it, and when the answer got here. */
+export interface OtpSentHere extends TransferOtpSent {
+  receivedAt: number;
+}
+
+/**
+ * When "Send a new OTP" opens, on this device's clock: a minute after the server's sentAt, less the
+ * time the answer took to arrive, but never later than a minute after it arrived, however the
+ * device's clock differs from the server's.
+ */
+export function resendOpensAt(otp: OtpSentHere): number {
+  const sent = Date.parse(otp.sentAt);
+  const travelled = Number.isFinite(sent) ? Math.min(Math.max(otp.receivedAt - sent, 0), TRANSFER_RESEND_AFTER_S * 1000) : 0;
+  return otp.receivedAt + TRANSFER_RESEND_AFTER_S * 1000 - travelled;
+}
+
+/**
+ * The OTP the sender reads out. It lives in this field only: the field is emptied the moment the
+ * OTP is handed on, and nothing else keeps it.
+ */
+export function OtpForm({
+  otp,
+  label,
+  submitLabel,
+  busyLabel,
+  busy,
+  resending,
+  serverError,
+  onSubmit,
+  onResend,
+}: {
+  otp: OtpSentHere;
+  label: string;
+  submitLabel: string;
+  busyLabel: string;
+  busy: boolean;
+  resending: boolean;
+  serverError?: string;
+  onSubmit: (otp: string) => void;
+  onResend: () => void;
+}) {
+  const { t, tMaybe } = useI18n();
+  const { register, handleSubmit, formState, setFocus, reset } = useForm<{ otp: string }>({
+    resolver: zodResolver(transferOtpEntrySchema),
+    defaultValues: { otp: '' },
+  });
+  const now = useNow();
+  useEffect(() => setFocus('otp'), [setFocus, serverError, otp.otpRefId]);
+  const wait = Math.max(0, Math.ceil((resendOpensAt(otp) - now) / 1000));
+
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit(({ otp: typed }) => {
+        if (busy) return;
+        reset({ otp: '' });
+        onSubmit(typed);
+      })}
+      className="flex flex-col gap-4"
+      data-testid="otp-form"
+    >
+      <TextField
+        {...register('otp')}
+        label={label}
+        error={fieldError(tMaybe, formState.errors.otp?.message) ?? serverError}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        className="max-w-xs text-2xl tracking-[0.5em] tabular-nums"
+      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={busy} data-testid="otp-submit">
+          {busy ? busyLabel : submitLabel}
+        </Button>
+        <Button variant="secondary" onClick={onResend} disabled={wait > 0 || busy || resending}>
+          {resending ? t('transfer.otp.resending') : t('transfer.otp.resend')}
+        </Button>
+        {wait > 0 && (
+          <span className="text-sm text-slate-700" aria-live="off">
+            {t('transfer.otp.resendIn', { seconds: wait })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { formatAge, formatMobile } from '@/lib/i18n/core';
+import type { TransactionView } from '@/lib/transfers/types';
+import { LinkButton } from '@/components/ui/link-button';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
+import { DoNotPayAgain, StateBadge, useNow, useRupees } from './parts';
+import { usePendingTransfers } from './use-transfers';
+
+export function PendingItem({ tx, showSender }: { tx: TransactionView; showSender: boolean }) {
+  const { t, locale } = useI18n();
+  const rupees = useRupees();
+  const now = useNow(15_000);
+  const age = formatAge((now - Date.parse(tx.createdAt)) / 1000, locale);
+  return (
+    <li
+      className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-white p-3"
+      data-testid="pending-transfer"
+      data-tx={tx.id}
+    >
+      <div className="min-w-0">
+        <p className="text-lg font-bold tabular-nums">
+          {rupees(tx.amountPaise)} <span className="font-normal">→</span> {tx.recipient?.name ?? t('transfer.recipient.unknown')}
+        </p>
+        <p className="text-sm text-slate-800">
+          {showSender && <>{t('transfer.pending.sender', { mobile: formatMobile(tx.senderMobile) })} · </>}
+          {t('transfer.pending.age', { age })} · <StateBadge state={tx.state} className="align-middle" />
+        </p>
+      </div>
+      <LinkButton href={`/transactions/${tx.id}`} variant="secondary">
+        {t('transfer.pending.open')}
+      </LinkButton>
+    </li>
+  );
+}
+
+/**
+ * Transfers whose outcome is not known yet, read from the server (so a refresh or a new tab shows
+ * them too), refreshed until each is final. Nothing at all when there are none.
+ */
+export function PendingTransfers({ senderMobile = null }: { senderMobile?: string | null }) {
+  const { t } = useI18n();
+  const pending = usePendingTransfers(senderMobile);
+  if (pending.isError) {
+    return (
+      <ApiErrorAlert error={pending.error} onRetry={() => void pending.refetch()}>
+        <p className="mt-1">{t('transfer.pending.loadFailed')}</p>
+      </ApiErrorAlert>
+    );
+  }
+  if (!pending.data || pending.data.length === 0) return null;
+  return (
+    <section aria-labelledby={`pending-${senderMobile ?? 'all'}`} data-testid="pending-transfers">
+      <h2 id={`pending-${senderMobile ?? 'all'}`} className="sr-only">
+        {t('transfer.pending.title')}
+      </h2>
+      <DoNotPayAgain>
+        <ul className="mt-3 flex flex-col gap-2">
+          {pending.data.map((tx) => (
+            <PendingItem key={tx.id} tx={tx} showSender={senderMobile === null} />
+          ))}
+        </ul>
+      </DoNotPayAgain>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { formatIndiaDateTime, formatMobile } from '@/lib/i18n/core';
+import type { TransactionView } from '@/lib/transfers/types';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { LinkButton } from '@/components/ui/link-button';
+import { useI18n } from '@/components/i18n/i18n-provider';
+import { ApiErrorAlert } from '@/components/forms/api-error-alert';
+import { DeclineNextStep } from './decline';
+import { DoNotPayAgain, Facts, StateBadge, useRupees } from './parts';
+import { RefundFlow } from './refund-flow';
+import { isPending, useCheckTransaction, useTransaction } from './use-transfers';
+
+/** "Check status again": the server asks Eko now, instead of at the reconciler's next turn. */
+export function CheckAgainButton({ id, label }: { id: string; label?: string }) {
+  const { t } = useI18n();
+  const check = useCheckTransaction(id);
+  return (
+    <div className="flex flex-col gap-2">
+      <div>
+        <Button variant="secondary" onClick={() => check.mutate()} disabled={check.isPending} data-testid="check-again">
+          {check.isPending ? t('transfer.checking') : (label ?? t('transfer.checkAgain'))}
+        </Button>
+      </div>
+      {check.isError && <ApiErrorAlert error={check.error} />}
+    </div>
+  );
+}
+
+/** Where a transfer stands, live while it is pending, with the next step for each outcome. */
+export function TransactionStatus({ initial }: { initial: TransactionView }) {
+  const { t, locale } = useI18n();
+  const rupees = useRupees();
+  const query = useTransaction(initial.id, initial);
+  const tx = query.data ?? initial;
+  const sendAgain = tx.recipient && (
+    <LinkButton href={`/senders/${tx.senderMobile}/send/${tx.recipient.id}`} variant="primary">
+      {t('transfer.next.sendAgain')}
+    </LinkButton>
+  );
+
+  return (
+    <div className="flex flex-col gap-5" data-testid="transaction-status" data-state={tx.state}>
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="text-3xl font-bold tabular-nums">{rupees(tx.amountPaise)}</p>
+        <StateBadge state={tx.state} />
+      </div>
+
+      {isPending(tx) && (
+        <DoNotPayAgain>
+          <p className="mt-2">{t('transfer.status.autoCheck')}</p>
+          <div className="mt-3">
+            <CheckAgainButton id={tx.id} />
+          </div>
+        </DoNotPayAgain>
+      )}
+      {tx.state === 'success' && (
+        <Alert tone="success" testId="transfer-success">
+          <p className="font-semibold">{t('transfer.success', { amount: rupees(tx.amountPaise), name: tx.recipient?.name ?? '' })}</p>
+          <div className="mt-3">
+            <LinkButton href={`/receipts/${tx.id}`} variant="primary">
+              {t('transfer.openReceipt')}
+            </LinkButton>
+          </div>
+        </Alert>
+      )}
+      {(tx.state === 'declined' || tx.state === 'failed') && (
+        <>
+          <DeclineNextStep tx={tx} />
+          <div className="flex flex-wrap gap-3">
+            {sendAgain}
+            <LinkButton href={`/receipts/${tx.id}`}>{t('transfer.openReceipt')}</LinkButton>
+          </div>
+        </>
+      )}
+      {tx.state === 'refund_pending' && (
+        <>
+          <Alert tone="warning" testId="refund-pending">
+            <p className="font-semibold">{t('transfer.refundPending', { amount: rupees(tx.amountPaise) })}</p>
+            <p className="mt-1">{t('transfer.refundPending.next')}</p>
+          </Alert>
+          <RefundFlow tx={tx} />
+        </>
+      )}
+      {tx.state === 'refunded' && (
+        <Alert tone="success" testId="refunded">
+          <p className="font-semibold">{t('transfer.refunded', { amount: rupees(tx.refund?.refundedPaise ?? tx.amountPaise) })}</p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            {tx.refund && (
+              <LinkButton href={`/receipts/${tx.refund.id}`} variant="primary">
+                {t('refund.receipt')}
+              </LinkButton>
+            )}
+            <LinkButton href={`/receipts/${tx.id}`}>{t('transfer.openReceipt')}</LinkButton>
+          </div>
+        </Alert>
+      )}
+
+      <section aria-labelledby="tx-details" className="rounded-xl border border-slate-300 bg-white p-4">
+        <h2 id="tx-details" className="mb-3 text-xl font-bold">
+          {t('transfer.details')}
+        </h2>
+        <Facts
+          rows={[
+            [t('receipt.number'), <code key="ref">{tx.clientRefId}</code>, 'tx-ref'],
+            [
+              t('receipt.time'),
+              <span key="time" suppressHydrationWarning>
+                {formatIndiaDateTime(tx.createdAt, locale)}
+              </span>,
+            ],
+            [t('receipt.sender'), `${tx.senderName ?? ''} ${formatMobile(tx.senderMobile)}`.trim()],
+            [t('receipt.recipient'), tx.recipient?.name ?? '—'],
+            [t('receipt.bank'), tx.recipient ? `${tx.recipient.bank} · ${tx.recipient.ifsc}` : '—'],
+            [t('receipt.account'), tx.recipient?.accountMasked ?? '—'],
+            [t('receipt.ekoTid'), tx.ekoTid ?? '—', 'tx-tid'],
+            [t('receipt.bankRef'), tx.bankRef ?? '—', 'tx-utr'],
+            [
+              t('transfer.lastUpdate'),
+              <span key="upd" suppressHydrationWarning>
+                {formatIndiaDateTime(tx.updatedAt, locale)}
+              </span>,
+            ],
+          ]}
+        />
+      </section>
+      <div className="flex flex-wrap gap-3">
+        <LinkButton href="/transactions">{t('transfer.toHistory')}</LinkButton>
+        <LinkButton href={`/senders?mobile=${tx.senderMobile}`}>{t('send.backToSender')}</LinkButton>
+      </div>
+    </div>
+  );
+}
