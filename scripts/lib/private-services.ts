@@ -1,24 +1,17 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { freePort } from './processes';
 
 // A PostgreSQL and a Redis of the test's own, in a temporary folder on ports of their own, that
 // the test may stop and start at will: the machine's shared servers (other tests', other
 // people's) are never touched. Debian's binaries, as .ci/run installs them (apt: postgresql,
 // redis-server); initdb refuses to run as root, so as root the cluster runs as the `postgres`
 // user the package creates.
-
-/** A loopback port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** Debian's newest PostgreSQL (/usr/lib/postgresql/<version>/bin), else initdb on PATH; null if neither. */
 export function findPostgresBin(): string | null {
@@ -70,7 +63,7 @@ export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres
   const data = join(dir, 'data');
   const port = await freePort();
   const run = (cmd: string, args: string[]) => {
-    const res = spawnSync(join(bin, cmd), args, { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' }, ...as, timeout: 60_000 });
+    const res = spawnSync(join(bin, cmd), args, { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' }, ...as, timeout: 60_000 });
     if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${res.status}): ${(res.stderr || res.stdout).slice(-600)}`);
   };
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
@@ -87,8 +80,7 @@ export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres
     run('initdb', ['-D', data, '-U', 'agentdesk', '--auth=trust', '-E', 'UTF8', '--no-locale', '--no-sync']);
     start();
     running = true;
-    const { Client } = await import('pg');
-    const admin = new Client({ connectionString: `postgres://agentdesk@127.0.0.1:${port}/postgres` });
+    const admin = new pg.Client({ connectionString: `postgres://agentdesk@127.0.0.1:${port}/postgres` });
     await admin.connect();
     await admin.query('create database agentdesk');
     await admin.end();
