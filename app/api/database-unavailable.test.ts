@@ -23,7 +23,7 @@ import { POST as initiate } from './transfers/route';
 // The database going away under a request, through the real route handlers (Eko = the sandbox
 // over HTTP). A trigger makes one table's writes fail with the SQLSTATE a stopping server sends
 // (57P01 admin_shutdown) or a lost connection (08006), on PGlite and on PostgreSQL alike; the
-// whole server stopping and starting is scripts/db-outage.ts. The rules: 503 service_unavailable
+// whole server stopping and starting is test/database-faults.test.ts. The rules: 503 service_unavailable
 // with Retry-After and the agent's message, never a 500; a money call is never sent when its row
 // could not be written; an answer that could not be recorded is shown as unknown, never as
 // "nothing was sent".
