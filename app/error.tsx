@@ -3,10 +3,10 @@
 import { ErrorPanel } from '@/components/layout/error-panel';
 
 // Errors above the pages (the site layout itself): no header, so this brings its own <main>.
-export default function RootError({ reset }: { error: Error; reset: () => void }) {
+export default function RootError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
-      <ErrorPanel reset={reset} />
+      <ErrorPanel reset={reset} digest={error.digest} />
     </main>
   );
 }

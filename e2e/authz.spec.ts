@@ -49,6 +49,7 @@ const ROUTES: Record<string, { method: string; path: string; data?: unknown; exp
   // The service worker script: public, and never a page with data.
   'serwist/[path]': [{ method: 'GET', path: '/serwist/sw.js', expect: everyone({ status: 200 }) }],
   'api/health': [{ method: 'GET', path: '/api/health', expect: everyone({ status: 200 }) }],
+  'api/health/ready': [{ method: 'GET', path: '/api/health/ready', expect: everyone({ status: 200 }) }],
   'api/[...path]': [{ method: 'GET', path: '/api/no-such-thing', expect: everyone({ status: 404, code: 'not_found' }) }],
   'api/auth/login': [{ method: 'POST', path: '/api/auth/login', data: {}, expect: everyone({ status: 400, code: 'invalid_input' }) }],
   'api/senders/[mobile]': [

@@ -110,3 +110,38 @@ export function redirectLogs(to: Sink, level: string): () => void {
     log.level = previous.level;
   };
 }
+
+const SAFE_CODE = /^[A-Za-z0-9_]{1,32}$/;
+
+/** An error's class: its own name, else its constructor's (DrizzleQueryError leaves name "Error"). */
+function classOf(err: object): string {
+  const own = (err as { name?: unknown }).name;
+  const ctor = (Object.getPrototypeOf(err) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  const name = typeof own === 'string' && own !== 'Error' && /^[A-Z]/.test(own) ? own : typeof ctor === 'string' && ctor.length > 2 ? ctor : own;
+  return (typeof name === 'string' ? name : 'Error').replace(/[^\w.]/g, '').slice(0, 60) || 'Error';
+}
+
+/**
+ * What an error is, safe to log: its class and code, then its causes' (drizzle wraps the
+ * driver's error, whose code says what happened: `DrizzleQueryError <- DatabaseError 57P01`,
+ * `Error ECONNREFUSED`). Never a message or a stack: they may quote the input (an Aadhaar, PID
+ * data, an OTP) or a connection string.
+ */
+export function errorKind(err: unknown): string {
+  const links: string[] = [];
+  const seen = new Set<unknown>();
+  let current: unknown = err;
+  while (links.length < 4 && !seen.has(current)) {
+    seen.add(current);
+    if (!current || typeof current !== 'object') {
+      links.push(current === undefined || current === null ? String(current) : typeof current);
+      break;
+    }
+    const code = (current as { code?: unknown }).code;
+    links.push(typeof code === 'string' && SAFE_CODE.test(code) ? `${classOf(current)} ${code}` : classOf(current));
+    const errors = (current as { errors?: unknown }).errors;
+    current = (current as { cause?: unknown }).cause ?? (Array.isArray(errors) ? errors[0] : undefined);
+    if (current === undefined) break;
+  }
+  return links.join(' <- ');
+}

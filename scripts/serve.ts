@@ -8,11 +8,32 @@
 // the client sent), and the process is marked so the app trusts that header and nothing else
 // (lib/net/peer.ts, lib/net/client-address.ts).
 //
+//
+// It also gives a page that failed because the database cannot be reached the status the API
+// answers with, 503 and Retry-After, in place of Next's 500 (lib/net/request-outcome.ts).
+//
 //   tsx scripts/serve.ts [--dev] [-p PORT] [-H HOST]
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import next from 'next';
 import { markFrontServer, PEER_HEADER } from '../lib/net/peer';
+import { type RequestOutcome, withRequestOutcome } from '../lib/net/request-outcome';
 import { ROOT } from './lib/build';
+
+/** A 5xx the request's outcome explains (the database is down) leaves as 503 with Retry-After. */
+function answerOutagesWith503(res: ServerResponse, outcome: RequestOutcome): void {
+  const writeHead = res.writeHead;
+  // Node writes the implicit head through this.writeHead too, so this sees every status.
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    const retryAfter = outcome.unavailableRetryAfterSeconds;
+    if (status >= 500 && retryAfter !== null && !this.headersSent) {
+      this.setHeader('retry-after', String(retryAfter));
+      this.setHeader('cache-control', 'no-store');
+      // The reason phrase, when given, was the 500's.
+      return writeHead.apply(this, [503, ...(typeof rest[0] === 'string' ? rest.slice(1) : rest)] as never);
+    }
+    return writeHead.apply(this, [status, ...rest] as never);
+  } as ServerResponse['writeHead'];
+}
 
 function option(flags: string[], fallback: string | undefined): string | undefined {
   const args = process.argv.slice(2);
@@ -33,7 +54,9 @@ async function main() {
   await app.prepare();
   const server = createServer((req, res) => {
     req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
-    handle(req, res).catch((err: unknown) => {
+    const outcome: RequestOutcome = { unavailableRetryAfterSeconds: null };
+    answerOutagesWith503(res, outcome);
+    withRequestOutcome(outcome, () => handle(req, res)).catch((err: unknown) => {
       // Next answers its own errors; this is a crash inside its handler. The kind only: the
       // request may carry Aadhaar, PID or an OTP.
       console.error(`[serve] request failed: ${(err as Error)?.name ?? typeof err}`);

@@ -4,7 +4,8 @@
 // Chromium. With TEST_DATABASE_URL (CI sets it), the database-facing suites run a second time
 // against that PostgreSQL, and two instances of the build are started on it (with TEST_REDIS_URL,
 // sharing that Redis for their counters). With TEST_REDIS_URL (CI sets it), the Redis rate-limit
-// store test runs in both passes; without it, it is skipped.
+// store test runs in both passes; without it, it is skipped. After the build, the database-fault
+// test stops and restarts a PostgreSQL and a Redis of its own under the built app.
 // Ends with one "N passed, N failed" line.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -165,6 +166,11 @@ async function main() {
   // picks: what each instance must share, over HTTP (test/two-instances.test.ts). It empties the
   // database; the end-to-end PostgreSQL pass below starts from an empty one anyway.
   if (postgres) vitest('two instances on PostgreSQL', { TEST_DATABASE_URL: postgres }, ['--config', 'vitest.instances.config.mts']);
+
+  // The built app on a PostgreSQL and a Redis of the test's own, each stopped and started again
+  // under it (test/database-faults.test.ts). Needs Debian's postgresql and redis-server, and fails
+  // saying so without them: it never touches TEST_DATABASE_URL or TEST_REDIS_URL.
+  vitest('database and Redis faults', {}, ['--config', 'vitest.database-faults.config.mts']);
 
   // On its own ports (3299, 4299, .data/load), so it never meets the e2e servers. Asserts that
   // every request was answered, never how fast: the machine may be small and shared.

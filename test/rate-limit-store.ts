@@ -12,6 +12,7 @@ export async function resetRateLimits(): Promise<void> {
   await forget('rateLimiters');
   if (process.env.RATE_LIMIT_STORE !== 'redis' || !process.env.REDIS_URL) return;
   const client = new Redis(process.env.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 1000, lazyConnect: true });
+  client.on('error', () => {}); // connect() below reports it
   try {
     await client.connect();
     const keys = await client.keys(`${REDIS_KEY_PREFIX}*`);

@@ -3,6 +3,6 @@
 import { ErrorPanel } from '@/components/layout/error-panel';
 
 // Page errors keep the header and its <main>.
-export default function PageError({ reset }: { error: Error; reset: () => void }) {
-  return <ErrorPanel reset={reset} />;
+export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return <ErrorPanel reset={reset} digest={error.digest} />;
 }

@@ -30,7 +30,7 @@ const ORIGIN = 'http://localhost';
 const API_DIR = fileURLToPath(new URL('.', import.meta.url));
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
-// connection() only tells Next not to prerender /api/health and needs Next's request scope, which
+// connection() only tells Next not to prerender /api/health (and /ready) and needs Next's request scope, which
 // in-process calls do not have; everything else in next/server stays real.
 vi.mock('next/server', async (original) => ({ ...(await original<typeof NextServer>()), connection: async () => undefined }));
 
@@ -319,6 +319,7 @@ const SPECS: Record<string, Partial<Record<(typeof METHODS)[number], MethodSpec>
     },
   },
   'health/route.ts': { GET: { access: 'public' } },
+  'health/ready/route.ts': { GET: { access: 'public' } },
   'keys/aadhaar-transport/route.ts': { GET: { access: 'agent' } },
   'senders/[mobile]/ekyc/otp/route.ts': {
     POST: {

@@ -60,6 +60,8 @@ export const API_ERRORS = {
   upstream_rejected: 502,
   upstream_unavailable: 502,
   upstream_timeout: 504,
+  // The database cannot be reached (lib/db/unavailable.ts): with Retry-After, from routes and pages.
+  service_unavailable: 503,
   internal: 500,
 } as const satisfies Record<string, number>;
 
@@ -70,8 +72,26 @@ export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; fields?: Record<string, string>; transactionId?: string };
 }
 
+/**
+ * Codes a page may fail with. Their ApiError carries a digest naming the code: Next hands a thrown
+ * error's own digest (and in production nothing else of it) to the page's error boundary, which
+ * then says what the API would say instead of "something went wrong".
+ */
+const PAGE_ERROR_CODES: readonly ApiErrorCode[] = ['service_unavailable'];
+const DIGEST_PREFIX = 'agent-desk:';
+
+/** The message an error boundary shows for the digest of the error it caught. */
+export function pageErrorMessage(digest: string | undefined): MessageKey {
+  const code = digest?.startsWith(DIGEST_PREFIX) ? digest.slice(DIGEST_PREFIX.length) : '';
+  return PAGE_ERROR_CODES.includes(code as ApiErrorCode) ? `errors.${code as ApiErrorCode}` : 'errors.internal';
+}
+
+/** Long enough for a database restart or a failover, short enough that the agent is not kept waiting. */
+export const SERVICE_RETRY_AFTER_SECONDS = 15;
+
 export class ApiError extends Error {
   readonly status: number;
+  readonly digest?: string;
   constructor(
     readonly code: ApiErrorCode,
     readonly options: {
@@ -88,6 +108,7 @@ export class ApiError extends Error {
     super(code);
     this.name = 'ApiError';
     this.status = API_ERRORS[code];
+    if (PAGE_ERROR_CODES.includes(code)) this.digest = `${DIGEST_PREFIX}${code}`;
   }
 
   toBody(locale: Locale = DEFAULT_LOCALE): ApiErrorBody {
@@ -99,6 +120,11 @@ export class ApiError extends Error {
     if (this.options.transactionId) body.error.transactionId = this.options.transactionId;
     return body;
   }
+}
+
+/** The database (or another service every call needs) cannot be reached: try again shortly. */
+export function serviceUnavailable(): ApiError {
+  return new ApiError('service_unavailable', { headers: { 'retry-after': String(SERVICE_RETRY_AFTER_SECONDS) } });
 }
 
 /** Zod issues → { "address.pincode": "validation.pincode" } (catalogue keys), first issue per field. */

@@ -5,11 +5,12 @@ import { checkRequest, type SessionUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
 import { type Locale, localeOfRequest } from '@/lib/i18n';
 import { MOBILE_PATTERN } from '@/lib/schemas/mobile';
-import { logger, withLogContext } from '@/lib/log';
+import { errorKind, logger, withLogContext } from '@/lib/log';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import type { SecurityAction } from '@/lib/audit/actions';
 import { recordBlockedAttempt } from '@/lib/auth/events';
 import { consume, type LimitCheck, RateLimitRefusal, rateLimitHeaders } from '@/lib/rate-limit';
-import { ApiError, fieldsFromZod } from './errors';
+import { ApiError, fieldsFromZod, serviceUnavailable } from './errors';
 import { assertSameOrigin } from './origin';
 
 // The one route-handler wrapper: request id → origin (state-changing methods) → session → role →
@@ -140,12 +141,6 @@ export function loggablePath(url: string): string {
   return `/${kept.join('/')}${segments.length > MAX_LOGGED_SEGMENTS ? '/…' : ''}`;
 }
 
-/** An error's class name only: its message or stack may quote the input that caused it. */
-function errorName(err: unknown): string {
-  const name = err instanceof Error ? err.name : typeof err;
-  return name.replace(/[^\w.]/g, '').slice(0, 60) || 'Error';
-}
-
 function withHeader(res: Response, name: string, value: string): Response {
   try {
     res.headers.set(name, value);
@@ -211,8 +206,12 @@ export function route<
     } catch (err) {
       // Errors speak the agent's language (the language cookie).
       if (err instanceof ApiError) return errorResponse(err, localeOfRequest(req));
-      // Unexpected: log the kind only; request data may hold Aadhaar, PID or OTPs.
-      logger().error({ method: req.method, path: loggablePath(req.url), err: errorName(err) }, 'unexpected error');
+      // Errors are logged by kind (class and code) only: request data may hold Aadhaar, PID or OTPs.
+      if (isDatabaseUnavailable(err)) {
+        logger().warn({ method: req.method, path: loggablePath(req.url), err: errorKind(err) }, 'database unavailable');
+        return errorResponse(serviceUnavailable(), localeOfRequest(req));
+      }
+      logger().error({ method: req.method, path: loggablePath(req.url), err: errorKind(err) }, 'unexpected error');
       return errorResponse(new ApiError('internal'), localeOfRequest(req));
     }
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db/client';
 import { auditEvents } from '@/lib/db/schema';
-import { logger } from '@/lib/log';
+import { errorKind, logger } from '@/lib/log';
 
 // Writing what already happened (an Eko answer, a sign-in, an admin action) must survive a
 // database hiccup: a few quick retries, and if the write still fails, one error line that holds the
@@ -28,13 +28,11 @@ export async function writeWithRetry(what: string, write: () => Promise<unknown>
       lastError = err;
     }
   }
-  const code = (lastError as { code?: unknown })?.code;
   logger().error(
     {
       what,
       attempts: RETRY_DELAYS_MS.length + 1,
-      err: (lastError as Error)?.name ?? typeof lastError,
-      code: typeof code === 'string' ? code : undefined,
+      err: errorKind(lastError),
       replay,
     },
     `${what} not recorded`,

@@ -2,6 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
+import { forPage } from '@/lib/db/unavailable';
 import type { Role } from './roles';
 import { findSessionWithUser, touchSession } from '@/lib/db/queries/sessions';
 import { RETURN_TO_HEADER, SESSION_IDLE_MINUTES, sessionTokenOf, verifySession } from './session';
@@ -62,9 +63,14 @@ export const homeFor = (role: Role) => (role === 'admin' ? '/admin' : '/senders'
 /** Where a user whose password someone else chose is sent, whatever they opened. */
 export const CHANGE_PASSWORD_PAGE = '/account/password';
 
-/** The signed-in user for pages that adapt (no role requirement), with why there is none. */
+/**
+ * The signed-in user for pages that adapt (no role requirement), with why there is none. Every
+ * page's first database read (the header, the layouts' checks): an unreachable database fails
+ * the page with the 503 message.
+ */
 export async function pageSession(): Promise<SessionCheck> {
-  return checkSessionToken(sessionTokenOf(await headers()));
+  const token = sessionTokenOf(await headers());
+  return forPage(() => checkSessionToken(token));
 }
 
 /**

@@ -1,14 +1,20 @@
 import 'server-only';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool, PoolClient } from 'pg';
 import { getConfig } from '@/lib/config';
+import { errorKind, logger } from '@/lib/log';
 import * as schema from './schema';
+import { markPoolError } from './unavailable';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 const MIGRATIONS = join(process.cwd(), 'drizzle');
 const MIGRATION_LOCK_ID = 731_402; // pg_advisory_lock: instances starting together migrate once
+/** What the app's PostgreSQL connections call themselves (pg_stat_activity.application_name). */
+export const APPLICATION_NAME = 'agent-desk';
 
 interface DbHandle {
   db: Db;
@@ -89,11 +95,47 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   };
 }
 
+/**
+ * A dropped connection must never crash the process: pg emits `error` on a client whose server
+ * went away (an idle one through the pool, a checked-out one on itself), and an event nobody
+ * listens to is an uncaught exception. Logged once per outage, by code only (the message may name
+ * the host; the connection string is never logged); the first connection made afterwards says the
+ * database is back. Connect failures are marked as the database's (lib/db/unavailable.ts).
+ */
+function watch(pool: Pool): void {
+  let lost = false;
+  const onError = (err: unknown) => {
+    if (!lost) logger().warn({ err: errorKind(err) }, 'database connection lost');
+    lost = true;
+  };
+  pool.on('error', onError);
+  pool.on('connect', (client: PoolClient) => {
+    client.on('error', onError);
+    if (lost) logger().info('database connection made again');
+    lost = false;
+  });
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, client?: PoolClient, done?: () => void) => void) => Promise<PoolClient> | void;
+  // pool.query() connects through the callback form, drizzle's transactions through the promise.
+  pool.connect = ((cb?: (err: Error | undefined, client?: PoolClient, done?: () => void) => void) => {
+    if (cb)
+      return connect((err, client, done) => {
+        if (err) onError(markPoolError(err));
+        cb(err, client, done);
+      });
+    return (connect() as Promise<PoolClient>).catch((err: unknown) => {
+      onError(markPoolError(err));
+      throw err;
+    });
+  }) as Pool['connect'];
+}
+
 async function openPostgres(url: string): Promise<DbHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // application_name: an operator (and the outage test) can tell the app's connections apart.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000, application_name: APPLICATION_NAME });
+  watch(pool);
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
   const conn = await pool.connect();
   try {
@@ -132,4 +174,26 @@ export async function closeDb(): Promise<void> {
   const pending = globalForDb.agentDeskDb;
   globalForDb.agentDeskDb = undefined;
   if (pending) await (await pending).close();
+}
+
+/**
+ * Readiness: whether the database answers `select 1` within `timeoutMs`. Never throws; a query
+ * still waiting when the time is up is left to the pool's own timeouts.
+ */
+export async function databaseAnswers(timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const ping = getDb()
+    .then((db) => db.execute(sql`select 1`))
+    .then(
+      () => true,
+      () => false,
+    );
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([ping, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -719,6 +719,7 @@ export const en = {
   'errors.eko_agent_not_allowed': 'Your Eko agent account is not enabled for this service. Contact your administrator.',
   'errors.eko_setup': 'The Eko account of this portal is not set up correctly (code {code}). Tell your administrator.',
   'errors.eko_name_letters': 'Eko accepts the name in letters only.',
+  'errors.service_unavailable': 'The service cannot reach its database. Wait a minute and try again; nothing was sent.',
   'errors.internal': 'Something went wrong on our side. Try again; your data is safe.',
   'errors.network': 'No connection to Agent Desk. Check your internet connection and try again.',
   'errors.bad_response': 'Agent Desk sent an unexpected answer. Reload the page and try again.',

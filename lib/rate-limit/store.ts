@@ -62,6 +62,32 @@ export async function createLimiter(name: string, rule: { points: number; durati
   }
 }
 
+/**
+ * Readiness: whether the Redis holding the counters answers PING within `timeoutMs` (null when
+ * the counters are not in Redis). While it does not, limits count in each process's memory.
+ */
+export async function redisAnswers(timeoutMs: number): Promise<boolean | null> {
+  const { store, redisUrl } = getConfig().rateLimit;
+  if (store !== 'redis') return null;
+  const client = await redisClient(redisUrl!);
+  if (client.status !== 'ready') return false;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([
+      client.ping().then(
+        (answer) => answer === 'PONG',
+        () => false,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Drops the Redis connection; the next limiter reads the configuration afresh. */
 export async function closeStores(): Promise<void> {
   const pending = redis;

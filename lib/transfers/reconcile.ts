@@ -2,6 +2,7 @@ import 'server-only';
 import type { AgentContext } from '@/lib/auth/agent';
 import { callEkoAs, type EkoResult } from '@/lib/audit/eko-call';
 import { getDb } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { findUserById } from '@/lib/db/queries/users';
 import { type EventSource, moveTransaction, refundsOf, type TransactionPatch } from '@/lib/db/queries/transactions';
 import type { Transaction } from '@/lib/db/schema';
@@ -11,6 +12,7 @@ import { ekoErrorOf } from '@/lib/eko/failures';
 import type { WithdrawalAnswer } from '@/lib/eko/normalisers/aeps-transactions';
 import { type EkoTxStatus, refusalOf, type TransactionFacts, type TransferAnswer } from '@/lib/eko/normalisers/money';
 import type { ApiError } from '@/lib/api/errors';
+import { errorKind, logger } from '@/lib/log';
 import { FINAL_STATES, PENDING_STATES, type TransactionState } from './types';
 
 // What Eko's answers do to a transaction row: the state machine of docs/architecture.md §8.
@@ -81,6 +83,27 @@ export function schedule(row: Transaction, state: TransactionState, checks: numb
   };
 }
 
+/**
+ * Writes what Eko answered to a money call that has been sent. Should the database be unreachable
+ * just then, the agent must not read "nothing was sent": the row stays as it was written
+ * ('sending', due for an inquiry SENDING_GRACE_MS after it was written), the agent is shown it as
+ * unknown ("do not pay again") and the reconciler asks Eko once the database is back. Nothing is
+ * resent. Any other failure is thrown as before.
+ */
+async function recordAnswer(row: Transaction, patch: TransactionPatch, source: EventSource): Promise<{ row: Transaction; recorded: boolean }> {
+  try {
+    const { row: after } = await moveTransaction(await getDb(), row.id, 'sending', patch, source);
+    return { row: after ?? row, recorded: true };
+  } catch (err) {
+    if (!isDatabaseUnavailable(err)) throw err;
+    logger().error(
+      { transactionId: row.id, clientRefId: row.clientRefId, kind: row.kind, err: errorKind(err) },
+      "money call's answer not recorded: the database is unreachable; the reconciler will ask Eko",
+    );
+    return { row: { ...row, state: 'unknown' }, recorded: false };
+  }
+}
+
 /** Applies Initiate Transfer's result to the row written before it was sent. */
 export async function outcomeOfTransfer(row: Transaction, result: EkoResult<TransferAnswer>): Promise<Transaction> {
   let patch: TransactionPatch;
@@ -96,8 +119,7 @@ export async function outcomeOfTransfer(row: Transaction, result: EkoResult<Tran
       : // No answer, or one we cannot read: unknown. The inquiry says what happened, never a guess.
         { ...schedule(row, 'unknown', 0), ekoReason: null };
   }
-  const { row: after } = await moveTransaction(await getDb(), row.id, 'sending', patch, 'initiate');
-  return after ?? row;
+  return (await recordAnswer(row, patch, 'initiate')).row;
 }
 
 /** Applies the refund call's result to its row (and, when done, to the transfer it refunds). */
@@ -106,27 +128,31 @@ export async function outcomeOfRefund(
   transfer: Transaction,
   result: EkoResult<{ refundTid: string; refundedPaise: number | null; walletBalancePaise: number | null }>,
 ): Promise<Transaction> {
-  const db = await getDb();
   if (result.ok) {
     const { refundTid, refundedPaise, walletBalancePaise } = result.value;
-    const done = await moveTransaction(db, row.id, 'sending', { refundTid, refundedPaise, walletBalancePaise, ...schedule(row, 'success', 0) }, 'refund');
-    await moveTransaction(db, transfer.id, 'refund_pending', { refundTid, refundedPaise, state: 'refunded', finalAt: new Date() }, 'refund');
-    return done.row ?? row;
+    const done = await recordAnswer(row, { refundTid, refundedPaise, walletBalancePaise, ...schedule(row, 'success', 0) }, 'refund');
+    // Left refund_pending (the refund's answer unrecorded, or the database gone since), the
+    // transfer is settled by its inquiry, which moves its refunds with it.
+    if (done.recorded) {
+      await moveTransaction(await getDb(), transfer.id, 'refund_pending', { refundTid, refundedPaise, state: 'refunded', finalAt: new Date() }, 'refund').catch(
+        (err: unknown) => {
+          if (!isDatabaseUnavailable(err)) throw err;
+          logger().error(
+            { transactionId: transfer.id, err: errorKind(err) },
+            'refunded transfer not recorded: the database is unreachable; its inquiry will settle it',
+          );
+        },
+      );
+    }
+    return done.row;
   }
   const refusal = result.failure.kind === 'business' ? refusalOf(result.failure) : null;
   if (refusal) {
-    await moveTransaction(
-      db,
-      row.id,
-      'sending',
-      { declineReason: refusal.reason, ekoReason: scrubUpstreamText(refusal.text), ...schedule(row, 'declined', 0) },
-      'refund',
-    );
+    await recordAnswer(row, { declineReason: refusal.reason, ekoReason: scrubUpstreamText(refusal.text), ...schedule(row, 'declined', 0) }, 'refund');
     // Nothing moved: the agent is told why, on the form (a wrong OTP may be typed again).
     throw ekoErrorOf(result);
   }
-  const unknown = await moveTransaction(db, row.id, 'sending', schedule(row, 'unknown', 0), 'refund');
-  return unknown.row ?? row;
+  return (await recordAnswer(row, schedule(row, 'unknown', 0), 'refund')).row;
 }
 
 /**
@@ -156,9 +182,9 @@ export async function outcomeOfWithdrawal(row: Transaction, result: EkoResult<Wi
       refusedWith = ekoErrorOf(result);
     } else patch = schedule(row, 'unknown', 0);
   }
-  const { row: after } = await moveTransaction(await getDb(), row.id, 'sending', patch, 'initiate');
+  const after = await recordAnswer(row, patch, 'initiate');
   if (refusedWith) throw refusedWith;
-  return after ?? row;
+  return after.row;
 }
 
 /** The agent an inquiry is made for (the reconciler has only the row). */

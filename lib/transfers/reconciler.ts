@@ -2,7 +2,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { leaseDueTransactions, releaseLease } from '@/lib/db/queries/transactions';
-import { logger } from '@/lib/log';
+import { errorKind, logger } from '@/lib/log';
 import { onForget } from '@/lib/process-state';
 import { checkTransaction } from './reconcile';
 
@@ -25,7 +25,7 @@ export async function reconcileRound(limit = ROUND_SIZE): Promise<number> {
     try {
       await checkTransaction(row, 'reconciler');
     } catch (err) {
-      logger().error({ transactionId: row.id, err: (err as Error).name }, 'reconciler check failed');
+      logger().error({ transactionId: row.id, err: errorKind(err) }, 'reconciler check failed');
     } finally {
       // checkTransaction clears the lease with the row's new schedule; an error leaves it to us.
       await releaseLease(db, row.id).catch(() => {});
@@ -45,7 +45,7 @@ export function startReconciler(): void {
     if (running) return;
     running = true;
     reconcileRound()
-      .catch((err: Error) => logger().error({ err: err.name }, 'reconciler round failed'))
+      .catch((err: unknown) => logger().error({ err: errorKind(err) }, 'reconciler round failed'))
       .finally(() => {
         running = false;
       });

@@ -20,6 +20,8 @@ export interface StackOptions {
   logFile: string;
   /** PostgreSQL instead of the embedded database (the bench's second lookup row). */
   databaseUrl?: string;
+  /** More of the app's environment (the outage test's RATE_LIMIT_STORE and REDIS_URL). */
+  appEnv?: Record<string, string>;
 }
 
 export interface AppStack {
@@ -193,6 +195,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
         DATA_DIR: options.dataDir,
         // A sandbox on a PostgreSQL is refused unless declared intended (lib/config/schema.ts).
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
+        ...options.appEnv,
       },
       options.logFile,
     );
