@@ -57,6 +57,9 @@ export async function checkUntil(page: Page, state: string, presses = 6) {
   const status = page.getByTestId('transaction-status');
   for (let i = 0; i < presses; i++) {
     if ((await status.getAttribute('data-state')) === state) return;
+    // While the send itself is out there is nothing to ask Eko (no button): its answer, or its
+    // timeout (EKO_TIMEOUT_MS, 3 s here), comes first.
+    if (state !== 'sending') await expect(status).not.toHaveAttribute('data-state', 'sending', { timeout: 15_000 });
     const button = page.getByTestId('check-again');
     if (await button.isVisible()) {
       await button.click();
