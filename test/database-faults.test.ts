@@ -260,3 +260,22 @@ describe('Redis (the rate-limit store) stopped under the running app, then start
     expect(logSince(logStart).text).not.toMatch(/uncaught|unhandled/i);
   });
 });
+
+// Last, because it spends this address's sign-in budget. The front server `npm start` runs
+// (scripts/serve.ts) with no trusted proxy (TRUST_PROXY_HOPS unset = 0): a client that writes its
+// own X-Forwarded-For, a new value on every guess, is still counted by its socket address.
+describe('the front server with no trusted proxy', () => {
+  it('a new X-Forwarded-For on every wrong password buys no more guesses: the 31st from this socket is refused', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      // A different unknown mobile each time, so no account budget is what stops it.
+      const res = await api('/api/auth/login', {
+        body: { mobile: `98765${String(10000 + i).padStart(5, '0')}`, password: 'not-the-password' },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401));
+    expect(statuses[30]).toBe(429);
+  });
+});
