@@ -15,7 +15,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
-import { StateBadge, useRupees } from './parts';
+import { StateBadge, useRupees } from '@/components/ui/money';
 import { RefundFlow } from './refund-flow';
 import { CheckAgainButton } from './transaction-status';
 import { historyQuery, isPending, useHistory } from './use-transfers';

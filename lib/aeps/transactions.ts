@@ -19,7 +19,7 @@ import { parsePidResponse } from '@/lib/rd/parse';
 import type { AepsCustomerInput, AepsWithdrawalInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { outcomeOfWithdrawal, schedule, SENDING_GRACE_MS } from '@/lib/transfers/reconcile';
-import { checkWithdrawalAmount } from './amount';
+import { checkWithdrawalAmount, MIN_WITHDRAWAL_NM_POINTS } from './amount';
 import type { AepsTransactionKind, StatementLine } from './types';
 
 // A customer's AePS-Fingpay transactions at the counter (docs/architecture.md §8, eko-api.md
@@ -34,9 +34,6 @@ import type { AepsTransactionKind, StatementLine } from './types';
 // - The customer's Aadhaar is opened from its seal (bound to this agent, the purpose
 //   "aeps_transaction" and the customer's mobile), used in memory for request_hash and Eko's
 //   encryption, and only its last four digits are kept.
-
-/** A withdrawal's finger must carry at least this many minutiae (Eko's apps; docs/rd-service.md §2.4). */
-export const MIN_WITHDRAWAL_NM_POINTS = 35;
 
 /** Today's daily authentication (India's day) is Eko's condition for every customer transaction. */
 async function requireDailyAuthToday(agent: AgentContext): Promise<void> {
