@@ -194,7 +194,7 @@ export function ReceiptFrame({
         )}
         {issuedAt && !reprintAt && (
           <p className="mt-2 text-center font-bold uppercase" data-testid="receipt-reprint">
-            {t('receipt.reprint.since', { at: formatIndiaDateTime(issuedAt, locale) })}
+            {t('receipt.reprint.since', { first: formatIndiaDateTime(issuedAt, locale) })}
           </p>
         )}
         <Facts className="mt-3" rows={rows} testId="receipt-facts" />

@@ -35,6 +35,9 @@ import type { AepsTransactionKind, StatementLine } from './types';
 //   "aeps_transaction" and the customer's mobile), used in memory for request_hash and Eko's
 //   encryption, and only its last four digits are kept.
 
+/** The withdrawal amount rule in force (configuration), as the withdrawal page and the handler both apply it. */
+export const withdrawalRule = () => getConfig().aepsWithdrawal;
+
 /** Today's daily authentication (India's day) is Eko's condition for every customer transaction. */
 async function requireDailyAuthToday(agent: AgentContext): Promise<void> {
   const user = await findUserById(await getDb(), agent.id);
@@ -88,7 +91,7 @@ async function refusePending(customerMobile: string): Promise<void> {
 
 /** Cash withdrawal: the agent pays the customer out of the counter once Eko says it is done. */
 export async function withdraw(agent: AgentContext, input: AepsWithdrawalInput): Promise<Transaction> {
-  const rule = getConfig().aepsWithdrawal;
+  const rule = withdrawalRule();
   const refused = checkWithdrawalAmount(input.amount, rule);
   if (refused) {
     throw new ApiError('invalid_input', {
