@@ -39,9 +39,15 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
           <p className="text-xl font-bold tabular-nums">
             {rupees(tx.amountPaise)} {isRefund && <span className="text-base font-semibold">· {t('history.refund')}</span>}
           </p>
-          <p className="font-semibold">{tx.recipient ? `${tx.recipient.name} · ${tx.recipient.bank} · ${tx.recipient.accountMasked}` : '—'}</p>
+          <p className="font-semibold">
+            {tx.recipient
+              ? `${tx.recipient.name} · ${tx.recipient.bank} · ${tx.recipient.accountMasked}`
+              : tx.aepsCustomer
+                ? [t(`admin.tx.kind.${tx.kind}`), tx.aepsCustomer.bank, tx.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${tx.aepsCustomer.aadhaarLast4}`].filter(Boolean).join(' · ')
+                : '—'}
+          </p>
           <p className="text-sm text-slate-800">
-            {t('history.sender', { mobile: formatMobile(tx.senderMobile) })} · <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span>{' '}
+            {t(tx.aepsCustomer ? 'history.customer' : 'history.sender', { mobile: formatMobile(tx.senderMobile) })} · <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span>{' '}
             · <code>{tx.clientRefId}</code>
           </p>
         </div>

@@ -308,6 +308,7 @@ export const en = {
   'history.pages': 'Pages of transactions',
   'history.refund': 'refund',
   'history.sender': 'sender {mobile}',
+  'history.customer': 'customer {mobile}',
   'history.receipt': 'Receipt',
   'history.receiptOf': 'Receipt {ref}',
   'history.status': 'Status',

@@ -305,6 +305,7 @@ export const hi: Record<MessageKey, string> = {
   'history.pages': 'लेन-देन के पेज',
   'history.refund': 'रिफ़ंड',
   'history.sender': 'ग्राहक {mobile}',
+  'history.customer': 'ग्राहक {mobile}',
   'history.receipt': 'रसीद',
   'history.receiptOf': 'रसीद {ref}',
   'history.status': 'स्थिति',
