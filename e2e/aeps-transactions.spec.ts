@@ -73,7 +73,9 @@ async function customer(page: Page, mobile: string, amount?: number) {
   await page.getByLabel('Customer’s bank').selectOption('SBIN');
   if (amount !== undefined) {
     await page.getByLabel('Amount to withdraw (₹)').fill(String(amount));
-    await expect(page.getByTestId('collect-nothing')).toHaveText(`Collect nothing from the customer. Pay out ₹${amount.toLocaleString('en-IN')} in cash after the bank confirms.`);
+    await expect(page.getByTestId('collect-nothing')).toHaveText(
+      `Collect nothing from the customer. Pay out ₹${amount.toLocaleString('en-IN')} in cash after the bank confirms.`,
+    );
   }
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
 }
@@ -144,7 +146,10 @@ test('mini statement: the lines as a table on the customer’s slip', async ({ p
   await expect(page.getByTestId('receipt').getByRole('heading', { name: 'AePS mini statement' })).toBeVisible();
 });
 
-test('cash withdrawal: a poor finger is refused with no “use it anyway”, then paid out with its receipt, reprinted from the history', async ({ page, request }) => {
+test('cash withdrawal: a poor finger is refused with no “use it anyway”, then paid out with its receipt, reprinted from the history', async ({
+  page,
+  request,
+}) => {
   await readyAgent(page, request);
   await page.goto('/aeps/withdrawal');
   const mobile = freshCustomerMobile();
@@ -178,7 +183,11 @@ test('cash withdrawal: a poor finger is refused with no “use it anyway”, the
   await expect(page.getByTestId('receipt-issued')).toContainText('First printed or shared');
 
   await page.goto('/transactions');
-  await page.getByTestId('history-row').filter({ hasText: 'AePS cash withdrawal' }).getByRole('link', { name: /Receipt/ }).click();
+  await page
+    .getByTestId('history-row')
+    .filter({ hasText: 'AePS cash withdrawal' })
+    .getByRole('link', { name: /Receipt/ })
+    .click();
   await expect(page.getByTestId('receipt-reprint')).toContainText('Reprint');
   await expect(page.getByTestId('receipt-paid-out')).toHaveText('₹500');
   expect(await withdrawalCalls(request, mobile)).toHaveLength(1);
@@ -192,7 +201,9 @@ test('a withdrawal the bank refuses: Eko’s words, the next step, and no cash',
   await customerFingerprint(page);
   const decline = page.getByTestId('aeps-decline');
   await expect(decline.getByTestId('aeps-decline-reason')).toHaveAttribute('data-reason', 'biometric_mismatch');
-  await expect(decline.getByTestId('aeps-eko-reason')).toHaveText('The bank said: “Biometric data did not match. Ask the customer to clean the finger and try again”');
+  await expect(decline.getByTestId('aeps-eko-reason')).toHaveText(
+    'The bank said: “Biometric data did not match. Ask the customer to clean the finger and try again”',
+  );
   await expect(decline).toContainText('Do not pay out any cash for this withdrawal.');
   await expect(decline).toContainText('If the customer’s account was debited, the bank reverses it by itself.');
   await expect(page.getByTestId('aeps-paid')).toHaveCount(0);

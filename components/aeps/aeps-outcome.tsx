@@ -14,7 +14,15 @@ import { maskedAadhaar } from './aeps-receipt';
 import { isPending, useAepsTransaction, useCheckAepsTransaction } from './use-aeps-transaction';
 
 /** The reasons with a next step of their own; any other is shown in Eko's words with the general one. */
-const AEPS_REASONS = ['biometric_mismatch', 'invalid_biometric', 'aadhaar_not_linked', 'insufficient_funds', 'bank_unavailable', 'two_fa_required', 'no_answer'] as const;
+const AEPS_REASONS = [
+  'biometric_mismatch',
+  'invalid_biometric',
+  'aadhaar_not_linked',
+  'insufficient_funds',
+  'bank_unavailable',
+  'two_fa_required',
+  'no_answer',
+] as const;
 type AepsReason = (typeof AEPS_REASONS)[number] | 'other';
 const aepsReason = (reason: DeclineReason | null): AepsReason => AEPS_REASONS.find((r) => r === reason) ?? 'other';
 
@@ -147,7 +155,9 @@ export function AepsTransactionStatus({ initial }: { initial: TransactionView })
             [t('aeps.receipt.customer'), formatMobile(tx.senderMobile)],
             [t('aeps.receipt.aadhaar'), maskedAadhaar(tx.aepsCustomer?.aadhaarLast4)],
             [t('receipt.bank'), tx.aepsCustomer?.bank || '—'],
-            ...(isWithdrawal ? [[t('aeps.receipt.balanceAfter'), balanceAfter === null ? '—' : rupees(balanceAfter), 'tx-balance'] as [string, string, string]] : []),
+            ...(isWithdrawal
+              ? [[t('aeps.receipt.balanceAfter'), balanceAfter === null ? '—' : rupees(balanceAfter), 'tx-balance'] as [string, string, string]]
+              : []),
             [t('receipt.ekoTid'), tx.ekoTid ?? '—', 'tx-tid'],
             [t('aeps.receipt.rrn'), tx.bankRef ?? '—', 'tx-rrn'],
             [

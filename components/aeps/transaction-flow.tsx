@@ -145,7 +145,15 @@ function Summary({ flow, customer, masked, onChange }: { flow: AepsFlow; custome
 }
 
 /** The answer to a balance enquiry or mini statement: the figures, shown once, and the customer's copy. */
-function EnquiryAnswer({ answer, training, onAnother }: { answer: Extract<AepsAnswer, { flow: 'balance' | 'statement' }>; training: boolean; onAnother: () => void }) {
+function EnquiryAnswer({
+  answer,
+  training,
+  onAnother,
+}: {
+  answer: Extract<AepsAnswer, { flow: 'balance' | 'statement' }>;
+  training: boolean;
+  onAnother: () => void;
+}) {
   const { t } = useI18n();
   const rupees = useRupees();
   const tx = answer.transaction;
@@ -268,7 +276,11 @@ export function AepsTransactionFlow({ flow, rule, training }: { flow: AepsFlow; 
   const pendingId = error instanceof ApiClientError && error.code === 'withdrawal_pending' ? error.transactionId : null;
 
   return (
-    <section aria-labelledby="aeps-tx-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6" data-testid={`aeps-${flow}`}>
+    <section
+      aria-labelledby="aeps-tx-title"
+      className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4 sm:p-6"
+      data-testid={`aeps-${flow}`}
+    >
       <h2 id="aeps-tx-title" className="text-2xl font-bold">
         {t('aeps.tx.title')}
       </h2>

@@ -52,7 +52,8 @@ export function CaptureStep({
         }
         return onCaptured(assessment.pidData);
       }
-      if (assessment.kind === 'low_quality' && strict) return setResult({ tone: 'error', key: 'capture.lowQuality.strict', vars: { quality: assessment.quality } });
+      if (assessment.kind === 'low_quality' && strict)
+        return setResult({ tone: 'error', key: 'capture.lowQuality.strict', vars: { quality: assessment.quality } });
       if (assessment.kind === 'low_quality') {
         setLowQualityPid(assessment.pidData);
         return setResult({ tone: 'warning', key: 'capture.lowQuality', vars: { quality: assessment.quality } });

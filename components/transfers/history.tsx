@@ -43,12 +43,14 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
             {tx.recipient
               ? `${tx.recipient.name} · ${tx.recipient.bank} · ${tx.recipient.accountMasked}`
               : tx.aepsCustomer
-                ? [t(`admin.tx.kind.${tx.kind}`), tx.aepsCustomer.bank, tx.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${tx.aepsCustomer.aadhaarLast4}`].filter(Boolean).join(' · ')
+                ? [t(`admin.tx.kind.${tx.kind}`), tx.aepsCustomer.bank, tx.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${tx.aepsCustomer.aadhaarLast4}`]
+                    .filter(Boolean)
+                    .join(' · ')
                 : '—'}
           </p>
           <p className="text-sm text-slate-800">
-            {t(tx.aepsCustomer ? 'history.customer' : 'history.sender', { mobile: formatMobile(tx.senderMobile) })} · <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span>{' '}
-            · <code>{tx.clientRefId}</code>
+            {t(tx.aepsCustomer ? 'history.customer' : 'history.sender', { mobile: formatMobile(tx.senderMobile) })} ·{' '}
+            <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span> · <code>{tx.clientRefId}</code>
           </p>
         </div>
         <StateBadge state={tx.state} />

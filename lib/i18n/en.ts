@@ -634,7 +634,8 @@ export const en = {
   'aeps.toDailyAuth': 'Do today’s authentication',
   'aeps.openPending': 'Open the pending withdrawal',
   'aeps.findInHistory': 'Find it in the history',
-  'aeps.unknownOutcome': 'The answer to this withdrawal did not reach this screen. It may have reached the bank: do not start it again. The history shows it once we know.',
+  'aeps.unknownOutcome':
+    'The answer to this withdrawal did not reach this screen. It may have reached the bank: do not start it again. The history shows it once we know.',
   'aeps.doNotPayOut': 'Do not pay out yet: we are checking',
   'aeps.doNotPayOut.detail': 'The bank has not confirmed this withdrawal. Pay the cash only when this screen says it succeeded. Do not start it again.',
   'aeps.pending.autoCheck': 'We ask the bank again by ourselves; this screen updates when the answer comes.',
@@ -648,7 +649,8 @@ export const en = {
   'aeps.declined.statement': 'The mini statement did not succeed',
   'aeps.decline.biometric_mismatch': 'The fingerprint did not match. Ask the customer to clean and dry the finger, try another finger, and start again.',
   'aeps.decline.invalid_biometric': 'The fingerprint could not be read. Check the scanner is connected and registered, then capture again.',
-  'aeps.decline.aadhaar_not_linked': 'This Aadhaar is not linked to the chosen bank. Ask the customer which bank their Aadhaar is linked to and choose that one.',
+  'aeps.decline.aadhaar_not_linked':
+    'This Aadhaar is not linked to the chosen bank. Ask the customer which bank their Aadhaar is linked to and choose that one.',
   'aeps.decline.insufficient_funds': 'The customer’s account does not have enough money. Check the balance, then try a smaller amount.',
   'aeps.decline.bank_unavailable': 'The customer’s bank is not answering just now. Try again after some time.',
   'aeps.decline.two_fa_required': 'Today’s AePS authentication is needed first. Do it, then come back to this transaction.',
@@ -677,9 +679,12 @@ export const en = {
   'aeps.receipt.speech.notPaid': 'Withdrawal of {amount}: {status}. No cash paid out.',
   'aeps.receipt.speech.balance': 'Account balance: {balance}.',
   'aeps.receipt.speech.noBalance': 'not given by the bank',
-  'aeps.receipt.onlyAtTheTime': 'This enquiry was made {at}. Its figures are not kept, so its slip could be printed only at the time. Make a new enquiry for a new slip.',
-  'capture.fewMinutiae': 'The fingerprint is not clear enough for a withdrawal ({points} points, at least {min} needed). Clean the finger and the scanner glass and capture again.',
-  'capture.lowQuality.strict': 'The fingerprint quality is too low for a withdrawal ({quality} of 100). Clean the finger and the scanner glass and capture again.',
+  'aeps.receipt.onlyAtTheTime':
+    'This enquiry was made {at}. Its figures are not kept, so its slip could be printed only at the time. Make a new enquiry for a new slip.',
+  'capture.fewMinutiae':
+    'The fingerprint is not clear enough for a withdrawal ({points} points, at least {min} needed). Clean the finger and the scanner glass and capture again.',
+  'capture.lowQuality.strict':
+    'The fingerprint quality is too low for a withdrawal ({quality} of 100). Clean the finger and the scanner glass and capture again.',
   'validation.aadhaar.vid': 'This is a 16-digit Virtual ID. It is not accepted here: enter the 12-digit Aadhaar number.',
   'location.label': 'Your location',
   'location.why': 'AePS needs your shop’s location.',

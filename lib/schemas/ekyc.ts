@@ -12,7 +12,11 @@ export const aadhaarEntrySchema = z.object({
       text('validation.aadhaar'),
       z.transform((v) => v.replace(/\s+/g, '')),
     ),
-    z.string().check(z.refine((v) => !/^\d{16}$/.test(v), 'validation.aadhaar.vid'), z.regex(/^\d{12}$/, 'validation.aadhaar'), z.refine(isValidAadhaar, 'validation.aadhaar.checksum')),
+    z.string().check(
+      z.refine((v) => !/^\d{16}$/.test(v), 'validation.aadhaar.vid'),
+      z.regex(/^\d{12}$/, 'validation.aadhaar'),
+      z.refine(isValidAadhaar, 'validation.aadhaar.checksum'),
+    ),
   ),
   consent: z.literal(true, { error: 'validation.consent' }),
 });
