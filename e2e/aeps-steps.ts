@@ -73,4 +73,3 @@ export async function customerFingerprint(page: Page) {
   await expect(page.getByTestId('scanner-panel')).toHaveAttribute('data-state', 'ready');
   await page.getByRole('button', { name: /Capture (fingerprint|again)/ }).click();
 }
-
