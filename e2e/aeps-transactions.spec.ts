@@ -180,6 +180,32 @@ test('daily authentication due: the withdrawal leads to it and comes back after'
   await expect(page.getByTestId('aeps-paid')).toContainText('pay ₹250 in cash');
 });
 
+test('Eko asks for the daily authentication (1467) although it is done here: nothing paid, authenticate again, back to the withdrawal', async ({
+  page,
+  request,
+}) => {
+  const agent = await readyAgent(page, request);
+  // The user code the app gave this agent (e2e/auth.ts freshAgentIds).
+  await ekoSandbox.aepsAgent(request, `3${agent.mobile.slice(-7)}`, { daily_kyc_day: null });
+  await page.goto('/aeps/withdrawal');
+  const mobile = freshCustomerMobile();
+  await customer(page, mobile, 350);
+  await customerAadhaar(page, CUSTOMER_AADHAAR);
+  await customerFingerprint(page);
+  await expect(page).toHaveURL(/\/aeps\?next=%2Faeps%2Fwithdrawal&again=1$/);
+  await expect(page.getByTestId('aeps-asked-again')).toBeVisible();
+  await dailyAuth(page);
+  await expect(page).toHaveURL(/\/aeps\/withdrawal$/);
+  await customer(page, mobile, 350);
+  await customerAadhaar(page, CUSTOMER_AADHAAR);
+  await customerFingerprint(page);
+  await expect(page.getByTestId('aeps-paid')).toContainText('pay ₹350 in cash');
+  // The first was refused by Eko (declined, nothing paid); the second was paid.
+  await page.goto('/transactions');
+  await expect(page.getByTestId('history-row').filter({ hasText: 'AePS cash withdrawal' })).toHaveCount(2);
+  await expect(page.getByTestId('history-row').filter({ hasText: 'AePS cash withdrawal' }).and(page.locator('[data-state=declined]'))).toHaveCount(1);
+});
+
 // ---- Accessibility and Hindi
 
 async function expectNoViolations(page: Page, label: string) {

@@ -2,7 +2,7 @@
 
 import clsx from 'clsx';
 import { useRouter } from 'next/navigation';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AEPS_FLOWS, type AepsFlow } from '@/lib/aeps/types';
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/link-button';
@@ -58,10 +58,14 @@ function TransactionMenu() {
  * `next`: the transaction the agent was on when the daily authentication was found due
  * (one of /aeps/…, checked by the page); once it is done the agent goes straight back there.
  */
-export function AepsDesk({ next = null }: { next?: AepsFlow | null }) {
+export function AepsDesk({ next = null, again = false }: { next?: AepsFlow | null; again?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { query, status, today, phase } = useAepsStatus();
+  const { query, status, today, phase: recorded } = useAepsStatus();
+  // `again`: Eko asked for today's authentication (1467) although it is recorded here; it is offered until done.
+  const [redone, setRedone] = useState(false);
+  const askedAgain = again && !redone && recorded === 'done';
+  const phase = askedAgain ? 'due' : recorded;
   useEffect(() => void loadFlows(), []);
   useEffect(() => {
     if (phase === 'done' && next) router.replace(`/aeps/${next}`);
@@ -86,6 +90,11 @@ export function AepsDesk({ next = null }: { next?: AepsFlow | null }) {
           testId="aeps-daily-status"
         />
       </dl>
+      {askedAgain && (
+        <Alert tone="warning" testId="aeps-asked-again">
+          {t('aeps.daily.askedAgain')}
+        </Alert>
+      )}
       {next && phase !== 'done' && (
         <Alert tone="info" testId="aeps-return-note">
           {t('aeps.returnAfterAuth', { transaction: t(`aeps.kind.${next}`) })}
@@ -93,7 +102,7 @@ export function AepsDesk({ next = null }: { next?: AepsFlow | null }) {
       )}
       <Suspense fallback={<Spinner label={t('aeps.flow.loading')} />}>
         {phase === 'ekyc' && <OneTimeEkycFlow />}
-        {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} />}
+        {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} onDone={() => setRedone(true)} />}
       </Suspense>
       {phase === 'done' && <p className="text-slate-700">{t('aeps.allSet')}</p>}
       {phase === 'done' && !next && <TransactionMenu />}

@@ -29,8 +29,11 @@ const aepsReason = (reason: DeclineReason | null): AepsReason => AEPS_REASONS.fi
 const FLOW_OF_KIND: Record<string, AepsFlow> = { aeps_withdrawal: 'withdrawal', aeps_balance: 'balance', aeps_statement: 'statement' };
 export const flowOf = (tx: Pick<TransactionView, 'kind'>): AepsFlow => FLOW_OF_KIND[tx.kind] ?? 'withdrawal';
 
-/** Where the daily authentication is done, coming back to this transaction afterwards. */
-export const dailyAuthPath = (flow: AepsFlow) => `/aeps?next=${encodeURIComponent(`/aeps/${flow}`)}`;
+/**
+ * Where the daily authentication is done, coming back to this transaction afterwards. `again`:
+ * Eko asked for it (1467) although this app has today's recorded, so it is offered anyway.
+ */
+export const dailyAuthPath = (flow: AepsFlow, { again = false } = {}) => `/aeps?next=${encodeURIComponent(`/aeps/${flow}`)}${again ? '&again=1' : ''}`;
 
 /** The customer's bank refused (or Eko did): Eko's reason word for word, and what to do next. */
 export function AepsDecline({ tx, onTryAgain }: { tx: TransactionView; onTryAgain?: () => void }) {
@@ -58,7 +61,7 @@ export function AepsDecline({ tx, onTryAgain }: { tx: TransactionView; onTryAgai
       )}
       <div className="mt-1 flex flex-wrap gap-3">
         {reason === 'two_fa_required' ? (
-          <LinkButton href={dailyAuthPath(flow)} variant="primary">
+          <LinkButton href={dailyAuthPath(flow, { again: true })} variant="primary">
             {t('aeps.toDailyAuth')}
           </LinkButton>
         ) : onTryAgain ? (

@@ -228,7 +228,7 @@ export function AepsTransactionFlow({ flow, rule, training }: { flow: AepsFlow; 
       const tx = result.transaction;
       if (tx.declineReason === 'two_fa_required') {
         void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
-        return router.push(dailyAuthPath(flow));
+        return router.push(dailyAuthPath(flow, { again: true }));
       }
       if (result.flow === 'withdrawal') return router.push(`/transactions/${tx.id}`);
       setAnswer(result);

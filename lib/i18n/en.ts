@@ -589,6 +589,7 @@ export const en = {
   'aeps.daily.recentEkyc': 'Eko says the daily authentication may only succeed 3 days after the one-time eKYC (yours was on {date}). Try again after that.',
   'aeps.status.title': 'AePS transaction status',
   'aeps.status.intro': 'Where this customer transaction stands, and what to do next.',
+  'aeps.daily.askedAgain': 'Eko asks for today’s authentication again before this transaction. Authenticate once more with your own fingerprint.',
   'aeps.menu.title': 'Customer transactions',
   'aeps.menu.intro': 'For a customer at your counter, with their Aadhaar and fingerprint.',
   'aeps.menu.balance': 'Balance enquiry',

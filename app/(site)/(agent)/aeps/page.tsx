@@ -13,11 +13,11 @@ function returnFlow(next: string | string[] | undefined): AepsFlow | null {
 }
 
 export default async function AepsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { next } = await searchParams;
+  const { next, again } = await searchParams;
   return (
     <>
       <PageHeader title="aeps.title" intro="aeps.intro" />
-      <AepsDesk next={returnFlow(next)} />
+      <AepsDesk next={returnFlow(next)} again={again === '1'} />
     </>
   );
 }
