@@ -13,8 +13,9 @@ const CUSTOMER_AADHAAR = '999999991101';
 const MISMATCH_AADHAAR = '999999991015';
 /** A 16-digit Virtual ID: refused in the form, never sealed or sent. */
 const VID = '9999 8888 7777 6666';
-/** Sandbox withdrawal amounts: 1050 is pending, then paid on the second inquiry. */
+/** Sandbox withdrawal amounts: 1050 is pending, then paid on the second inquiry; 1250 is paid but its answer never comes. */
 const PENDING_THEN_PAID = 1050;
+const PAID_ANSWER_LOST = 1250;
 
 // Granting one permission makes Chromium deny the others; the scanner needs loopback access.
 test.use({ geolocation: { latitude: 28.6139, longitude: 77.209 }, permissions: ['geolocation', 'local-network-access'] });
@@ -164,6 +165,44 @@ test('a pending withdrawal: “do not pay out yet”, checked until the bank con
   }
   await expect(page.getByTestId('aeps-paid')).toContainText(`pay ₹1,050 in cash`);
   await expect(page.getByTestId('do-not-pay-out')).toHaveCount(0);
+  expect(await withdrawalCalls(request, mobile)).toHaveLength(1);
+});
+
+test('a withdrawal paid at the bank whose answer never came: unknown, “do not pay out yet”, found paid by the inquiry, sent once', async ({
+  page,
+  request,
+}) => {
+  await readyAgent(page, request);
+  await page.goto('/aeps/withdrawal');
+  const mobile = freshCustomerMobile();
+  await customer(page, mobile, PAID_ANSWER_LOST);
+  await customerAadhaar(page, CUSTOMER_AADHAAR);
+  await customerFingerprint(page);
+  await expect(page.getByTestId('aeps-status')).toHaveAttribute('data-state', 'unknown');
+  await expect(page.getByTestId('do-not-pay-out')).toContainText('If the customer’s account was debited, the bank reverses it by itself.');
+  await page.getByTestId('check-again').click();
+  await expect(page.getByTestId('aeps-paid')).toContainText('pay ₹1,250 in cash');
+  expect(await withdrawalCalls(request, mobile)).toHaveLength(1);
+});
+
+test('the answer lost between the server and this tab: “do not start it again”, and the history has it', async ({ page, request }) => {
+  await readyAgent(page, request);
+  await page.goto('/aeps/withdrawal');
+  const mobile = freshCustomerMobile();
+  await customer(page, mobile, 450);
+  await customerAadhaar(page, CUSTOMER_AADHAAR);
+  // The request reaches the server (and the bank); the tab never hears back.
+  await page.route('**/api/aeps/transactions/withdrawal', async (route) => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await customerFingerprint(page);
+  await expect(page.getByTestId('do-not-pay-out')).toContainText('do not start it again');
+  await expect(page.getByRole('button', { name: /Capture/ })).toHaveCount(0);
+  await page.unroute('**/api/aeps/transactions/withdrawal');
+  await page.getByRole('link', { name: 'Find it in the history' }).click();
+  const row = page.getByTestId('history-row').filter({ hasText: 'AePS cash withdrawal' });
+  await expect(row).toHaveAttribute('data-state', 'success');
   expect(await withdrawalCalls(request, mobile)).toHaveLength(1);
 });
 
