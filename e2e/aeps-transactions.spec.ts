@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page, test } from './fixtures';
 import { en } from '../lib/i18n/en';
 import { hi } from '../lib/i18n/hi';
+import { DEMO, signIn } from './auth';
 import { customer, customerAadhaar, customerFingerprint, dailyAuth, freshCustomerMobile, readyAgent } from './aeps-steps';
 import { ekoSandbox, rdSandbox } from './sandbox';
 
@@ -166,6 +167,19 @@ test('a pending withdrawal: “do not pay out yet”, checked until the bank con
   await expect(page.getByTestId('aeps-paid')).toContainText(`pay ₹1,050 in cash`);
   await expect(page.getByTestId('do-not-pay-out')).toHaveCount(0);
   expect(await withdrawalCalls(request, mobile)).toHaveLength(1);
+
+  // The admin finds it with the type filter, by the customer's mobile, settled.
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/transactions?kind=aeps_withdrawal');
+  const row = page
+    .getByTestId('admin-tx-table')
+    .getByRole('row')
+    .filter({ hasText: `${mobile.slice(0, 5)} ${mobile.slice(5)}` });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('AePS cash withdrawal');
+  await expect(row).toContainText('₹1,050');
+  await expect(row).toContainText('XXXX XXXX 1101');
+  await expect(page.getByTestId('aeps-per-day')).toBeVisible();
 });
 
 test('a withdrawal paid at the bank whose answer never came: unknown, “do not pay out yet”, found paid by the inquiry, sent once', async ({
