@@ -19,6 +19,7 @@ const PAGES: Record<string, Record<Persona, string>> = {
   '/~offline': { anonymous: '/~offline', agent: '/~offline', admin: '/~offline', deactivated: '/~offline' },
   '/senders': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/aeps': { anonymous: '/login', agent: '/aeps', admin: '/admin', deactivated: '/login' },
+  '/aeps/[flow]': { anonymous: '/login', agent: '/aeps/withdrawal', admin: '/admin', deactivated: '/login' },
   '/admin': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/admin/agents': { anonymous: '/login', agent: '/senders', admin: '/admin/agents', deactivated: '/login' },
   '/admin/activity': { anonymous: '/login', agent: '/senders', admin: '/admin/activity', deactivated: '/login' },
@@ -35,6 +36,7 @@ const VISIT: Record<string, { path: string; agentStatus?: number }> = {
   '/transactions/[id]': { path: `/transactions/${NO_SUCH_TX}`, agentStatus: 404 },
   '/receipts/[id]': { path: `/receipts/${NO_SUCH_TX}`, agentStatus: 404 },
   '/senders/[mobile]/send/[recipientId]': { path: '/senders/9000000001/send/10010001' },
+  '/aeps/[flow]': { path: '/aeps/withdrawal' },
 };
 
 const AGENT_ID = '00000000-0000-4000-8000-000000000000';

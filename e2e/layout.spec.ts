@@ -1,5 +1,6 @@
 import { expect, type Page, test } from './fixtures';
 import { DEMO, signIn } from './auth';
+import { customer, customerAadhaar, customerFingerprint, freshCustomerMobile, readyAgent } from './aeps-steps';
 import { capture, enterAadhaar, openEkyc, scanner } from './ekyc-steps';
 import { transferViaApi } from './money';
 import { ekoSandbox, rdSandbox } from './sandbox';
@@ -184,4 +185,47 @@ test('the receipt prints on 58 and 80 mm thermal rolls with nothing past the pap
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 800 });
   }
+});
+
+test('AePS customer transactions: the menu, each step, a mini statement slip on thermal rolls, a withdrawal and its receipt', async ({ page, request }) => {
+  test.slow(); // the agent's own eKYC and daily authentication first, then pages × three sizes
+  await readyAgent(page, request);
+  await page.getByTestId('aeps-menu').waitFor();
+  await checkEverySize(page, '/aeps menu');
+
+  await page.goto('/aeps/statement');
+  await expect(page.getByLabel('Customer’s mobile number')).toHaveAttribute('inputmode', 'numeric');
+  await checkEverySize(page, 'AePS: customer step');
+  await customer(page, freshCustomerMobile());
+  await expect(page.getByLabel('Customer’s Aadhaar number')).toHaveAttribute('inputmode', 'numeric');
+  await checkEverySize(page, 'AePS: customer Aadhaar step');
+  await customerAadhaar(page, '999999991101');
+  await customerFingerprint(page);
+  await page.getByTestId('statement').waitFor();
+  await checkEverySize(page, 'AePS: mini statement');
+  for (const mm of [58, 80]) {
+    await page.getByLabel(`${mm} mm roll`).check();
+    await page.setViewportSize({ width: Math.floor((mm * 96) / 25.4), height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => overflow(page), `statement ${mm} mm: sideways overflow (px)`).toBeLessThanOrEqual(0);
+    const pastEdge = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      return [...document.querySelectorAll<HTMLElement>('[data-testid=receipt] *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+        .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+    });
+    expect(pastEdge, `statement ${mm} mm: past the edge`).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  await page.goto('/aeps/withdrawal');
+  await customer(page, freshCustomerMobile(), 400);
+  await customerAadhaar(page, '999999991101');
+  await customerFingerprint(page);
+  await page.getByTestId('aeps-paid').waitFor();
+  await checkEverySize(page, 'AePS: withdrawal paid');
+  await page.getByRole('link', { name: 'Open the receipt' }).click();
+  await page.getByTestId('receipt').waitFor();
+  await checkEverySize(page, 'AePS: withdrawal receipt');
 });

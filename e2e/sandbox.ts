@@ -10,6 +10,11 @@ export const ekoSandbox = {
   async useShape(request: APIRequestContext, shape: 'current' | 'seed') {
     await request.put(`${control}/config`, { data: { shape } });
   },
+  /** The sandbox's own AePS record of an agent: `daily_kyc_day: null` forgets today's authentication (Eko then answers 1467). */
+  async aepsAgent(request: APIRequestContext, userCode: string, state: { ekyc_done?: boolean; daily_kyc_day?: 'today' | string | null }) {
+    const res = await request.put(`${control}/aeps-agent`, { data: { user_code: userCode, ...state } });
+    if (!res.ok()) throw new Error(`aeps-agent ${userCode}: ${res.status()}`);
+  },
   async calls(request: APIRequestContext, customerId: string): Promise<{ method: string; path: string }[]> {
     return (await (await request.get(`${control}/calls?customer_id=${customerId}`)).json()).calls;
   },

@@ -7,7 +7,9 @@ import { RECIPIENT_FIXTURES } from '../sandbox/eko/fixtures';
 import { SANDBOX_PID_MARKER } from '../sandbox/rd/pid';
 
 /** Every Aadhaar number the e2e suite enters (sandbox/eko fixtures and refused examples). */
-export const E2E_AADHAAR_NUMBERS = ['999999990019', '999999990026', '999999990035', '123456789012'];
+// The customers' of e2e/aeps-transactions.spec.ts too (a healthy account, a biometric mismatch) and
+// the 16-digit Virtual ID it types.
+export const E2E_AADHAAR_NUMBERS = ['999999990019', '999999990026', '999999990035', '123456789012', '999999991101', '999999991015', '9999888877776666'];
 
 /** Every OTP the e2e suite types (sandbox/eko fixtures: right, expired and wrong ones). */
 export const E2E_OTPS = ['123456', '000000', '111111', '999999'];

@@ -51,7 +51,15 @@ function vitest(title: string, env: Record<string, string>, extra: string[] = []
   if (!v || (res.status !== 0 && v.numFailedTests === 0)) tally.failed += 1; // crashed without a report
 }
 
-const DATABASE_SPECS = ['e2e/senders.spec.ts', 'e2e/sender-ekyc.spec.ts', 'e2e/aeps.spec.ts', 'e2e/admin.spec.ts', 'e2e/authz.spec.ts', 'e2e/money.spec.ts'];
+const DATABASE_SPECS = [
+  'e2e/senders.spec.ts',
+  'e2e/sender-ekyc.spec.ts',
+  'e2e/aeps.spec.ts',
+  'e2e/admin.spec.ts',
+  'e2e/authz.spec.ts',
+  'e2e/money.spec.ts',
+  'e2e/aeps-transactions.spec.ts',
+];
 
 /** Runs Playwright with its output (the app server's log included) teed into a file. */
 function playwright(title: string, env: Record<string, string>, logFile: string, args: string[] = []): Promise<void> {

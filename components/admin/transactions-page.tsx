@@ -114,7 +114,8 @@ export async function AdminTransactions({
             <strong key="age">{formatAge(r.ageSeconds, locale)}</strong>,
             r.agent.name,
             formatMobile(r.senderMobile),
-            r.recipient?.name ?? '—',
+            // An AePS withdrawal has no recipient: its kind and the customer's bank say what it is.
+            r.recipient?.name ?? (r.aepsCustomer ? `${t(`admin.tx.kind.${r.kind}`)} · ${r.aepsCustomer.bank}` : '—'),
             inr(r.amountPaise),
             t(`transfer.state.${r.state}`),
             <code key="ref">{r.clientRefId}</code>,

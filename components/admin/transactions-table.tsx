@@ -61,7 +61,11 @@ export function AdminTransactionsTable({ filters }: { filters: AdminTransactionF
           r.agent.name,
           t(`admin.tx.kind.${r.kind}`),
           formatMobile(r.senderMobile),
-          r.recipient ? `${r.recipient.name} · ${r.recipient.bank} · ${r.recipient.accountMasked}` : '—',
+          r.recipient
+            ? `${r.recipient.name} · ${r.recipient.bank} · ${r.recipient.accountMasked}`
+            : r.aepsCustomer
+              ? [r.aepsCustomer.bank, r.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${r.aepsCustomer.aadhaarLast4}`].filter(Boolean).join(' · ')
+              : '—',
           money(r.amountPaise),
           <span key="fee" className={r.feeMismatch ? 'font-bold text-red-800' : undefined}>
             {money(r.feePaise)}

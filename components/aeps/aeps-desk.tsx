@@ -1,7 +1,11 @@
 'use client';
 
 import clsx from 'clsx';
-import { lazy, Suspense, useEffect } from 'react';
+import { useRouter } from 'next/navigation';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { AEPS_FLOWS, type AepsFlow } from '@/lib/aeps/types';
+import { Alert } from '@/components/ui/alert';
+import { LinkButton } from '@/components/ui/link-button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
@@ -30,10 +34,42 @@ function StatusRow({ label, value, good, testId }: { label: string; value: strin
   );
 }
 
-export function AepsDesk() {
+/** The customer transactions, offered once today's authentication is done. */
+function TransactionMenu() {
   const { t } = useI18n();
-  const { query, status, today, phase } = useAepsStatus();
+  return (
+    <nav aria-labelledby="aeps-menu-title" className="flex flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4 sm:p-6" data-testid="aeps-menu">
+      <h2 id="aeps-menu-title" className="text-2xl font-bold">
+        {t('aeps.menu.title')}
+      </h2>
+      <p className="text-slate-700">{t('aeps.menu.intro')}</p>
+      <div className="grid gap-3 sm:grid-cols-3">
+        {AEPS_FLOWS.map((flow) => (
+          <LinkButton key={flow} href={`/aeps/${flow}`} variant={flow === 'withdrawal' ? 'primary' : 'secondary'} className="min-h-16 text-lg">
+            {t(`aeps.menu.${flow}`)}
+          </LinkButton>
+        ))}
+      </div>
+    </nav>
+  );
+}
+
+/**
+ * `next`: the transaction the agent was on when the daily authentication was found due
+ * (one of /aeps/…, checked by the page); once it is done the agent goes straight back there.
+ */
+export function AepsDesk({ next = null, again = false }: { next?: AepsFlow | null; again?: boolean }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const { query, status, today, phase: recorded } = useAepsStatus();
+  // `again`: Eko asked for today's authentication (1467) although it is recorded here; it is offered until done.
+  const [redone, setRedone] = useState(false);
+  const askedAgain = again && !redone && recorded === 'done';
+  const phase = askedAgain ? 'due' : recorded;
   useEffect(() => void loadFlows(), []);
+  useEffect(() => {
+    if (phase === 'done' && next) router.replace(`/aeps/${next}`);
+  }, [phase, next, router]);
   if (query.isPending) return <Spinner label={t('aeps.status.loading')} />;
   if (!status) return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   return (
@@ -54,11 +90,22 @@ export function AepsDesk() {
           testId="aeps-daily-status"
         />
       </dl>
+      {askedAgain && (
+        <Alert tone="warning" testId="aeps-asked-again">
+          {t('aeps.daily.askedAgain')}
+        </Alert>
+      )}
+      {next && phase !== 'done' && (
+        <Alert tone="info" testId="aeps-return-note">
+          {t('aeps.returnAfterAuth', { transaction: t(`aeps.kind.${next}`) })}
+        </Alert>
+      )}
       <Suspense fallback={<Spinner label={t('aeps.flow.loading')} />}>
         {phase === 'ekyc' && <OneTimeEkycFlow />}
-        {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} />}
+        {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} onDone={() => setRedone(true)} />}
       </Suspense>
       {phase === 'done' && <p className="text-slate-700">{t('aeps.allSet')}</p>}
+      {phase === 'done' && !next && <TransactionMenu />}
     </div>
   );
 }

@@ -191,7 +191,7 @@ export function OneTimeEkycFlow() {
 }
 
 /** Aadhaar + location + bank + fingerprint with a blank wadh, once per calendar day. */
-export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) {
+export function DailyAuthFlow({ ekycCompletedOn, onDone }: { ekycCompletedOn: string; onDone?: () => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [identity, setIdentity] = useState<Identity | null>(null);
@@ -204,6 +204,7 @@ export function DailyAuthFlow({ ekycCompletedOn }: { ekycCompletedOn: string }) 
     onSuccess: () => {
       setIdentity(null);
       void queryClient.invalidateQueries({ queryKey: aepsStatusKey });
+      onDone?.();
     },
     onError: (error) => {
       if (error instanceof ApiClientError && error.code === 'aeps_ekyc_required') void queryClient.invalidateQueries({ queryKey: aepsStatusKey });

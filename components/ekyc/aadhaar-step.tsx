@@ -91,7 +91,7 @@ export function AadhaarStep({
         inputMode="numeric"
         autoComplete="off"
         spellCheck={false}
-        maxLength={14}
+        maxLength={19}
         className="text-lg tracking-widest tabular-nums"
       />
       <section aria-labelledby={text.consentTitle ? 'consent-title' : undefined} className="rounded-lg border border-slate-300 bg-slate-50 p-4">

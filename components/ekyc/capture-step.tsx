@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { MessageKey } from '@/lib/i18n/core';
+import { parsePidResponse } from '@/lib/rd/parse';
 import type { CapturePurpose } from '@/lib/rd/pid-options';
 import { rdErrorMessage } from '@/lib/rd/messages';
 import { Alert } from '@/components/ui/alert';
@@ -12,17 +13,26 @@ import { useScanner } from '@/components/scanner/use-scanner';
 
 type Notice = { tone: 'error' | 'warning' | 'info'; key: MessageKey; vars?: Record<string, string | number> };
 
-/** Finds the scanner, captures once per click, applies the quality gate, hands good PID upward. */
+/**
+ * Finds the scanner, captures once per click, applies the quality gate, hands good PID upward.
+ * `minNmPoints` (a cash withdrawal): the gate is strict, with no "use it anyway", and a finger
+ * with fewer minutiae is captured again.
+ */
 export function CaptureStep({
   purpose,
   stage,
   onCaptured,
   notice,
+  minNmPoints,
+  instructions = 'capture.instructions',
 }: {
   purpose: CapturePurpose;
   stage: string;
   onCaptured: (pidData: string) => void;
   notice?: Notice | null;
+  minNmPoints?: number;
+  /** Whose finger it is (the sender's by default). */
+  instructions?: MessageKey;
 }) {
   const { t } = useI18n();
   const scanner = useScanner(stage);
@@ -34,7 +44,16 @@ export function CaptureStep({
     setLowQualityPid(null);
     try {
       const assessment = await scanner.capture(purpose);
-      if (assessment.kind === 'good') return onCaptured(assessment.pidData);
+      const strict = minNmPoints !== undefined;
+      if (assessment.kind === 'good') {
+        const minutiae = parsePidResponse(assessment.pidData)?.nmPoints ?? [];
+        if (strict && minutiae.length > 0 && Math.min(...minutiae) < minNmPoints) {
+          return setResult({ tone: 'error', key: 'capture.fewMinutiae', vars: { points: Math.min(...minutiae), min: minNmPoints } });
+        }
+        return onCaptured(assessment.pidData);
+      }
+      if (assessment.kind === 'low_quality' && strict)
+        return setResult({ tone: 'error', key: 'capture.lowQuality.strict', vars: { quality: assessment.quality } });
       if (assessment.kind === 'low_quality') {
         setLowQualityPid(assessment.pidData);
         return setResult({ tone: 'warning', key: 'capture.lowQuality', vars: { quality: assessment.quality } });
@@ -50,7 +69,7 @@ export function CaptureStep({
   return (
     <div className="flex flex-col gap-4">
       <ScannerPanel state={scanner.state} onConnect={() => void scanner.connect()} />
-      <p>{t('capture.instructions')}</p>
+      <p>{t(instructions)}</p>
       {shown && (
         <Alert tone={shown.tone} testId="capture-notice">
           {t(shown.key, shown.vars)}

@@ -15,7 +15,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
-import { StateBadge, useRupees } from './parts';
+import { StateBadge, useRupees } from '@/components/ui/money';
 import { RefundFlow } from './refund-flow';
 import { CheckAgainButton } from './transaction-status';
 import { historyQuery, isPending, useHistory } from './use-transfers';
@@ -39,10 +39,18 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
           <p className="text-xl font-bold tabular-nums">
             {rupees(tx.amountPaise)} {isRefund && <span className="text-base font-semibold">· {t('history.refund')}</span>}
           </p>
-          <p className="font-semibold">{tx.recipient ? `${tx.recipient.name} · ${tx.recipient.bank} · ${tx.recipient.accountMasked}` : '—'}</p>
+          <p className="font-semibold">
+            {tx.recipient
+              ? `${tx.recipient.name} · ${tx.recipient.bank} · ${tx.recipient.accountMasked}`
+              : tx.aepsCustomer
+                ? [t(`admin.tx.kind.${tx.kind}`), tx.aepsCustomer.bank, tx.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${tx.aepsCustomer.aadhaarLast4}`]
+                    .filter(Boolean)
+                    .join(' · ')
+                : '—'}
+          </p>
           <p className="text-sm text-slate-800">
-            {t('history.sender', { mobile: formatMobile(tx.senderMobile) })} · <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span>{' '}
-            · <code>{tx.clientRefId}</code>
+            {t(tx.aepsCustomer ? 'history.customer' : 'history.sender', { mobile: formatMobile(tx.senderMobile) })} ·{' '}
+            <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span> · <code>{tx.clientRefId}</code>
           </p>
         </div>
         <StateBadge state={tx.state} />

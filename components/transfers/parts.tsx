@@ -1,10 +1,7 @@
 'use client';
 
-import clsx from 'clsx';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiClientError } from '@/lib/api/client';
-import { paiseToRupees } from '@/lib/i18n/core';
-import type { TransactionState } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { useI18n } from '@/components/i18n/i18n-provider';
 
@@ -18,12 +15,6 @@ export const errorCode = (error: unknown): string => (error instanceof ApiClient
  */
 export const OUTCOME_UNKNOWN = new Set(['network', 'bad_response', 'internal', 'upstream_timeout', 'upstream_unavailable', 'upstream_bad_response']);
 
-/** Money as the agent reads it, from paise. */
-export function useRupees() {
-  const { inr } = useI18n();
-  return (paise: number) => inr(paiseToRupees(paise));
-}
-
 /** The clock, ticking every `everyMs` (ages, the OTP resend wait). */
 export function useNow(everyMs = 1000) {
   const [now, setNow] = useState(() => Date.now());
@@ -32,31 +23,6 @@ export function useNow(everyMs = 1000) {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
-}
-
-const tones: Record<TransactionState, string> = {
-  success: 'border-green-700 bg-green-100 text-green-900',
-  refunded: 'border-green-700 bg-green-50 text-green-900',
-  declined: 'border-red-700 bg-red-50 text-red-900',
-  failed: 'border-red-700 bg-red-50 text-red-900',
-  refund_pending: 'border-amber-700 bg-amber-100 text-amber-950',
-  sending: 'border-amber-700 bg-amber-100 text-amber-950',
-  unknown: 'border-amber-700 bg-amber-100 text-amber-950',
-  awaited: 'border-amber-700 bg-amber-100 text-amber-950',
-  hold: 'border-amber-700 bg-amber-100 text-amber-950',
-};
-
-export function StateBadge({ state, className }: { state: TransactionState; className?: string }) {
-  const { t } = useI18n();
-  return (
-    <span
-      data-testid="tx-state"
-      data-state={state}
-      className={clsx('inline-flex items-center rounded-full border px-3 py-1 text-sm font-semibold', tones[state], className)}
-    >
-      {t(`transfer.state.${state}`)}
-    </span>
-  );
 }
 
 /** The one warning an agent must never miss while a transfer's outcome is open. */
@@ -68,21 +34,5 @@ export function DoNotPayAgain({ children, testId = 'do-not-pay-again' }: { child
       <p className="mt-1">{t('transfer.doNotPayAgain.detail')}</p>
       {children}
     </Alert>
-  );
-}
-
-/** Label and value pairs: side by side where there is room, stacked on a phone and a 58 mm receipt. */
-export function Facts({ rows, testId, className }: { rows: [label: string, value: ReactNode, testId?: string][]; testId?: string; className?: string }) {
-  return (
-    <dl className={clsx('facts grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[minmax(9rem,auto)_1fr]', className)} data-testid={testId}>
-      {rows.map(([label, value, id]) => (
-        <div key={label} className="contents">
-          <dt className="text-sm text-slate-700 sm:text-base">{label}</dt>
-          <dd className="mb-1 font-semibold break-words text-slate-900 sm:mb-0" data-testid={id}>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }

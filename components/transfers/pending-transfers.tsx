@@ -5,7 +5,8 @@ import type { TransactionView } from '@/lib/transfers/types';
 import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { DoNotPayAgain, StateBadge, useNow, useRupees } from './parts';
+import { StateBadge, useRupees } from '@/components/ui/money';
+import { DoNotPayAgain, useNow } from './parts';
 import { usePendingTransfers } from './use-transfers';
 
 export function PendingItem({ tx, showSender }: { tx: TransactionView; showSender: boolean }) {

@@ -13,7 +13,7 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { AddRecipientForm } from './add-recipient-form';
 import { PendingTransfers } from './pending-transfers';
-import { useRupees } from './parts';
+import { useRupees } from '@/components/ui/money';
 import { useRecipients } from './use-transfers';
 
 /** Whether Eko lets this sender send anything until their PAN is with Eko. */

@@ -8,7 +8,8 @@ import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { DeclineNextStep } from './decline';
-import { DoNotPayAgain, Facts, StateBadge, useRupees } from './parts';
+import { Facts, StateBadge, useRupees } from '@/components/ui/money';
+import { DoNotPayAgain } from './parts';
 import { RefundFlow } from './refund-flow';
 import { isPending, useCheckTransaction, useTransaction } from './use-transfers';
 

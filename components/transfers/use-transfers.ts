@@ -161,13 +161,6 @@ export function useRefund(id: string) {
   );
 }
 
-/** Marks the receipt as given to the customer (printed or shared); later copies say "Reprint". */
-export function useIssueReceipt(id: string) {
-  return useMutation({
-    mutationFn: () => apiRequest<{ receiptFirstIssuedAt: string }>(`/api/transfers/${id}/receipt`, { method: 'POST', json: {} }),
-  });
-}
-
 export interface HistoryPage {
   rows: TransactionView[];
   total: number;

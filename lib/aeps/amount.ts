@@ -13,3 +13,6 @@ export function checkWithdrawalAmount(rupees: number, rule: WithdrawalRule): 'va
   const ok = Number.isSafeInteger(rupees) && rupees >= rule.minRupees && rupees <= rule.maxRupees && rupees % rule.stepRupees === 0;
   return ok ? null : 'validation.withdrawal.amount';
 }
+
+/** A withdrawal's finger must carry at least this many minutiae (Eko's apps; docs/rd-service.md §2.4): the form and the handler check it. */
+export const MIN_WITHDRAWAL_NM_POINTS = 35;

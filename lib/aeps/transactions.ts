@@ -20,7 +20,7 @@ import { parsePidResponse } from '@/lib/rd/parse';
 import type { AepsCustomerInput, AepsWithdrawalInput } from '@/lib/schemas/aeps';
 import { todayInIndia } from '@/lib/schemas/sender';
 import { outcomeOfWithdrawal, schedule, SENDING_GRACE_MS } from '@/lib/transfers/reconcile';
-import { checkWithdrawalAmount } from './amount';
+import { checkWithdrawalAmount, MIN_WITHDRAWAL_NM_POINTS } from './amount';
 import type { AepsTransactionKind, StatementLine } from './types';
 
 // A customer's AePS-Fingpay transactions at the counter (docs/architecture.md §8, eko-api.md
@@ -36,8 +36,8 @@ import type { AepsTransactionKind, StatementLine } from './types';
 //   "aeps_transaction" and the customer's mobile), used in memory for request_hash and Eko's
 //   encryption, and only its last four digits are kept.
 
-/** A withdrawal's finger must carry at least this many minutiae (Eko's apps; docs/rd-service.md §2.4). */
-export const MIN_WITHDRAWAL_NM_POINTS = 35;
+/** The withdrawal amount rule in force (configuration), as the withdrawal page and the handler both apply it. */
+export const withdrawalRule = () => getConfig().aepsWithdrawal;
 
 /** Today's daily authentication (India's day) is Eko's condition for every customer transaction. */
 async function requireDailyAuthToday(agent: AgentContext): Promise<void> {
@@ -117,7 +117,7 @@ async function refusePending(customerMobile: string): Promise<void> {
 
 /** Cash withdrawal: the agent pays the customer out of the counter once Eko says it is done. */
 export async function withdraw(agent: AgentContext, input: AepsWithdrawalInput): Promise<Transaction> {
-  const rule = getConfig().aepsWithdrawal;
+  const rule = withdrawalRule();
   const refused = checkWithdrawalAmount(input.amount, rule);
   if (refused) {
     throw new ApiError('invalid_input', {

@@ -4,6 +4,10 @@
 
 import type { TransactionView } from '@/lib/transfers/types';
 
+/** The three counter transactions, as their pages (/aeps/…) and API paths name them. */
+export const AEPS_FLOWS = ['balance', 'statement', 'withdrawal'] as const;
+export type AepsFlow = (typeof AEPS_FLOWS)[number];
+
 export const AEPS_TRANSACTION_KINDS = ['aeps_withdrawal', 'aeps_balance', 'aeps_statement'] as const;
 export type AepsTransactionKind = (typeof AEPS_TRANSACTION_KINDS)[number];
 

@@ -6,14 +6,14 @@ import { otpSchema, pidDataSchema, refSchema, sealedAadhaarSchema } from './ekyc
 /** "lat,long" from the browser's geolocation, as Eko wants it. */
 export const latlongSchema = text('validation.location').check(z.regex(/^-?\d{1,2}(\.\d{1,7})?,-?\d{1,3}(\.\d{1,7})?$/, 'validation.location'));
 /** Any well-formed Eko bank code; the handler checks it against Eko's list (lib/banks/list.ts). */
-const bankSchema = text('validation.bank').check(z.regex(BANK_CODE_PATTERN, 'validation.bank'));
+export const aepsBankSchema = text('validation.bank').check(z.regex(BANK_CODE_PATTERN, 'validation.bank'));
 
 const identity = { aadhaar: sealedAadhaarSchema, latlong: latlongSchema };
 
 export const aepsSendOtpSchema = z.object(identity);
 export const aepsVerifyOtpSchema = z.object({ ...identity, otp: otpSchema, otpRefId: refSchema, referenceTid: refSchema });
-export const aepsBiometricSchema = z.object({ ...identity, piddata: pidDataSchema, bankCode: bankSchema, otpRefId: refSchema, referenceTid: refSchema });
-export const aepsDailyAuthSchema = z.object({ ...identity, piddata: pidDataSchema, bankCode: bankSchema });
+export const aepsBiometricSchema = z.object({ ...identity, piddata: pidDataSchema, bankCode: aepsBankSchema, otpRefId: refSchema, referenceTid: refSchema });
+export const aepsDailyAuthSchema = z.object({ ...identity, piddata: pidDataSchema, bankCode: aepsBankSchema });
 
 export type AepsVerifyOtpInput = z.infer<typeof aepsVerifyOtpSchema>;
 export type AepsBiometricInput = z.infer<typeof aepsBiometricSchema>;
@@ -28,7 +28,7 @@ export const aepsCustomerSchema = z.object({
   customerMobile: mobileSchema,
   aadhaar: sealedAadhaarSchema,
   latlong: latlongSchema,
-  bankCode: bankSchema,
+  bankCode: aepsBankSchema,
   piddata: pidDataSchema,
 });
 export type AepsCustomerInput = z.infer<typeof aepsCustomerSchema>;
@@ -44,3 +44,10 @@ export const withdrawalAmountSchema = z.pipe(
 
 export const aepsWithdrawalSchema = z.object({ ...aepsCustomerSchema.shape, amount: withdrawalAmountSchema });
 export type AepsWithdrawalInput = z.infer<typeof aepsWithdrawalSchema>;
+
+/**
+ * The customer step of the counter's form, before the Aadhaar is sealed to this mobile: the same
+ * fields as the handlers' (the amount's configured range and step are checked beside it).
+ */
+export const aepsCustomerFormSchema = z.object({ customerMobile: mobileSchema, bankCode: aepsBankSchema, amount: z.optional(z.string()) });
+export type AepsCustomerForm = z.infer<typeof aepsCustomerFormSchema>;

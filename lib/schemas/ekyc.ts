@@ -2,14 +2,21 @@ import { z } from 'zod/mini';
 import { isValidAadhaar } from '@/lib/aadhaar/verhoeff';
 import { text } from './common';
 
-/** What the agent types: 12 digits with a valid Verhoeff check digit, and the sender's consent. */
+/**
+ * What the agent types: 12 digits with a valid Verhoeff check digit, and the sender's consent. A
+ * 16-digit Virtual ID gets its own message: the APIs take the Aadhaar number only.
+ */
 export const aadhaarEntrySchema = z.object({
   aadhaar: z.pipe(
     z.pipe(
       text('validation.aadhaar'),
       z.transform((v) => v.replace(/\s+/g, '')),
     ),
-    z.string().check(z.regex(/^\d{12}$/, 'validation.aadhaar'), z.refine(isValidAadhaar, 'validation.aadhaar.checksum')),
+    z.string().check(
+      z.refine((v) => !/^\d{16}$/.test(v), 'validation.aadhaar.vid'),
+      z.regex(/^\d{12}$/, 'validation.aadhaar'),
+      z.refine(isValidAadhaar, 'validation.aadhaar.checksum'),
+    ),
   ),
   consent: z.literal(true, { error: 'validation.consent' }),
 });

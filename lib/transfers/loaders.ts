@@ -56,6 +56,9 @@ function viewOf(row: Transaction, agent: AgentShop | undefined, refund: Transact
           accountMasked: row.accountMasked ?? '',
         }
       : null,
+    aepsCustomer: row.kind.startsWith('aeps_')
+      ? { bank: row.recipientBank ?? '', aadhaarLast4: row.aadhaarLast4, balanceAfterPaise: row.kind === 'aeps_withdrawal' ? row.customerBalancePaise : null }
+      : null,
     amountPaise: row.amountPaise,
     feeEstimatePaise: row.feeEstimatePaise,
     feePaise: row.feePaise,

@@ -106,6 +106,11 @@ export interface TransactionView {
   senderMobile: string;
   senderName: string | null;
   recipient: { id: string; name: string; bank: string; ifsc: string; accountMasked: string } | null;
+  /**
+   * An AePS transaction's customer: their bank, the last four digits of their Aadhaar and, for a
+   * withdrawal Eko answered as paid, the bank balance after as Eko reported it (never an enquiry's).
+   */
+  aepsCustomer: { bank: string; aadhaarLast4: string | null; balanceAfterPaise: number | null } | null;
   amountPaise: number;
   feeEstimatePaise: number | null;
   /** What Eko returned; null until it did. */

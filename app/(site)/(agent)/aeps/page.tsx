@@ -1,15 +1,23 @@
 import type { Metadata } from 'next';
 import { AepsDesk } from '@/components/aeps/aeps-desk';
 import { PageHeader } from '@/components/layout/page-header';
+import { AEPS_FLOWS, type AepsFlow } from '@/lib/aeps/types';
 import { titleFor } from '@/lib/i18n/server';
 
 export const generateMetadata = (): Promise<Metadata> => titleFor('aeps.title');
 
-export default function AepsPage() {
+/** `?next=/aeps/withdrawal` (or balance, statement): where to go back after today's authentication; anything else is ignored. */
+function returnFlow(next: string | string[] | undefined): AepsFlow | null {
+  const flow = typeof next === 'string' ? /^\/aeps\/([a-z]+)$/.exec(next)?.[1] : undefined;
+  return AEPS_FLOWS.find((f) => f === flow) ?? null;
+}
+
+export default async function AepsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { next, again } = await searchParams;
   return (
     <>
       <PageHeader title="aeps.title" intro="aeps.intro" />
-      <AepsDesk />
+      <AepsDesk next={returnFlow(next)} again={again === '1'} />
     </>
   );
 }

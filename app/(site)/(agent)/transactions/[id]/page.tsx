@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ApiError } from '@/lib/api/errors';
+import { AepsTransactionStatus } from '@/components/aeps/aeps-outcome';
 import { PageHeader } from '@/components/layout/page-header';
 import { TransactionStatus } from '@/components/transfers/transaction-status';
 import { requirePageUser } from '@/lib/auth/current-user';
@@ -22,6 +23,14 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const user = await requirePageUser('agent', `/transactions/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
   const transaction = await transactionForPage(id, user).catch(orNotFound);
+  if (transaction.kind.startsWith('aeps_')) {
+    return (
+      <>
+        <PageHeader title="aeps.status.title" intro="aeps.status.intro" />
+        <AepsTransactionStatus initial={transaction} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title="status.title" intro="status.intro" />

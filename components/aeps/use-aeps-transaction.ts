@@ -1,0 +1,61 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { apiRequest } from '@/lib/api/client';
+import type { AepsEnquiryResult, AepsFlow } from '@/lib/aeps/types';
+import type { AepsCustomerInput } from '@/lib/schemas/aeps';
+import { PENDING_STATES, type TransactionView } from '@/lib/transfers/types';
+
+/** While a withdrawal is pending its screen asks again this often; the server's reconciler asks Eko. */
+export const PENDING_REFRESH_MS = 10_000;
+
+export const isPending = (tx: Pick<TransactionView, 'state'>) => PENDING_STATES.includes(tx.state);
+
+const txKey = (id: string) => ['aeps', 'tx', id] as const;
+
+/** One AePS transaction row (GET /api/transfers/[id]: the same table and rules as transfers), asked again while pending. */
+export function useAepsTransaction(initial: TransactionView) {
+  return useQuery({
+    queryKey: txKey(initial.id),
+    queryFn: async () => (await apiRequest<{ transaction: TransactionView }>(`/api/transfers/${initial.id}`)).transaction,
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data && isPending(query.state.data) ? PENDING_REFRESH_MS : false),
+  });
+}
+
+/** "Check again": the server asks Eko (Transaction Inquiry) now, instead of at the reconciler's next turn. */
+export function useCheckAepsTransaction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => (await apiRequest<{ transaction: TransactionView }>(`/api/transfers/${id}/check`, { method: 'POST', json: {} })).transaction,
+    onSuccess: (tx) => queryClient.setQueryData(txKey(id), tx),
+  });
+}
+
+export type AepsAnswer = { flow: 'withdrawal'; transaction: TransactionView } | ({ flow: 'balance' | 'statement' } & AepsEnquiryResult);
+
+/**
+ * The one call that carries the customer's sealed Aadhaar and fingerprint. One at a time (a double
+ * click sends nothing more) and nothing of it is kept: no mutation cache holding its variables.
+ */
+export function useAepsSubmit() {
+  const inFlight = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const run = async (flow: AepsFlow, input: AepsCustomerInput & { amount?: number }): Promise<AepsAnswer | null> => {
+    if (inFlight.current) return null;
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      if (flow === 'withdrawal') {
+        const { transaction } = await apiRequest<{ transaction: TransactionView }>('/api/aeps/transactions/withdrawal', { method: 'POST', json: input });
+        return { flow, transaction };
+      }
+      return { flow, ...(await apiRequest<AepsEnquiryResult>(`/api/aeps/transactions/${flow}`, { method: 'POST', json: input })) };
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  };
+  return { run, busy };
+}
