@@ -145,12 +145,13 @@ describe('a transfer', () => {
     const [row] = await database.db().select().from(transactions);
     expect(row).toMatchObject({ state: 'sending', ekoTid: null });
 
-    // The database is back; the row's first inquiry is due (its grace period, made to pass).
+    // The database is back; the row's first inquiry is due (its grace period since it was
+    // written, made to pass: within it a 'sending' row is not asked about).
     await healDatabase();
     await database
       .db()
       .update(transactions)
-      .set({ nextCheckAt: new Date(Date.now() - 1000) })
+      .set({ createdAt: new Date(Date.now() - 5 * 60_000), nextCheckAt: new Date(Date.now() - 1000) })
       .where(eq(transactions.id, row!.id));
     expect(await reconcileRound()).toBe(1);
     const [settled] = await database.db().select().from(transactions);
