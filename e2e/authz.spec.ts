@@ -17,6 +17,7 @@ const PAGES: Record<string, Record<Persona, string>> = {
   '/login': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/logout': { anonymous: '/logout', agent: '/logout', admin: '/logout', deactivated: '/logout' },
   '/~offline': { anonymous: '/~offline', agent: '/~offline', admin: '/~offline', deactivated: '/~offline' },
+  '/control': { anonymous: '/control', agent: '/control', admin: '/control', deactivated: '/control' },
   '/senders': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/aeps': { anonymous: '/login', agent: '/aeps', admin: '/admin', deactivated: '/login' },
   '/admin': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
