@@ -20,6 +20,8 @@ export interface StackOptions {
   logFile: string;
   /** PostgreSQL instead of the embedded database (the bench's second lookup row). */
   databaseUrl?: string;
+  /** Flags for the app's Node process, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface AppStack {
@@ -170,9 +172,12 @@ function startApp(
   ekoPort: number,
   env: Record<string, string>,
   logFile: string,
+  nodeArgs: string[] = [],
 ): { child: ChildProcess; ready: Promise<void> } {
+  // With Node flags, tsx is loaded in the app's own process (its CLI would start a second one).
+  const entry = nodeArgs.length ? [...nodeArgs, '--import', 'tsx'] : [TSX_CLI];
   const child = groups.spawn(
-    [TSX_CLI, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'],
+    [...entry, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'],
     { EKO_SANDBOX_URL: `http://127.0.0.1:${ekoPort}/ekoapi/v3`, ...env },
     logFile,
   );
@@ -195,6 +200,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, SANDBOX: '1' } : {}),
       },
       options.logFile,
+      options.nodeArgs,
     );
     app = started.child;
     await started.ready;
