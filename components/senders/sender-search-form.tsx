@@ -9,7 +9,7 @@ import { useHydrated } from '@/components/forms/use-hydrated';
 
 // One field and one rule (parseMobile is mobileSchema's own check): no form library and no zod on
 // the page agents open most. Both were about 30 KiB gzip of its first load and most of its
-// hydration work on a slow tablet (issue 16 §1–2).
+// hydration work on a slow tablet (issue 16, parts 1–2).
 
 interface Props {
   initialMobile: string;

@@ -16,7 +16,7 @@ import { useRupees } from './parts';
 import { useRecipients } from './use-transfers';
 
 // The form (react-hook-form, zod, the IFSC look-up) is for a sender with no recipients or an agent
-// adding one: it loads then, not with the sender desk every agent opens first (issue 16 §2).
+// adding one: it loads then, not with the sender desk every agent opens first (issue 16, part 2).
 const AddRecipientForm = lazy(() => import('./add-recipient-form').then((m) => ({ default: m.AddRecipientForm })));
 
 /** Whether Eko lets this sender send anything until their PAN is with Eko. */

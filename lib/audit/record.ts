@@ -52,7 +52,7 @@ function prepareAuditInsert(db: Db) {
 }
 
 // One row per Eko call (and per sign-in and admin action): the insert is built once per database
-// and kept prepared on each connection rather than built afresh for every call (issue 16 §4).
+// and kept prepared on each connection rather than built afresh for every call (issue 16, part 4).
 const auditInsert = new WeakMap<Db, ReturnType<typeof prepareAuditInsert>>();
 
 export async function writeAuditRow(row: AuditRow): Promise<boolean> {

@@ -4,7 +4,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 // The one outbound HTTP exchange with Eko, on node:http(s) with a keep-alive agent of our own
 // rather than fetch: under the bench's load, fetch's WHATWG request, response and stream objects
-// cost the sender lookup more CPU than anything else it does besides the database (issue 16 §4).
+// cost the sender lookup more CPU than anything else it does besides the database (issue 16, part 4).
 // Connections are reused; Node closes an idle one a second before the server's own Keep-Alive
 // timeout says it would, as undici did.
 

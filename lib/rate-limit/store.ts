@@ -109,7 +109,7 @@ function upsertsFor(db: Db): Upserts {
 /**
  * rate-limiter-flexible's Drizzle store with its one write, the upsert every consume, reward,
  * penalty and block runs, as statements prepared once: the library builds the query afresh each
- * time, and for the sender lookup's two budgets that was a large part of its CPU (issue 16 §4).
+ * time, and for the sender lookup's two budgets that was a large part of its CPU (issue 16, part 4).
  * The statements are the library's own (11.4.0, RateLimiterDrizzle._upsert): atomic, one row per
  * key, a window that has ended starts again at this call's points.
  */

@@ -55,7 +55,7 @@ function prepareSessionWithUser(db: Db) {
 }
 
 // Built once per database and kept prepared on each connection: every authenticated request runs
-// it, and building the query afresh each time was a measurable part of a lookup's CPU (issue 16 §4).
+// it, and building the query afresh each time was a measurable part of a lookup's CPU (issue 16, part 4).
 const sessionWithUser = new WeakMap<Db, ReturnType<typeof prepareSessionWithUser>>();
 
 /** The session and its user in one query: every authenticated request runs this. */

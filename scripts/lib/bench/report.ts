@@ -47,7 +47,7 @@ export function describeMachine(): Machine {
 const status = (met: boolean): Status => (met ? 'met' : 'missed');
 const ms = (v: number) => `${round(v, v < 10 ? 1 : 0)} ms`;
 
-/** The lookup may cost at most this many times the app CPU of the floor route (issue 16 §4). */
+/** The lookup may cost at most this many times the app CPU of the floor route (issue 16, part 4). */
 export const LOOKUP_CPU_RATIO_TARGET = 2.5;
 
 export function routeRows(c: RouteComparison | null, reason: string | null, path: string, floorPath: string, database = 'embedded PGlite'): Row[] {
@@ -129,7 +129,7 @@ export function rdRows(r: RdBenchResult | null, reason: string | null): Row[] {
   });
 }
 
-/** Every page an agent works on (issue 16 §2), held to one first-load budget. */
+/** Every page an agent works on (issue 16, part 2), held to one first-load budget. */
 const AGENT_PAGES = ['/login', '/senders', '/aeps', '/senders/[mobile]/send/[recipientId]', '/receipts/[id]', '/transactions', '/transactions/[id]'];
 export const AGENT_PAGE_BUDGET_KIB = 150;
 
@@ -213,7 +213,7 @@ export function lighthouseRows(figures: LighthouseFigures[] | null, reason: stri
   });
 }
 
-/** Search → limits and Transfer → receipt on a weak signal (issue 16 §3). */
+/** Search → limits and Transfer → receipt on a weak signal (issue 16, part 3). */
 export const FEEL_TARGET_MS = 1500;
 
 export function feelRows(f: FeelFigures | null, reason: string | null): Row[] {
