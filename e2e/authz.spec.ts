@@ -253,3 +253,12 @@ test('state-changing calls from another origin, or with none, are refused before
   expect((await agent.get('/api/aeps/status', { headers: { origin: 'https://evil.example' } })).status()).toBe(200);
   await agent.dispose();
 });
+
+test('an address no route matches is a 404 page in the agent’s language, with the way home', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  const res = await page.goto('/no-such-page');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'This page or action does not exist.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Agent Desk' }).click();
+  await expect(page).toHaveURL(/\/senders$/);
+});
