@@ -18,6 +18,9 @@ const notAPage = [{ key: 'Content-Security-Policy', value: "default-src 'none'; 
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Two root layouts (app/(app) and the bench's app/(control)): an address no route matches gets
+  // app/global-not-found.tsx, as no single layout can wrap it.
+  experimental: { globalNotFound: true },
   // Loaded by plain Node at run time: PGlite ships WASM beside its code, rate-limiter-flexible
   // imports drizzle-orm by a computed name, and ioredis (loaded only with RATE_LIMIT_STORE=redis)
   // is handed to rate-limiter-flexible, which is external too. pino is on Next's default list

@@ -8,8 +8,8 @@ import { newNonce, pageCsp } from '@/lib/security/csp';
 // requirePageUser). Headers that do not vary per response live in next.config.mjs.
 
 const AGENT_PAGES = ['/senders', '/aeps', '/transactions', '/receipts'];
-/** Pages anyone may see: the offline fallback is fetched by the service worker. */
-const PUBLIC_PAGES = ['/logout', '/~offline'];
+/** Pages anyone may see: the offline fallback is fetched by the service worker; /control is the benchmark's bare page. */
+const PUBLIC_PAGES = ['/logout', '/~offline', '/control'];
 
 /** Lets the request through with the CSP nonce on both the request (Next reads it) and the response. */
 function render(req: NextRequest, extraHeaders: Record<string, string> = {}): NextResponse {

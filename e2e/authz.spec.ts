@@ -17,6 +17,7 @@ const PAGES: Record<string, Record<Persona, string>> = {
   '/login': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/logout': { anonymous: '/logout', agent: '/logout', admin: '/logout', deactivated: '/logout' },
   '/~offline': { anonymous: '/~offline', agent: '/~offline', admin: '/~offline', deactivated: '/~offline' },
+  '/control': { anonymous: '/control', agent: '/control', admin: '/control', deactivated: '/control' },
   '/senders': { anonymous: '/login', agent: '/senders', admin: '/admin', deactivated: '/login' },
   '/aeps': { anonymous: '/login', agent: '/aeps', admin: '/admin', deactivated: '/login' },
   '/aeps/[flow]': { anonymous: '/login', agent: '/aeps/withdrawal', admin: '/admin', deactivated: '/login' },
@@ -262,4 +263,13 @@ test('state-changing calls from another origin, or with none, are refused before
   }
   expect((await agent.get('/api/aeps/status', { headers: { origin: 'https://evil.example' } })).status()).toBe(200);
   await agent.dispose();
+});
+
+test('an address no route matches is a 404 page in the agent’s language, with the way home', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  const res = await page.goto('/no-such-page');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'This page or action does not exist.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Agent Desk' }).click();
+  await expect(page).toHaveURL(/\/senders$/);
 });

@@ -2,13 +2,18 @@
 //   - the sender lookup against the app's trivial route handler (throughput ratio, latency);
 //   - RD discovery in Chromium, the app's windowed scan against one port at a time (a device on
 //     the first, 12th and last target, none; ports refusing at once and ports stalling);
-//   - first-load JavaScript (gzip) per page;
-//   - Lighthouse mobile performance and accessibility of /login and /senders.
+//   - first-load JavaScript (gzip) per page, the agent pages against a budget;
+//   - Lighthouse mobile performance and accessibility of every agent page, interleaved with a
+//     control (a bare page under its own root layout, app/(control)) on the same `next start`;
+//   - what an agent feels on slow 4G with a 4× slower CPU: Search → limits, Transfer → receipt,
+//     beside the control page's load under the same throttle.
 // Targets are marked met or missed; a missed target never fails the run (report, don't assert).
 // Writes bench-results/latest.{md,json}; `-- --readme` also rewrites the README's table.
-// Options: --rounds 3 --duration 5 --connections 10 (route runs), --rd-runs 7, --lighthouse-runs 3.
-// `--only rd` measures RD discovery alone (no build, no app): it prints its rows and writes
-// test-results/bench-rd.json, never bench-results/ or the README (those hold full runs only).
+// Options: --rounds 3 --duration 5 --connections 10 (route runs), --rd-runs 7, --lighthouse-runs 3,
+// --feel-runs 7.
+// `--only rd|lookup|lighthouse|feel|bundle` measures one part alone (rd needs no build and no app):
+// it prints its rows and writes test-results/bench-<part>.json, never bench-results/ or the README
+// (those hold full runs only). Lighthouse reports of every run go to test-results/lighthouse/.
 // With BENCH_DATABASE_URL (a PostgreSQL it may write to), the lookup is measured a second time on it.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,16 +22,43 @@ import { LOAD_SENDER } from './load';
 import { agentsForLookups, signedInAgents } from './lib/agents';
 import { type AppStack, LOAD_STACK, startAppStack } from './lib/app-stack';
 import { firstLoadJs, type PageBundle } from './lib/bench/bundle';
+import { benchFeel, type FeelFigures } from './lib/bench/feel';
 import { type LighthouseFigures, lighthousePages } from './lib/bench/lighthouse';
 import { benchRdDiscovery, RD_SCENARIOS, type RdBenchResult } from './lib/bench/rd-discovery';
-import { bundleRows, describeMachine, lighthouseRows, markdownReport, markdownTable, rdRows, routeRows, updateReadme, writeResults } from './lib/bench/report';
+import {
+  bundleRows,
+  describeMachine,
+  feelRows,
+  lighthouseRows,
+  markdownReport,
+  markdownTable,
+  rdRows,
+  routeRows,
+  type Row,
+  updateReadme,
+  writeResults,
+} from './lib/bench/report';
 import { compareWithFloor, type RouteComparison } from './lib/bench/routes';
+import { CARD_SENDER, pageScene, SANDBOX_OTP, TRANSFER_FIXTURE } from './lib/bench/scene';
 import { round } from './lib/bench/stats';
 import { ensureBuild, ROOT } from './lib/build';
 
 const ROUTE_PATH = `/api/senders/${LOAD_SENDER}`;
 const FLOOR_PATH = '/api/health';
-const LIGHTHOUSE_PAGES = ['/login', '/senders'];
+const CONTROL = '/control';
+
+/** The pages Lighthouse measures, the control first in every round; `path` is what is opened. */
+function lighthousePageList(receiptId: string | null): { name: string; path: string; signedIn: boolean }[] {
+  const { senderMobile, recipientId } = TRANSFER_FIXTURE;
+  return [
+    { name: CONTROL, path: CONTROL, signedIn: true },
+    { name: '/login', path: '/login', signedIn: false },
+    { name: '/senders?mobile=', path: `/senders?mobile=${CARD_SENDER}`, signedIn: true },
+    { name: '/aeps', path: '/aeps', signedIn: true },
+    { name: '/senders/[mobile]/send/[recipientId]', path: `/senders/${senderMobile}/send/${recipientId}`, signedIn: true },
+    ...(receiptId ? [{ name: '/receipts/[id]', path: `/receipts/${receiptId}`, signedIn: true }] : []),
+  ];
+}
 
 function numberFlag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,11 +81,15 @@ async function lookupAgents(stack: AppStack, options: { rounds: number; duration
   return cookies;
 }
 
-function onlyFlag(): 'rd' | null {
+const PARTS = ['rd', 'lookup', 'lighthouse', 'feel', 'bundle'] as const;
+type Part = (typeof PARTS)[number];
+
+function onlyFlag(): Part | null {
   const i = process.argv.indexOf('--only');
   if (i < 0) return null;
-  if (process.argv[i + 1] !== 'rd') throw new Error('--only takes rd');
-  return 'rd';
+  const part = process.argv[i + 1] as Part;
+  if (!PARTS.includes(part)) throw new Error(`--only takes one of ${PARTS.join(', ')}`);
+  return part;
 }
 
 /** RD discovery in the browser, with its notes; never throws (a failure becomes a row). */
@@ -68,16 +104,104 @@ async function rdDiscovery(runs: number, chromiumPath: string, notes: string[]):
   }
 }
 
-/** `--only rd`: the RD rows alone, printed; a partial run never replaces the full figures. */
+/** `--only <part>`: that part's rows alone, printed; a partial run never replaces the full figures. */
+function writePartial(part: Part, machine: ReturnType<typeof describeMachine>, rows: Row[], notes: string[], raw: unknown) {
+  machine.loadAfter = round(loadavg()[0]!, 2);
+  console.log(`\n${markdownReport(rows, machine, new Date(), notes)}\n`);
+  writeResults(join(ROOT, 'test-results', `bench-${part}.json`), `${JSON.stringify({ date: new Date().toISOString(), machine, rows, raw }, null, 2)}\n`);
+  console.log(`[bench] wrote test-results/bench-${part}.json (bench-results/ and the README keep the last full run)`);
+}
+
 async function rdOnly(runs: number, chromiumPath: string) {
   const machine = describeMachine();
   const notes: string[] = [];
   const { rd, rdError } = await rdDiscovery(runs, chromiumPath, notes);
-  machine.loadAfter = round(loadavg()[0]!, 2);
-  const rows = rdRows(rd, rdError);
-  console.log(`\n${markdownReport(rows, machine, new Date(), notes)}\n`);
-  writeResults(join(ROOT, 'test-results', 'bench-rd.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows, raw: rd }, null, 2)}\n`);
-  console.log('[bench] wrote test-results/bench-rd.json (bench-results/ and the README keep the last full run)');
+  writePartial('rd', machine, rdRows(rd, rdError), notes, rd);
+}
+
+/** Lighthouse over every agent page and the control, interleaved; never throws. */
+async function lighthouseAll(stack: AppStack, cookie: string, receiptId: string | null, runs: number, chromiumPath: string, notes: string[]) {
+  const pages = lighthousePageList(receiptId);
+  console.log(`[bench] Lighthouse: ${pages.map((p) => p.name).join(', ')} × ${runs}`);
+  try {
+    const lighthouse = await lighthousePages({
+      origin: stack.origin,
+      pages: pages.map((p) => ({ name: p.name, path: p.path, cookie: p.signedIn ? cookie : undefined })),
+      runs,
+      chromePath: chromiumPath,
+      reportsDir: join(ROOT, 'test-results', 'lighthouse'),
+    });
+    for (const f of lighthouse) notes.push(...f.problems.map((p) => `Lighthouse ${f.name}: a run failed (${p})`));
+    return { lighthouse, lighthouseError: null };
+  } catch (err) {
+    return { lighthouse: null, lighthouseError: message(err) };
+  }
+}
+
+/** Search → limits and Transfer → receipt on slow 4G; never throws. */
+async function feelAll(stack: AppStack, cookie: string, runs: number, chromiumPath: string, notes: string[]) {
+  console.log(`[bench] slow 4G: control load, Search → limits, Transfer → receipt × ${runs}`);
+  try {
+    const feel = await benchFeel({
+      scene: { origin: stack.origin, cookie, searchMobile: CARD_SENDER, transfer: { ...TRANSFER_FIXTURE, otp: SANDBOX_OTP } },
+      runs,
+      chromiumPath,
+    });
+    notes.push(...feel.problems.map((p) => `slow 4G, a run failed: ${p}`));
+    return { feel, feelError: null };
+  } catch (err) {
+    return { feel: null, feelError: message(err) };
+  }
+}
+
+/** An agent of its own for the pages (its lookup budget untouched by the route runs), and the receipt to open. */
+async function pageAgent(stack: AppStack, notes: string[]): Promise<{ cookie: string; receiptId: string | null }> {
+  const [cookie] = await signedInAgents(stack.origin, 1);
+  try {
+    return { cookie: cookie!, receiptId: (await pageScene(stack.origin, cookie!)).receiptId };
+  } catch (err) {
+    notes.push(`no receipt to measure: ${message(err)}`);
+    return { cookie: cookie!, receiptId: null };
+  }
+}
+
+/** `--only lookup|lighthouse|feel|bundle`: one part on a fresh app (bundle needs none). */
+async function partOnly(
+  part: Exclude<Part, 'rd'>,
+  options: { rounds: number; durationS: number; connections: number; lighthouseRuns: number; feelRuns: number },
+  chromiumPath: string,
+) {
+  const machine = describeMachine();
+  const notes: string[] = [];
+  ensureBuild();
+  if (part === 'bundle') {
+    let bundles: PageBundle[] | null = null;
+    let bundleError: string | null = null;
+    try {
+      bundles = firstLoadJs();
+    } catch (err) {
+      bundleError = message(err);
+    }
+    return writePartial(part, machine, bundleRows(bundles, bundleError), notes, bundles);
+  }
+  const databaseUrl = part === 'lookup' ? process.env.BENCH_DATABASE_URL : undefined;
+  const stack = await startAppStack({ ...LOAD_STACK, databaseUrl, logFile: join(ROOT, 'test-results', `bench-server-${part}.log`) });
+  try {
+    if (part === 'lookup') {
+      const { routes, routeError } = await lookupAgainstFloor(stack, await lookupAgents(stack, options), options, notes);
+      return writePartial(part, machine, routeRows(routes, routeError, ROUTE_PATH, FLOOR_PATH, databaseUrl ? 'PostgreSQL' : undefined), notes, routes);
+    }
+    const { cookie, receiptId } = await pageAgent(stack, notes);
+    if (part === 'lighthouse') {
+      const { lighthouse, lighthouseError } = await lighthouseAll(stack, cookie, receiptId, options.lighthouseRuns, chromiumPath, notes);
+      const names = lighthousePageList(receiptId).map((p) => p.name);
+      return writePartial(part, machine, lighthouseRows(lighthouse, lighthouseError, names, CONTROL), notes, lighthouse);
+    }
+    const { feel, feelError } = await feelAll(stack, cookie, options.feelRuns, chromiumPath, notes);
+    return writePartial(part, machine, feelRows(feel, feelError), notes, feel);
+  } finally {
+    await stack.stop();
+  }
 }
 
 /** The sender lookup against the floor route on one running app. */
@@ -111,9 +235,12 @@ async function main() {
     connections: numberFlag('connections', 10),
     rdRuns: numberFlag('rd-runs', 7),
     lighthouseRuns: numberFlag('lighthouse-runs', 3),
+    feelRuns: numberFlag('feel-runs', 7),
   };
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (onlyFlag() === 'rd') return rdOnly(options.rdRuns, chromiumPath);
+  const only = onlyFlag();
+  if (only === 'rd') return rdOnly(options.rdRuns, chromiumPath);
+  if (only) return partOnly(only, options, chromiumPath);
   const machine = describeMachine();
   const date = new Date();
   const notes: string[] = [];
@@ -132,26 +259,19 @@ async function main() {
   let routeError: string | null = null;
   let lighthouse: LighthouseFigures[] | null = null;
   let lighthouseError: string | null = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath}`;
+  let feel: FeelFigures | null = null;
+  let feelError: string | null = lighthouseError;
+  let receiptId: string | null = null;
   console.log(`[bench] starting the built app on :${LOAD_STACK.appPort} (Eko sandbox on :${LOAD_STACK.ekoPort}, ${LOAD_STACK.dataDir})`);
   const stack = await startAppStack({ ...LOAD_STACK, logFile: join(ROOT, 'test-results', 'bench-server.log') });
   try {
     const cookies = await lookupAgents(stack, options);
-    // Lighthouse opens /senders without a ?mobile=, so no lookup: any agent's session will do.
-    const cookie = cookies[0]!;
     ({ routes, routeError } = await lookupAgainstFloor(stack, cookies, options, notes));
     if (!lighthouseError) {
-      console.log(`[bench] Lighthouse: ${LIGHTHOUSE_PAGES.join(', ')} × ${options.lighthouseRuns}`);
-      try {
-        lighthouse = await lighthousePages({
-          origin: stack.origin,
-          pages: LIGHTHOUSE_PAGES.map((path) => ({ path, cookie: path === '/login' ? undefined : cookie })),
-          runs: options.lighthouseRuns,
-          chromePath: chromiumPath,
-        });
-        for (const f of lighthouse) notes.push(...f.problems.map((p) => `Lighthouse ${f.path}: a run failed (${p})`));
-      } catch (err) {
-        lighthouseError = message(err);
-      }
+      const agent = await pageAgent(stack, notes);
+      receiptId = agent.receiptId;
+      ({ lighthouse, lighthouseError } = await lighthouseAll(stack, agent.cookie, receiptId, options.lighthouseRuns, chromiumPath, notes));
+      ({ feel, feelError } = await feelAll(stack, agent.cookie, options.feelRuns, chromiumPath, notes));
     }
   } finally {
     await stack.stop();
@@ -180,7 +300,13 @@ async function main() {
     ...(databaseUrl ? routeRows(pgRoutes, pgRouteError, ROUTE_PATH, FLOOR_PATH, 'PostgreSQL') : []),
     ...rdRows(rd, rdError),
     ...bundleRows(bundles, bundleError),
-    ...lighthouseRows(lighthouse, lighthouseError, LIGHTHOUSE_PAGES),
+    ...lighthouseRows(
+      lighthouse,
+      lighthouseError,
+      lighthousePageList(receiptId).map((p) => p.name),
+      CONTROL,
+    ),
+    ...feelRows(feel, feelError),
   ];
   const report = markdownReport(rows, machine, date, notes);
   console.log(`\n${markdownTable(rows)}\n`);
@@ -190,7 +316,7 @@ async function main() {
   writeResults(join(ROOT, 'bench-results', 'latest.md'), `# Benchmark: latest run\n\n${report}\n`);
   writeResults(
     join(ROOT, 'bench-results', 'latest.json'),
-    `${JSON.stringify({ date: date.toISOString(), machine, options, rows, raw: { routes, rd, bundles, lighthouse } }, null, 2)}\n`,
+    `${JSON.stringify({ date: date.toISOString(), machine, options, rows, raw: { routes, pgRoutes, rd, bundles, lighthouse, feel } }, null, 2)}\n`,
   );
   console.log('[bench] wrote bench-results/latest.md and latest.json');
   if (process.argv.includes('--readme')) {

@@ -11,9 +11,11 @@ export interface AepsStatus {
 
 export const aepsStatusKey = ['aeps-status'] as const;
 
-/** "Due" is decided with this device's clock, in India's time zone: a new calendar day, a new authentication. */
-export function useAepsStatus() {
-  const query = useQuery({ queryKey: aepsStatusKey, queryFn: () => apiRequest<AepsStatus>('/api/aeps/status') });
+/**
+ * `initial`: the status as the server rendered the page with it, so what it shows is in the
+ * page's first paint. "Due" is decided with this device's clock, in India's time zone: a new calendar day, a new authentication. */
+export function useAepsStatus(initial?: AepsStatus) {
+  const query = useQuery({ queryKey: aepsStatusKey, queryFn: () => apiRequest<AepsStatus>('/api/aeps/status'), initialData: initial });
   const today = todayInIndia(new Date());
   const status = query.data;
   const phase = !status ? null : !status.ekycCompletedOn ? ('ekyc' as const) : status.lastDailyAuthOn === today ? ('done' as const) : ('due' as const);

@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { formatMobile } from '@/lib/i18n/core';
@@ -13,17 +12,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { SenderCard } from './sender-card';
+import { SenderSearchForm } from './sender-search-form';
 import { useSenderLookup } from './use-sender';
-
-// react-hook-form is the largest part of this page (~13 KiB gzip). The search form is still
-// rendered on the server and its code is fetched with the page's, but the rest of the desk no
-// longer waits for it to hydrate. The fallback only shows on a client-side visit (as the page's).
-const SenderSearchForm = dynamic(() => import('./sender-search-form').then((m) => m.SenderSearchForm), { loading: SearchFormLoading });
-
-function SearchFormLoading() {
-  const { t } = useI18n();
-  return <Spinner label={t('senders.search.searching')} />;
-}
 
 // The eKYC flow (RD service, Aadhaar transport encryption, its forms) is code most lookups never
 // need: it loads when the agent opens it, or starts to when the pointer or focus reaches its button.

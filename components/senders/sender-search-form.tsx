@@ -1,18 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef } from 'react';
-import { useForm } from 'react-hook-form';
-import { normaliseMobileInput, PASTED_MOBILE_PATTERN } from '@/lib/schemas/mobile';
+import { useEffect, useRef, useState } from 'react';
+import { normaliseMobileInput, parseMobile, PASTED_MOBILE_PATTERN } from '@/lib/schemas/mobile';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { lazyResolver } from '@/components/forms/lazy-resolver';
 import { useHydrated } from '@/components/forms/use-hydrated';
-import { fieldError } from '@/components/forms/field-error';
 
-// The search box is the page's first control: zod and the schema arrive just after the page.
-const lookup = lazyResolver<{ mobile: string }>(() => import('@/lib/schemas/sender').then((m) => zodResolver(m.senderLookupSchema)));
+// One field and one rule (parseMobile is mobileSchema's own check): no form library and no zod on
+// the page agents open most. Both were about 30 KiB gzip of its first load and most of its
+// hydration work on a slow tablet (issue 16, parts 1–2).
 
 interface Props {
   initialMobile: string;
@@ -21,47 +18,48 @@ interface Props {
 }
 
 export function SenderSearchForm({ initialMobile, searching, onSearch }: Props) {
-  const { t, tMaybe } = useI18n();
-  const { register, handleSubmit, formState, setValue } = useForm<{ mobile: string }>({
-    resolver: lookup.resolver,
-    // No default when the URL names no sender: react-hook-form then takes what is already in the
-    // box, so digits typed before this part of the page came alive are kept.
-    defaultValues: initialMobile ? { mobile: initialMobile } : undefined,
-  });
-  useEffect(() => lookup.preload(), []);
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [invalid, setInvalid] = useState(false);
   // Until this code runs, a search is a plain GET form: the browser's own check (the pattern)
   // keeps anything that is not a mobile, an Aadhaar number above all, out of the URL. Once it
-  // runs, react-hook-form checks and shows the message in the agent's language instead.
+  // runs, the message shows in the agent's language instead.
   const hydrated = useHydrated();
 
-  // Back and forward change the URL's sender: the box follows (but not on mount, see above).
+  // Back and forward change the URL's sender: the box follows (but not on mount: the box is
+  // uncontrolled, so digits typed before this part of the page came alive are kept).
   const shownMobile = useRef(initialMobile);
   useEffect(() => {
-    if (shownMobile.current === initialMobile) return;
+    if (shownMobile.current === initialMobile || !input.current) return;
     shownMobile.current = initialMobile;
-    setValue('mobile', initialMobile);
-  }, [initialMobile, setValue]);
-
-  const field = register('mobile', {
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const cleaned = normaliseMobileInput(e.target.value);
-      if (cleaned !== e.target.value) setValue('mobile', cleaned);
-    },
-  });
+    input.current.value = initialMobile;
+    setInvalid(false);
+  }, [initialMobile]);
 
   return (
     <form
       role="search"
       noValidate={hydrated}
-      onSubmit={handleSubmit(({ mobile }) => onSearch(mobile))}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const mobile = parseMobile(input.current?.value ?? '');
+        setInvalid(mobile === null);
+        if (mobile) onSearch(mobile);
+      }}
       className="flex flex-col gap-3 sm:flex-row sm:items-end"
     >
       <div className="flex-1">
         <TextField
-          {...field}
+          ref={input}
+          name="mobile"
+          defaultValue={initialMobile}
+          onChange={(e) => {
+            const cleaned = normaliseMobileInput(e.target.value);
+            if (cleaned !== e.target.value) e.target.value = cleaned;
+          }}
           label={t('senders.search.label')}
           hint={t('senders.search.hint')}
-          error={fieldError(tMaybe, formState.errors.mobile?.message)}
+          error={invalid ? t('validation.mobile') : undefined}
           type="tel"
           inputMode="numeric"
           autoComplete="off"

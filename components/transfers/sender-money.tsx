@@ -2,7 +2,7 @@
 
 import clsx from 'clsx';
 import { useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { parsePastedMobile } from '@/lib/schemas/mobile';
 import type { AddRecipientOutcome, Recipient, RecipientList } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
@@ -11,10 +11,13 @@ import { LinkButton } from '@/components/ui/link-button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { AddRecipientForm } from './add-recipient-form';
 import { PendingTransfers } from './pending-transfers';
 import { useRupees } from '@/components/ui/money';
 import { useRecipients } from './use-transfers';
+
+// The form (react-hook-form, zod, the IFSC look-up) is for a sender with no recipients or an agent
+// adding one: it loads then, not with the sender desk every agent opens first (issue 16, part 2).
+const AddRecipientForm = lazy(() => import('./add-recipient-form').then((m) => ({ default: m.AddRecipientForm })));
 
 /** Whether Eko lets this sender send anything until their PAN is with Eko. */
 export const panBlocksAll = (list: Pick<RecipientList, 'panRequired' | 'limitBeforePanPaise'>) => list.panRequired && (list.limitBeforePanPaise ?? 0) <= 0;
@@ -130,14 +133,16 @@ export function RecipientsSection({ mobile }: { mobile: string }) {
             </ul>
           )}
           {showForm && (
-            <AddRecipientForm
-              mobile={mobile}
-              onDone={(outcome) => {
-                setAdded(outcome);
-                setAdding(false);
-              }}
-              onCancel={list.recipients.length > 0 ? () => setAdding(false) : undefined}
-            />
+            <Suspense fallback={<Spinner label={t('recipients.formLoading')} />}>
+              <AddRecipientForm
+                mobile={mobile}
+                onDone={(outcome) => {
+                  setAdded(outcome);
+                  setAdding(false);
+                }}
+                onCancel={list.recipients.length > 0 ? () => setAdding(false) : undefined}
+              />
+            </Suspense>
           )}
         </>
       )}

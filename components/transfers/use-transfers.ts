@@ -4,15 +4,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useRef, useState } from 'react';
 import { apiRequest } from '@/lib/api/client';
 import { todayInIndia } from '@/lib/dates';
-import {
-  filterQuery,
-  type RecipientInput,
-  type RefundInput,
-  type TransferHistoryFilters,
-  type TransferInput,
-  type TransferOtpInput,
-} from '@/lib/schemas/transfer';
+import { type RecipientInput, type RefundInput, type TransferHistoryFilters, type TransferInput, type TransferOtpInput } from '@/lib/schemas/transfer';
 import type { Sender } from '@/lib/senders/types';
+import { filterQuery } from '@/lib/transfers/filter-query';
 import {
   type AddRecipientOutcome,
   type IfscDetails,

@@ -24,8 +24,13 @@ export interface AepsStatus {
   today: string;
 }
 
-export async function aepsStatus(agent: AgentContext): Promise<AepsStatus> {
-  const user = await findUserById(await getDb(), agent.id);
+export function aepsStatus(agent: AgentContext): Promise<AepsStatus> {
+  return aepsStatusOf(agent.id);
+}
+
+/** The same, for a page that has the signed-in user (it renders the AePS banner on the server). */
+export async function aepsStatusOf(userId: string): Promise<AepsStatus> {
+  const user = await findUserById(await getDb(), userId);
   return { ekycCompletedOn: user?.aepsEkycCompletedOn ?? null, lastDailyAuthOn: user?.aepsDailyAuthOn ?? null, today: todayInIndia() };
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import { getDb } from '@/lib/db/client';
+import { getTableColumns, sql } from 'drizzle-orm';
+import { type Db, getDb } from '@/lib/db/client';
 import { auditEvents } from '@/lib/db/schema';
 import { errorKind, logger } from '@/lib/log';
 
@@ -40,7 +41,35 @@ export async function writeWithRetry(what: string, write: () => Promise<unknown>
   return false;
 }
 
+type AuditColumn = Exclude<keyof AuditRow, 'id'>;
+const AUDIT_COLUMNS = Object.keys(getTableColumns(auditEvents)).filter((c) => c !== 'id') as AuditColumn[];
+
+function prepareAuditInsert(db: Db) {
+  const values = Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, sql.placeholder(c)])) as unknown as AuditRow;
+  return db.insert(auditEvents).values(values).prepare('audit_insert');
+}
+
+// One row per Eko call (and per sign-in and admin action): the insert is built once per database
+// and kept prepared on each connection rather than built afresh for every call (issue 16, part 4).
+const auditInsert = new WeakMap<Db, ReturnType<typeof prepareAuditInsert>>();
+
 export async function writeAuditRow(row: AuditRow): Promise<boolean> {
   const at = row.at ?? new Date();
-  return writeWithRetry('audit row', async () => (await getDb()).insert(auditEvents).values({ ...row, at }), { ...row, at: at.toISOString() });
+  // Every column named: a placeholder left unset would be sent as undefined, not as its default.
+  const params: Record<string, unknown> = { attempts: 1 };
+  for (const c of AUDIT_COLUMNS) params[c] = row[c] ?? params[c] ?? null;
+  params.at = at;
+  return writeWithRetry(
+    'audit row',
+    async () => {
+      const db = await getDb();
+      let insert = auditInsert.get(db);
+      if (!insert) {
+        insert = prepareAuditInsert(db);
+        auditInsert.set(db, insert);
+      }
+      await insert.execute(params);
+    },
+    { ...row, at: at.toISOString() },
+  );
 }

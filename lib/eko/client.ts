@@ -4,6 +4,7 @@ import type { EkoConfig } from '@/lib/config/schema';
 import { logger } from '@/lib/log';
 import type { EkoEndpoint } from './endpoints';
 import { type EkoEnvelope, failureReason, readEnvelope } from './envelope';
+import { EkoHttpError, type EkoHttpAnswer, ekoExchange } from './http';
 import { newClientRefId, scrubUpstreamText } from './references';
 import { ekoAuthHeaders, requestHash } from './sign';
 
@@ -68,27 +69,22 @@ function attemptHeaders(credentials: EkoConfig, hashParts: readonly string[] | u
   return headers;
 }
 
-async function attempt(url: string, init: RequestInit, timeoutMs: number, credentials: EkoConfig, hashParts?: readonly string[]): Promise<Attempt> {
-  let res: Response;
+async function attempt(
+  url: string,
+  init: { method: string; body?: string },
+  timeoutMs: number,
+  credentials: EkoConfig,
+  hashParts?: readonly string[],
+): Promise<Attempt> {
+  let res: EkoHttpAnswer;
   try {
     // Signed afresh for every attempt: a reused timestamp is a 403.
-    res = await fetch(url, {
-      ...init,
-      headers: attemptHeaders(credentials, hashParts),
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: 'no-store',
-    });
+    res = await ekoExchange(url, { ...init, headers: attemptHeaders(credentials, hashParts), timeoutMs });
   } catch (err) {
-    const name = (err as { name?: string }).name;
-    return { kind: 'failed', cause: name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network', httpStatus: null };
+    const failed = err instanceof EkoHttpError ? err : new EkoHttpError('network', null);
+    return { kind: 'failed', cause: failed.cause, httpStatus: failed.httpStatus };
   }
-  let text: string;
-  try {
-    text = await res.text();
-  } catch (err) {
-    const name = (err as { name?: string }).name;
-    return { kind: 'failed', cause: name === 'TimeoutError' ? 'timeout' : 'network', httpStatus: res.status };
-  }
+  const { text } = res;
   if (res.status === 403) return { kind: 'failed', cause: 'forbidden', httpStatus: 403 };
   if (res.status >= 500) return { kind: 'failed', cause: 'server_error', httpStatus: res.status };
   if (res.status !== 200) return { kind: 'failed', cause: 'http_error', httpStatus: res.status };
@@ -125,7 +121,7 @@ export async function callEko<Path, Body, Out>(
   const legacy = endpoint.legacyFields && config.legacyFields?.includes(endpoint.name ?? '') ? endpoint.legacyFields(input.body) : {};
 
   let url = config.baseUrl + endpoint.path(input.path);
-  const init: RequestInit = { method: endpoint.method };
+  const init: { method: string; body?: string } = { method: endpoint.method };
   if (endpoint.method === 'GET') {
     url += `?${new URLSearchParams(common).toString()}`;
   } else {

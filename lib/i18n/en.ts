@@ -103,6 +103,7 @@ export const en = {
   'recipients.title': 'Recipients',
   'recipients.loading': 'Loading the recipients from Eko…',
   'recipients.empty': 'No recipients yet. Add the first one below.',
+  'recipients.formLoading': 'Opening the form to add a recipient…',
   'recipients.pan.title': 'Eko needs this sender’s PAN',
   'recipients.pan.blocked': 'No more money can be sent until the sender’s PAN is registered with Eko.',
   'recipients.pan.upTo': 'Up to {limit} more can be sent this month; above that the sender’s PAN is needed.',

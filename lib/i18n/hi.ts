@@ -102,6 +102,7 @@ export const hi: Record<MessageKey, string> = {
   'recipients.title': 'लाभार्थी',
   'recipients.loading': 'Eko से लाभार्थी लाए जा रहे हैं…',
   'recipients.empty': 'अभी कोई लाभार्थी नहीं है। नीचे पहला लाभार्थी जोड़ें।',
+  'recipients.formLoading': 'लाभार्थी जोड़ने का फ़ॉर्म खोल रहे हैं…',
   'recipients.pan.title': 'Eko को इस ग्राहक का PAN चाहिए',
   'recipients.pan.blocked': 'ग्राहक का PAN Eko में दर्ज होने तक और पैसे नहीं भेजे जा सकते।',
   'recipients.pan.upTo': 'इस महीने {limit} तक और भेजे जा सकते हैं; उससे ज़्यादा के लिए ग्राहक का PAN चाहिए।',

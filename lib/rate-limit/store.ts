@@ -2,7 +2,8 @@ import 'server-only';
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterDrizzle, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
+import { sql } from 'drizzle-orm';
+import { type Db, getDb } from '@/lib/db/client';
 import { rateLimits } from '@/lib/db/schema';
 
 // The counter store, chosen by RATE_LIMIT_STORE: the database (default: every instance on one
@@ -57,8 +58,74 @@ export async function createLimiter(name: string, rule: { points: number; durati
         rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory(options),
       });
-    case 'database':
-      return new RateLimiterDrizzle({ ...options, storeClient: await getDb(), schema: rateLimits });
+    case 'database': {
+      const db = await getDb();
+      return new PreparedRateLimiterDrizzle({ ...options, storeClient: db, schema: rateLimits }, upsertsFor(db));
+    }
+  }
+}
+
+function prepareUpserts(db: Db) {
+  const expired = sql`${rateLimits.expire} <= ${sql.placeholder('now')}`;
+  const values = {
+    key: sql.placeholder('key'),
+    points: sql.placeholder('points'),
+    expire: sql.placeholder('expire'),
+  } as unknown as typeof rateLimits.$inferInsert;
+  return {
+    add: db
+      .insert(rateLimits)
+      .values(values)
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          points: sql`CASE WHEN ${expired} THEN ${sql.placeholder('points')} ELSE ${rateLimits.points} + ${sql.placeholder('points')} END`,
+          expire: sql`CASE WHEN ${expired} THEN ${sql.placeholder('expire')} ELSE ${rateLimits.expire} END`,
+        },
+      })
+      .returning()
+      .prepare('rate_limit_add'),
+    set: db
+      .insert(rateLimits)
+      .values(values)
+      .onConflictDoUpdate({ target: rateLimits.key, set: { points: sql`${sql.placeholder('points')}`, expire: sql`${sql.placeholder('expire')}` } })
+      .returning()
+      .prepare('rate_limit_set'),
+  };
+}
+
+type Upserts = ReturnType<typeof prepareUpserts>;
+const upserts = new WeakMap<Db, Upserts>();
+
+function upsertsFor(db: Db): Upserts {
+  let prepared = upserts.get(db);
+  if (!prepared) {
+    prepared = prepareUpserts(db);
+    upserts.set(db, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * rate-limiter-flexible's Drizzle store with its one write, the upsert every consume, reward,
+ * penalty and block runs, as statements prepared once: the library builds the query afresh each
+ * time, and for the sender lookup's two budgets that was a large part of its CPU (issue 16, part 4).
+ * The statements are the library's own (11.4.0, RateLimiterDrizzle._upsert): atomic, one row per
+ * key, a window that has ended starts again at this call's points.
+ */
+class PreparedRateLimiterDrizzle extends RateLimiterDrizzle {
+  constructor(
+    options: ConstructorParameters<typeof RateLimiterDrizzle>[0],
+    private readonly statements: Upserts,
+  ) {
+    super(options);
+  }
+
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false) {
+    const now = new Date();
+    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
+    const [row] = await (forceExpire ? this.statements.set : this.statements.add).execute({ key, points, expire, now });
+    return row;
   }
 }
 

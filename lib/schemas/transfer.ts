@@ -140,14 +140,6 @@ export const adminTransactionFilterSchema = z
   );
 export type AdminTransactionFilters = z.infer<typeof adminTransactionFilterSchema>;
 
-/** Filters back into a query string, in a fixed order (links, the API call, the CSV link); blank ones left out. */
-export function filterQuery(filters: Partial<Record<string, string | number | undefined>>): string {
-  const params = new URLSearchParams();
-  for (const key of ['agent', 'state', 'kind', 'from', 'to', 'min', 'max', 'page'])
-    if (filters[key] !== undefined && filters[key] !== '' && !(key === 'page' && filters[key] === 1)) params.set(key, String(filters[key]));
-  return params.toString();
-}
-
 /** A transaction in a URL (/api/transfers/:id, /transactions/:id, /receipts/:id). */
 export const transactionIdSchema = z.object({ id: z.uuid({ error: 'validation.invalid' }) });
 

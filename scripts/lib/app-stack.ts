@@ -22,6 +22,8 @@ export interface StackOptions {
   databaseUrl?: string;
   /** More of the app's environment (the outage test's RATE_LIMIT_STORE and REDIS_URL). */
   appEnv?: Record<string, string>;
+  /** Flags for the app's Node process, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }
 
 export interface AppStack {
@@ -172,9 +174,12 @@ function startApp(
   ekoPort: number,
   env: Record<string, string>,
   logFile: string,
+  nodeArgs: string[] = [],
 ): { child: ChildProcess; ready: Promise<void> } {
+  // With Node flags, tsx is loaded in the app's own process (its CLI would start a second one).
+  const entry = nodeArgs.length ? [...nodeArgs, '--import', 'tsx'] : [TSX_CLI];
   const child = groups.spawn(
-    [TSX_CLI, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'],
+    [...entry, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'],
     { EKO_SANDBOX_URL: `http://127.0.0.1:${ekoPort}/ekoapi/v3`, ...env },
     logFile,
   );
@@ -198,6 +203,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
         ...options.appEnv,
       },
       options.logFile,
+      options.nodeArgs,
     );
     app = started.child;
     await started.ready;

@@ -44,15 +44,29 @@ export async function revokeSessionsBeyond(db: Db, userId: string, keep: number)
       );
 }
 
-/** The session and its user in one query: every authenticated request runs this. */
-export async function findSessionWithUser(db: Db, sessionId: string): Promise<{ session: Session; user: User } | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return undefined;
-  const [row] = await db
+function prepareSessionWithUser(db: Db) {
+  return db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('sessionId')))
+    .limit(1)
+    .prepare('session_with_user');
+}
+
+// Built once per database and kept prepared on each connection: every authenticated request runs
+// it, and building the query afresh each time was a measurable part of a lookup's CPU (issue 16, part 4).
+const sessionWithUser = new WeakMap<Db, ReturnType<typeof prepareSessionWithUser>>();
+
+/** The session and its user in one query: every authenticated request runs this. */
+export async function findSessionWithUser(db: Db, sessionId: string): Promise<{ session: Session; user: User } | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return undefined;
+  let query = sessionWithUser.get(db);
+  if (!query) {
+    query = prepareSessionWithUser(db);
+    sessionWithUser.set(db, query);
+  }
+  const [row] = await query.execute({ sessionId });
   return row;
 }
 

@@ -5,7 +5,7 @@ import { Providers } from '@/components/providers';
 import { ServiceWorker } from '@/components/pwa/service-worker';
 import { messagesFor } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
-import './globals.css';
+import '../globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await serverI18n();
