@@ -130,7 +130,16 @@ export function rdRows(r: RdBenchResult | null, reason: string | null): Row[] {
 }
 
 /** Every page an agent works on (issue 16, part 2), held to one first-load budget. */
-const AGENT_PAGES = ['/login', '/senders', '/aeps', '/senders/[mobile]/send/[recipientId]', '/receipts/[id]', '/transactions', '/transactions/[id]'];
+const AGENT_PAGES = [
+  '/login',
+  '/senders',
+  '/aeps',
+  '/aeps/[flow]',
+  '/senders/[mobile]/send/[recipientId]',
+  '/receipts/[id]',
+  '/transactions',
+  '/transactions/[id]',
+];
 export const AGENT_PAGE_BUDGET_KIB = 150;
 
 export function bundleRows(pages: PageBundle[] | null, reason: string | null): Row[] {
