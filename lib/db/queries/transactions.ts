@@ -75,51 +75,32 @@ export async function findByOtpRef(db: Db, otpRefId: string): Promise<Transactio
   return row;
 }
 
-/** A transfer of this sender to this recipient whose outcome is not known yet (by any agent). */
-export async function findPendingTransfer(db: Db, senderMobile: string, recipientId: string): Promise<Transaction | undefined> {
+/** The first row of `kind` whose outcome is not known yet (by any agent) among those `where` picks. */
+async function findPendingOf(db: Db, kind: string, ...where: SQL[]): Promise<Transaction | undefined> {
   const [row] = await db
     .select()
     .from(transactions)
-    .where(
-      and(
-        eq(transactions.kind, 'dmt_transfer'),
-        eq(transactions.senderMobile, senderMobile),
-        eq(transactions.recipientId, recipientId),
-        inArray(transactions.state, [...PENDING_STATES]),
-      ),
-    )
+    .where(and(eq(transactions.kind, kind), inArray(transactions.state, [...PENDING_STATES]), ...where))
     .limit(1);
   return row;
+}
+
+/** A transfer of this sender to this recipient whose outcome is not known yet (by any agent). */
+export function findPendingTransfer(db: Db, senderMobile: string, recipientId: string): Promise<Transaction | undefined> {
+  return findPendingOf(db, 'dmt_transfer', eq(transactions.senderMobile, senderMobile), eq(transactions.recipientId, recipientId));
 }
 
 /** The kinds that move money; enquiries never wait on an inquiry. */
 const MONEY_KINDS = ['dmt_transfer', 'dmt_refund', 'aeps_withdrawal'];
 
 /** A withdrawal for this customer whose outcome is not known yet (by any agent). */
-export async function findPendingWithdrawal(db: Db, customerMobile: string): Promise<Transaction | undefined> {
-  const [row] = await db
-    .select()
-    .from(transactions)
-    .where(and(eq(transactions.kind, 'aeps_withdrawal'), eq(transactions.senderMobile, customerMobile), inArray(transactions.state, [...PENDING_STATES])))
-    .limit(1);
-  return row;
+export function findPendingWithdrawal(db: Db, customerMobile: string): Promise<Transaction | undefined> {
+  return findPendingOf(db, 'aeps_withdrawal', eq(transactions.senderMobile, customerMobile));
 }
 
 /** A pending withdrawal from the same account whatever mobile was typed: the Aadhaar's last four at one bank. */
-export async function findPendingWithdrawalOf(db: Db, aadhaarLast4: string, bankCode: string): Promise<Transaction | undefined> {
-  const [row] = await db
-    .select()
-    .from(transactions)
-    .where(
-      and(
-        eq(transactions.kind, 'aeps_withdrawal'),
-        eq(transactions.aadhaarLast4, aadhaarLast4),
-        eq(transactions.bankCode, bankCode),
-        inArray(transactions.state, [...PENDING_STATES]),
-      ),
-    )
-    .limit(1);
-  return row;
+export function findPendingWithdrawalOf(db: Db, aadhaarLast4: string, bankCode: string): Promise<Transaction | undefined> {
+  return findPendingOf(db, 'aeps_withdrawal', eq(transactions.aadhaarLast4, aadhaarLast4), eq(transactions.bankCode, bankCode));
 }
 
 /** An agent's pending transactions (all, or one sender's): what must not be paid again. */
