@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { serverI18n } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -19,9 +18,11 @@ export default async function GlobalNotFound() {
       <body className="min-h-screen">
         <main id="main" className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-4 py-6">
           <h1 className="text-2xl font-bold">{t('errors.not_found')}</h1>
-          <Link href="/" className="font-semibold text-brand-700 underline">
+          {/* A plain link: with next/link this document's client chunk joined every page's first load. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+          <a href="/" className="font-semibold text-brand-700 underline">
             {t('app.name')}
-          </Link>
+          </a>
         </main>
       </body>
     </html>

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SandboxBanner } from '@/components/layout/sandbox-banner';
-import { Providers } from '@/components/providers';
+import { I18nProvider } from '@/components/i18n/i18n-provider';
 import { ServiceWorker } from '@/components/pwa/service-worker';
 import { messagesFor } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
@@ -29,10 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {/* In the first bytes, not streamed in later: it is the first thing an agent should read. */}
         <SandboxBanner />
-        <Providers locale={locale} messages={messagesFor(locale)}>
+        <I18nProvider locale={locale} messages={messagesFor(locale)}>
           {children}
           <ServiceWorker />
-        </Providers>
+        </I18nProvider>
       </body>
     </html>
   );

@@ -9,10 +9,10 @@ import { LinkButton } from '@/components/ui/link-button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { useAepsStatus } from './use-aeps-status';
+import { type AepsStatus, useAepsStatus } from './use-aeps-status';
 
 // The flows (RD service, Aadhaar transport encryption, their forms) are loaded apart from the
-// page, starting as soon as it mounts: their code arrives while the status is being fetched.
+// page, and only when one is due: an agent whose day is set up never runs their code.
 const loadFlows = () => import('./aeps-flows');
 const OneTimeEkycFlow = lazy(() => loadFlows().then((m) => ({ default: m.OneTimeEkycFlow })));
 const DailyAuthFlow = lazy(() => loadFlows().then((m) => ({ default: m.DailyAuthFlow })));
@@ -58,15 +58,17 @@ function TransactionMenu() {
  * `next`: the transaction the agent was on when the daily authentication was found due
  * (one of /aeps/…, checked by the page); once it is done the agent goes straight back there.
  */
-export function AepsDesk({ next = null, again = false }: { next?: AepsFlow | null; again?: boolean }) {
+export function AepsDesk({ initial, next = null, again = false }: { initial?: AepsStatus; next?: AepsFlow | null; again?: boolean }) {
   const { t } = useI18n();
   const router = useRouter();
-  const { query, status, today, phase: recorded } = useAepsStatus();
+  const { query, status, today, phase: recorded } = useAepsStatus(initial);
   // `again`: Eko asked for today's authentication (1467) although it is recorded here; it is offered until done.
   const [redone, setRedone] = useState(false);
   const askedAgain = again && !redone && recorded === 'done';
   const phase = askedAgain ? 'due' : recorded;
-  useEffect(() => void loadFlows(), []);
+  useEffect(() => {
+    if (phase === 'ekyc' || phase === 'due') void loadFlows().catch(() => undefined);
+  }, [phase]);
   useEffect(() => {
     if (phase === 'done' && next) router.replace(`/aeps/${next}`);
   }, [phase, next, router]);

@@ -11,7 +11,8 @@ import { Facts, StateBadge, useRupees } from '@/components/ui/money';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { maskedAadhaar } from './aeps-receipt';
-import { isPending, useAepsTransaction, useCheckAepsTransaction } from './use-aeps-transaction';
+import { isPending } from '@/lib/transfers/types';
+import { useAepsTransaction, useCheckAepsTransaction } from './use-aeps-transaction';
 
 /** The reasons with a next step of their own; any other is shown in Eko's words with the general one. */
 const AEPS_REASONS = [

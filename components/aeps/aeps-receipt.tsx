@@ -2,12 +2,11 @@
 
 import type { StatementLine } from '@/lib/aeps/types';
 import { formatIndiaDateTime, formatMobile, type MessageKey } from '@/lib/i18n/core';
-import type { TransactionView } from '@/lib/transfers/types';
+import { isPending, type TransactionView } from '@/lib/transfers/types';
 import { LinkButton } from '@/components/ui/link-button';
 import { useRupees } from '@/components/ui/money';
 import { ReceiptFrame, type ReceiptRow } from '@/components/ui/receipt-frame';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { isPending } from './use-aeps-transaction';
 
 const TITLE: Record<string, MessageKey> = {
   aeps_withdrawal: 'aeps.receipt.title.withdrawal',

@@ -1,7 +1,6 @@
 'use client';
 
 import type { AepsFlow } from '@/lib/aeps/types';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -9,7 +8,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { checkWithdrawalAmount, MIN_WITHDRAWAL_NM_POINTS, type WithdrawalRule } from '@/lib/aeps/amount';
 import { ApiClientError } from '@/lib/api/client';
 import { formatMobile } from '@/lib/i18n/core';
-import { type AepsCustomerForm, aepsCustomerFormSchema } from '@/lib/schemas/aeps';
+import type { AepsCustomerForm } from '@/lib/schemas/aeps';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -21,6 +20,7 @@ import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import { BankSelect, useBanks } from '@/components/forms/bank-select';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
+import { lazyZodResolver } from '@/components/forms/lazy-validation';
 import { AadhaarStep } from '@/components/ekyc/aadhaar-step';
 import { CaptureStep } from '@/components/ekyc/capture-step';
 import { AepsDecline, dailyAuthPath, DoNotPayOut } from './aeps-outcome';
@@ -54,13 +54,17 @@ interface Identity {
   latlong: string;
 }
 
+// The checks (zod) are fetched when the form mounts, not with the page (issue 16, part 2).
+const customerForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/aeps').then((m) => zodResolver(m.aepsCustomerFormSchema)));
+
 /** Mobile, bank and (for a withdrawal) the amount: the seal binds the Aadhaar to this mobile, so it comes first. */
 function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: WithdrawalRule; initial: Customer | null; onDone: (c: Customer) => void }) {
   const { t, tMaybe, inr } = useI18n();
   const { register, handleSubmit, formState, control, setError } = useForm<AepsCustomerForm>({
-    resolver: zodResolver(aepsCustomerFormSchema),
+    resolver: customerForm.resolver,
     defaultValues: { customerMobile: initial?.customerMobile ?? '', bankCode: initial?.bankCode ?? '', amount: initial?.amount ? String(initial.amount) : '' },
   });
+  useEffect(() => customerForm.preload(), []);
   const typed = useWatch({ control, name: 'amount' }) ?? '';
   const rupees = /^\d{1,6}$/.test(typed.trim()) ? Number(typed.trim()) : null;
   const amountOk = rupees !== null && checkWithdrawalAmount(rupees, rule) === null;

@@ -5,12 +5,10 @@ import { useRef, useState } from 'react';
 import { apiRequest } from '@/lib/api/client';
 import type { AepsEnquiryResult, AepsFlow } from '@/lib/aeps/types';
 import type { AepsCustomerInput } from '@/lib/schemas/aeps';
-import { PENDING_STATES, type TransactionView } from '@/lib/transfers/types';
+import { isPending, type TransactionView } from '@/lib/transfers/types';
 
 /** While a withdrawal is pending its screen asks again this often; the server's reconciler asks Eko. */
 export const PENDING_REFRESH_MS = 10_000;
-
-export const isPending = (tx: Pick<TransactionView, 'state'>) => PENDING_STATES.includes(tx.state);
 
 const txKey = (id: string) => ['aeps', 'tx', id] as const;
 

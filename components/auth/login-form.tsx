@@ -1,16 +1,15 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
-import { apiRequest } from '@/lib/api/client';
+import { useEffect, useRef, useState } from 'react';
+import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { normaliseMobileInput } from '@/lib/schemas/mobile';
-import { type LoginInput, loginSchema } from '@/lib/schemas/auth';
+import type { LoginInput } from '@/lib/schemas/auth';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
+import { type FieldMessages, lazySchema } from '@/components/forms/lazy-validation';
 
 export interface DemoAccount {
   role: 'admin' | 'agent';
@@ -18,49 +17,85 @@ export interface DemoAccount {
   password: string;
 }
 
+// Two fields: no form library, and loginSchema (zod) fetched on first use, as the sender search
+// does. Together they were about 31 KiB gzip of this page's first load (issue 16, part 2).
+const login = lazySchema(() => import('@/lib/schemas/auth').then((m) => m.loginSchema));
+
+type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'signedIn' } | { kind: 'failed'; error: ApiClientError };
+
 export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null; demoAccounts: DemoAccount[] }) {
   const { t, tMaybe } = useI18n();
-  const { register, handleSubmit, formState, setValue, setFocus } = useForm<LoginInput>({
-    resolver: zodResolver(loginSchema),
-    defaultValues: { mobile: '', password: '' },
-  });
-  const signIn = useMutation({
-    mutationFn: (input: LoginInput) => apiRequest<{ home: string; mustChangePassword: boolean }>('/api/auth/login', { method: 'POST', json: input }),
-    // A full navigation, so every server-rendered part (header, nav) sees the new session. A
-    // temporary password goes to the change-password page first, wherever the agent was headed.
-    onSuccess: ({ home, mustChangePassword }) => window.location.assign(mustChangePassword ? home : (returnTo ?? home)),
-  });
-  const mobile = register('mobile', {
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const cleaned = normaliseMobileInput(e.target.value);
-      if (cleaned !== e.target.value) setValue('mobile', cleaned);
-    },
-  });
+  const mobileInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const [fields, setFields] = useState<FieldMessages>({});
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  useEffect(() => login.preload(), []);
 
+  async function submit() {
+    const typed: LoginInput = { mobile: mobileInput.current?.value ?? '', password: passwordInput.current?.value ?? '' };
+    const checked = await login.check(typed);
+    if (!checked.ok) {
+      setFields(checked.fields);
+      (checked.fields.mobile ? mobileInput : passwordInput).current?.focus();
+      return;
+    }
+    setFields({});
+    setState({ kind: 'sending' });
+    try {
+      const { home, mustChangePassword } = await apiRequest<{ home: string; mustChangePassword: boolean }>('/api/auth/login', {
+        method: 'POST',
+        json: checked.data ?? typed,
+      });
+      setState({ kind: 'signedIn' });
+      // A full navigation, so every server-rendered part (header, nav) sees the new session. A
+      // temporary password goes to the change-password page first, wherever the agent was headed.
+      window.location.assign(mustChangePassword ? home : (returnTo ?? home));
+    } catch (error) {
+      setState({ kind: 'failed', error: error instanceof ApiClientError ? error : new ApiClientError('network', 'network', null) });
+    }
+  }
+
+  const busy = state.kind === 'sending' || state.kind === 'signedIn';
   return (
     <div className="flex flex-col gap-6">
       {/* method="post": submitted before this page's code has loaded, the password still never
           lands in the URL (and so in history or a proxy's access log). */}
-      <form method="post" noValidate onSubmit={handleSubmit((input) => signIn.mutate(input))} className="flex flex-col gap-4">
+      <form
+        method="post"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!busy) void submit();
+        }}
+        className="flex flex-col gap-4"
+      >
         <TextField
-          {...mobile}
+          ref={mobileInput}
+          name="mobile"
+          defaultValue=""
+          onChange={(e) => {
+            const cleaned = normaliseMobileInput(e.target.value);
+            if (cleaned !== e.target.value) e.target.value = cleaned;
+          }}
           label={t('login.mobile')}
-          error={fieldError(tMaybe, formState.errors.mobile?.message)}
+          error={fieldError(tMaybe, fields.mobile)}
           type="tel"
           inputMode="numeric"
           autoComplete="username"
           autoFocus
         />
         <TextField
-          {...register('password')}
+          ref={passwordInput}
+          name="password"
+          defaultValue=""
           label={t('login.password')}
-          error={fieldError(tMaybe, formState.errors.password?.message)}
+          error={fieldError(tMaybe, fields.password)}
           type="password"
           autoComplete="current-password"
         />
-        {signIn.isError && <ApiErrorAlert error={signIn.error} />}
-        <Button type="submit" disabled={signIn.isPending || signIn.isSuccess}>
-          {signIn.isPending || signIn.isSuccess ? t('login.submitting') : t('login.submit')}
+        {state.kind === 'failed' && <ApiErrorAlert error={state.error} />}
+        <Button type="submit" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
         </Button>
       </form>
 
@@ -79,9 +114,12 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
                 <Button
                   variant="secondary"
                   onClick={() => {
-                    setValue('mobile', a.mobile);
-                    setValue('password', a.password);
-                    setFocus('password');
+                    if (mobileInput.current) mobileInput.current.value = a.mobile;
+                    if (passwordInput.current) {
+                      passwordInput.current.value = a.password;
+                      passwordInput.current.focus();
+                    }
+                    setFields({});
                   }}
                 >
                   {t('login.demo.use', { role: t(`login.demo.${a.role}`) })}

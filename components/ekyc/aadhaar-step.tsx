@@ -1,13 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MessageKey } from '@/lib/i18n/core';
 import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
 import type { SealUse } from '@/lib/aadhaar/seal';
 import { sealAadhaarForTransport } from '@/lib/aadhaar/transport-client';
-import { type AadhaarEntry, aadhaarEntrySchema } from '@/lib/schemas/ekyc';
+import type { AadhaarEntry } from '@/lib/schemas/ekyc';
+import { lazyZodResolver } from '@/components/forms/lazy-validation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -38,6 +38,10 @@ export const SENDER_AADHAAR_TEXT: AadhaarStepText = {
   submit: 'ekyc.aadhaar.continue',
 };
 
+// The Aadhaar check (zod) is fetched when the step mounts, not with the page (issue 16, part 2).
+// Without it nothing is sealed: the field says the connection is down.
+const aadhaarForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/ekyc').then((m) => zodResolver(m.aadhaarEntrySchema)), 'aadhaar');
+
 export function AadhaarStep({
   use,
   onSealed,
@@ -62,9 +66,10 @@ export function AadhaarStep({
   const [sealing, setSealing] = useState(false);
   const [sealError, setSealError] = useState(false);
   const { register, handleSubmit, formState, reset } = useForm<AadhaarEntry>({
-    resolver: zodResolver(aadhaarEntrySchema),
+    resolver: aadhaarForm.resolver,
     defaultValues: { aadhaar: '', consent: false as unknown as true },
   });
+  useEffect(() => aadhaarForm.preload(), []);
 
   const submit = handleSubmit(async ({ aadhaar }) => {
     setSealing(true);

@@ -1,16 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MessageKey } from '@/lib/i18n/core';
-import { otpEntrySchema } from '@/lib/schemas/ekyc';
+import { lazyZodResolver } from '@/components/forms/lazy-validation';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { fieldError } from '@/components/forms/field-error';
 
 export const RESEND_COOL_DOWN_S = 30;
+
+// The OTP check (zod) is fetched when the step mounts, not with the page (issue 16, part 2).
+const otpForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/ekyc').then((m) => zodResolver(m.otpEntrySchema)));
 
 export function OtpStep({
   sentAt,
@@ -30,7 +32,8 @@ export function OtpStep({
   onResend: () => void;
 }) {
   const { t, tMaybe } = useI18n();
-  const { register, handleSubmit, formState, setFocus } = useForm<{ otp: string }>({ resolver: zodResolver(otpEntrySchema), defaultValues: { otp: '' } });
+  const { register, handleSubmit, formState, setFocus } = useForm<{ otp: string }>({ resolver: otpForm.resolver, defaultValues: { otp: '' } });
+  useEffect(() => otpForm.preload(), []);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -1,12 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { todayInIndia } from '@/lib/dates';
 import { formatDay, formatIndiaDateTime, formatMobile } from '@/lib/i18n/core';
-import { type TransferHistoryFilters, transferHistorySchema } from '@/lib/schemas/transfer';
-import { TRANSACTION_STATES, type TransactionView } from '@/lib/transfers/types';
+import type { TransferHistoryFilters } from '@/lib/schemas/transfer';
+import { isPending, TRANSACTION_STATES, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -18,7 +17,7 @@ import { PendingTransfers } from './pending-transfers';
 import { StateBadge, useRupees } from '@/components/ui/money';
 import { RefundFlow } from './refund-flow';
 import { CheckAgainButton } from './transaction-status';
-import { historyQuery, isPending, useHistory } from './use-transfers';
+import { historyQuery, useHistory } from './use-transfers';
 
 const linkClass = 'inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold text-slate-900 hover:bg-slate-100';
 
@@ -73,14 +72,11 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
 }
 
 /** The agent's own transfers and refunds: today unless a range is chosen, by status, newest first. */
-export function TransferHistory() {
+export function TransferHistory({ chosen, invalid }: { chosen: TransferHistoryFilters; invalid: Record<string, string> | null }) {
   const { t, tMaybe, locale } = useI18n();
-  const params = useSearchParams();
-  const parsed = transferHistorySchema.safeParse(Object.fromEntries(params.entries()));
-  const chosen: TransferHistoryFilters = parsed.success ? parsed.data : {};
   const today = todayInIndia();
   const filters: TransferHistoryFilters = chosen.from || chosen.to ? chosen : { ...chosen, from: today, to: today };
-  const fieldErrors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), tMaybe(i.message)]));
+  const fieldErrors = Object.fromEntries(Object.entries(invalid ?? {}).map(([field, message]) => [field, tMaybe(message)]));
   const history = useHistory(filters);
   const page = history.data;
 
@@ -116,7 +112,7 @@ export function TransferHistory() {
           </Link>
         </div>
       </form>
-      {!parsed.success && <Alert tone="error">{t('errors.invalid_input')}</Alert>}
+      {invalid && <Alert tone="error">{t('errors.invalid_input')}</Alert>}
 
       <section aria-labelledby="history-title" className="flex flex-col gap-3" aria-busy={history.isFetching}>
         <h2 id="history-title" className="text-xl font-bold">

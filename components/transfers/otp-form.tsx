@@ -1,14 +1,12 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect } from 'react';
-import { useForm } from 'react-hook-form';
-import { transferOtpEntrySchema } from '@/lib/schemas/transfer';
+import { useEffect, useRef, useState } from 'react';
 import type { TransferOtpSent } from '@/lib/transfers/types';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { fieldError } from '@/components/forms/field-error';
+import { lazySchema } from '@/components/forms/lazy-validation';
 import { useNow } from './parts';
 
 /** Eko's transfer and refund OTPs: a new one may be asked for a minute after the last. */
@@ -29,6 +27,10 @@ export function resendOpensAt(otp: OtpSentHere): number {
   const travelled = Number.isFinite(sent) ? Math.min(Math.max(otp.receivedAt - sent, 0), TRANSFER_RESEND_AFTER_S * 1000) : 0;
   return otp.receivedAt + TRANSFER_RESEND_AFTER_S * 1000 - travelled;
 }
+
+// One field: no form library, and its check (zod) fetched when the form first shows, long before
+// the sender has read the OTP out (issue 16, part 2).
+const otpEntry = lazySchema(() => import('@/lib/schemas/transfer').then((m) => m.transferOtpEntrySchema));
 
 /**
  * The OTP the sender reads out. It lives in this field only: the field is emptied the moment the
@@ -56,29 +58,41 @@ export function OtpForm({
   onResend: () => void;
 }) {
   const { t, tMaybe } = useI18n();
-  const { register, handleSubmit, formState, setFocus, reset } = useForm<{ otp: string }>({
-    resolver: zodResolver(transferOtpEntrySchema),
-    defaultValues: { otp: '' },
-  });
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => otpEntry.preload(), []);
   const now = useNow();
-  useEffect(() => setFocus('otp'), [setFocus, serverError, otp.otpRefId]);
+  useEffect(() => input.current?.focus(), [serverError, otp.otpRefId]);
   const wait = Math.max(0, Math.ceil((resendOpensAt(otp) - now) / 1000));
 
   return (
     <form
       noValidate
-      onSubmit={handleSubmit(({ otp: typed }) => {
-        if (busy) return;
-        reset({ otp: '' });
-        onSubmit(typed);
-      })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const typed = input.current?.value ?? '';
+        void otpEntry.check({ otp: typed }).then((checked) => {
+          if (busy || !input.current) return;
+          if (!checked.ok) {
+            setError(checked.fields.otp);
+            input.current.focus();
+            return;
+          }
+          setError(undefined);
+          // The OTP leaves the field the moment it is handed on.
+          input.current.value = '';
+          onSubmit(checked.data?.otp ?? typed);
+        });
+      }}
       className="flex flex-col gap-4"
       data-testid="otp-form"
     >
       <TextField
-        {...register('otp')}
+        ref={input}
+        name="otp"
+        defaultValue=""
         label={label}
-        error={fieldError(tMaybe, formState.errors.otp?.message) ?? serverError}
+        error={fieldError(tMaybe, error) ?? serverError}
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}

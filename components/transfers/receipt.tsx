@@ -1,12 +1,11 @@
 'use client';
 
 import { formatIndiaDateTime, formatMobile, type MessageKey } from '@/lib/i18n/core';
-import type { TransactionView } from '@/lib/transfers/types';
+import { isPending, type TransactionView } from '@/lib/transfers/types';
 import { LinkButton } from '@/components/ui/link-button';
 import { useRupees } from '@/components/ui/money';
 import { ReceiptFrame, type ReceiptRow } from '@/components/ui/receipt-frame';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { isPending } from './use-transfers';
 
 interface ReceiptProps {
   tx: TransactionView;

@@ -1,15 +1,13 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { type Resolver, useForm, useWatch } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import { ApiClientError } from '@/lib/api/client';
 import { formatMobile, paiseToRupees } from '@/lib/i18n/core';
-import { amountEntrySchema, amountRupeesSchema, TRANSFER_MIN_RUPEES } from '@/lib/schemas/transfer';
+import { parseTransferRupees, TRANSFER_MIN_RUPEES } from '@/lib/schemas/rupees';
 import { estimateFee, type FeeRule } from '@/lib/transfers/fees';
-import type { Recipient, TransactionView } from '@/lib/transfers/types';
+import { isPending, type Recipient, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -18,13 +16,18 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
+import { lazySchema } from '@/components/forms/lazy-validation';
 import { OtpForm, type OtpSentHere } from './otp-form';
 import { Facts, useRupees } from '@/components/ui/money';
 import { DoNotPayAgain, errorCode, OUTCOME_UNKNOWN } from './parts';
 import { PendingItem } from './pending-transfers';
 import { DeclineNextStep } from './decline';
 import { panBlocksAll } from './sender-money';
-import { isPending, useInitiateTransfer, usePendingTransfers, useRecipients, useSender, useSendTransferOtp } from './use-transfers';
+import { useInitiateTransfer, usePendingTransfers, useRecipients, useSender, useSendTransferOtp } from './use-transfers';
+
+// The amount is the page's first view: its check (zod) is fetched while the agent types, not with
+// the page (issue 16, part 2); the fee beside it uses the same rule without zod.
+const amountEntry = lazySchema(() => import('@/lib/schemas/transfer').then((m) => m.amountEntrySchema));
 
 type Step =
   | { kind: 'amount' }
@@ -79,29 +82,43 @@ function AmountStep({
   onNext: (amount: number) => void;
 }) {
   const { t, tMaybe, inr } = useI18n();
-  const { register, handleSubmit, formState, control, setError } = useForm<{ amount: string }, unknown, { amount: number }>({
-    // The schema takes any input (a number from JSON too); the field gives it a string.
-    resolver: zodResolver(amountEntrySchema) as Resolver<{ amount: string }, unknown, { amount: number }>,
-    defaultValues: { amount: initial },
-  });
-  const typed = amountRupeesSchema.safeParse(useWatch({ control, name: 'amount' }));
-  const amount = typed.success && typed.data <= maxRupees ? typed.data : null;
+  const input = useRef<HTMLInputElement>(null);
+  const [typed, setTyped] = useState(initial);
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => amountEntry.preload(), []);
+  const live = parseTransferRupees(typed);
+  const amount = live !== null && live <= maxRupees ? live : null;
 
+  const fail = (message: string) => {
+    setError(message);
+    input.current?.focus();
+  };
   return (
     <form
       noValidate
       className="flex flex-col gap-4"
-      onSubmit={handleSubmit(({ amount: value }) => {
-        if (value > maxRupees) return setError('amount', { message: t('send.amount.overMax', { max: inr(maxRupees) }) }, { shouldFocus: true });
-        onNext(value);
-      })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void amountEntry.check({ amount: input.current?.value ?? '' }).then((checked) => {
+          if (!checked.ok) return fail(checked.fields.amount ?? 'validation.amount');
+          // No copy of the check (offline, no service worker copy yet): the same rule without zod.
+          const value = checked.data?.amount ?? parseTransferRupees(input.current?.value ?? '');
+          if (value === null) return fail('validation.amount');
+          if (value > maxRupees) return fail(t('send.amount.overMax', { max: inr(maxRupees) }));
+          setError(undefined);
+          onNext(value);
+        });
+      }}
     >
       <div className="grid gap-4 md:grid-cols-[minmax(0,20rem)_1fr] md:items-start">
         <TextField
-          {...register('amount')}
+          ref={input}
+          name="amount"
+          defaultValue={initial}
+          onChange={(e) => setTyped(e.target.value)}
           label={t('send.amount')}
           hint={t('send.amount.hint', { min: inr(TRANSFER_MIN_RUPEES), max: inr(maxRupees) })}
-          error={fieldError(tMaybe, formState.errors.amount?.message)}
+          error={fieldError(tMaybe, error)}
           inputMode="numeric"
           autoComplete="off"
           maxLength={5}

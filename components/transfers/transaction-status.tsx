@@ -1,7 +1,7 @@
 'use client';
 
 import { formatIndiaDateTime, formatMobile } from '@/lib/i18n/core';
-import type { TransactionView } from '@/lib/transfers/types';
+import { isPending, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';
@@ -11,7 +11,7 @@ import { DeclineNextStep } from './decline';
 import { Facts, StateBadge, useRupees } from '@/components/ui/money';
 import { DoNotPayAgain } from './parts';
 import { RefundFlow } from './refund-flow';
-import { isPending, useCheckTransaction, useTransaction } from './use-transfers';
+import { useCheckTransaction, useTransaction } from './use-transfers';
 
 /** "Check status again": the server asks Eko now, instead of at the reconciler's next turn. */
 export function CheckAgainButton({ id, label }: { id: string; label?: string }) {

@@ -7,19 +7,10 @@ import { todayInIndia } from '@/lib/dates';
 import { type RecipientInput, type RefundInput, type TransferHistoryFilters, type TransferInput, type TransferOtpInput } from '@/lib/schemas/transfer';
 import type { Sender } from '@/lib/senders/types';
 import { filterQuery } from '@/lib/transfers/filter-query';
-import {
-  type AddRecipientOutcome,
-  type IfscDetails,
-  PENDING_STATES,
-  type RecipientList,
-  type TransactionView,
-  type TransferOtpSent,
-} from '@/lib/transfers/types';
+import { type AddRecipientOutcome, type IfscDetails, isPending, type RecipientList, type TransactionView, type TransferOtpSent } from '@/lib/transfers/types';
 
 /** While a transfer is pending its screens ask again this often; the server's reconciler does the asking of Eko. */
 export const PENDING_REFRESH_MS = 10_000;
-
-export const isPending = (tx: Pick<TransactionView, 'state'>) => PENDING_STATES.includes(tx.state);
 
 const keys = {
   sender: (mobile: string) => ['sender', mobile] as const,

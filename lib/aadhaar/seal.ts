@@ -1,4 +1,3 @@
-import { z } from 'zod/mini';
 import { MOBILE_PATTERN } from '@/lib/schemas/mobile';
 
 // What goes inside the RSA-OAEP-256 transport encryption with the 12 digits, so that a sealed
@@ -58,19 +57,36 @@ export interface SealContents {
 }
 
 // Short keys: the plaintext must fit in 190 bytes with the longest purpose and a mobile.
-const plaintextSchema = z.strictObject({
-  v: z.literal(SEAL_VERSION),
-  p: z.enum(PURPOSE_NAMES),
-  m: z.optional(z.string().check(z.regex(MOBILE_PATTERN))),
-  a: z.string().check(z.regex(/^\d{12}$/)),
-  n: z.string().check(z.regex(SEAL_NONCE_PATTERN)),
-});
+interface Plaintext {
+  v: typeof SEAL_VERSION;
+  p: SealPurpose;
+  m?: string;
+  a: string;
+  n: string;
+}
+const PLAINTEXT_KEYS = new Set(['v', 'p', 'm', 'a', 'n']);
+const isString = (value: unknown, pattern: RegExp): value is string => typeof value === 'string' && pattern.test(value);
+
+/**
+ * The plaintext's one shape, checked by hand rather than with zod: the browser runs this before
+ * it seals, and this module is on the AePS transaction page's first load (issue 16, part 2).
+ * No key but these five; a mobile only where the purpose binds one.
+ */
+function asPlaintext(value: unknown): Plaintext | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const o = value as Record<string, unknown>;
+  if (!Object.keys(o).every((key) => PLAINTEXT_KEYS.has(key))) return null;
+  if (o.v !== SEAL_VERSION || typeof o.p !== 'string' || !PURPOSE_NAMES.includes(o.p as SealPurpose)) return null;
+  if (!(o.m === undefined || isString(o.m, MOBILE_PATTERN)) || !isString(o.a, /^\d{12}$/) || !isString(o.n, SEAL_NONCE_PATTERN)) return null;
+  const plain = o as unknown as Plaintext;
+  return mobileMatchesPurpose(plain.p, plain.m) ? plain : null;
+}
 
 /** The plaintext the browser encrypts: compact JSON, ASCII only. */
 export function encodeSealPlaintext({ aadhaar, use, nonce }: SealContents): string {
   const plain = { v: SEAL_VERSION, p: use.purpose, ...(use.mobile === undefined ? {} : { m: use.mobile }), a: aadhaar, n: nonce };
   // Never the value in the message: it holds the digits.
-  if (!plaintextSchema.safeParse(plain).success || !mobileMatchesPurpose(use.purpose, use.mobile)) throw new Error('seal contents are not valid');
+  if (!asPlaintext(plain)) throw new Error('seal contents are not valid');
   const text = JSON.stringify(plain);
   if (text.length > SEAL_MAX_PLAINTEXT_BYTES) throw new Error('seal plaintext too long');
   return text;
@@ -88,8 +104,7 @@ export function decodeSealPlaintext(text: string): SealContents | null {
   } catch {
     return null;
   }
-  const parsed = plaintextSchema.safeParse(json);
-  if (!parsed.success || !mobileMatchesPurpose(parsed.data.p, parsed.data.m)) return null;
-  const { p, m, a, n } = parsed.data;
-  return { aadhaar: a, use: { purpose: p, mobile: m } as SealUse, nonce: n };
+  const plain = asPlaintext(json);
+  if (!plain) return null;
+  return { aadhaar: plain.a, use: { purpose: plain.p, mobile: plain.m } as SealUse, nonce: plain.n };
 }

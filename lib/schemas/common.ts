@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { MessageKey } from '@/lib/i18n/core';
 import { MOBILE_PATTERN } from './mobile';
+import { typedRupeesValue } from './rupees';
 
 // Schema messages are catalogue keys, so forms (any language) and route handlers (English
 // today) render the same text. See lib/api/errors.ts for how issues become field messages.
@@ -22,15 +23,8 @@ export const withoutControlChars = (value: string) => value.replace(/[\u0000-\u0
 
 export const mobileSchema = text('validation.mobile').check(z.trim(), z.regex(MOBILE_PATTERN, 'validation.mobile'));
 
-/**
- * Whole rupees as typed (a digit string from a form, a number from JSON) → a number for the
- * checks that follow; blank is "missing" and anything else (paise, exponents) is not a number.
- */
-export const typedRupees = z.transform((v: unknown) => {
-  if (typeof v !== 'string') return v;
-  const trimmed = v.trim();
-  return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-});
+/** Whole rupees as typed → a number for the checks that follow (see typedRupeesValue). */
+export const typedRupees = z.transform(typedRupeesValue);
 
 /** A whole number of rupees whose missing and wrong-type messages read as the catalogue's. */
 export const rupeesNumber = () =>

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { TRANSACTION_KINDS, TRANSACTION_STATES } from '@/lib/transfers/types';
 import { mobileSchema, rupeesNumber, text, typedRupees, withoutControlChars } from './common';
 import { otpSchema, refSchema } from './ekyc';
+import { TRANSFER_MAX_RUPEES, TRANSFER_MIN_RUPEES } from './rupees';
 
 // DMT-Fino money movement: what the agent types (recipient, amount, OTP) and what the route
 // handlers accept. Shared by the forms and the handlers, so both refuse the same input with the
@@ -9,10 +10,6 @@ import { otpSchema, refSchema } from './ekyc';
 
 /** Eko's IFSC rule: four letters (the bank), a zero, six letters or digits (the branch). */
 export const IFSC_PATTERN = /^[A-Z]{4}0[A-Z0-9]{6}$/;
-
-/** Whole rupees per transfer: Eko's DMT-Fino limits. */
-export const TRANSFER_MIN_RUPEES = 100;
-export const TRANSFER_MAX_RUPEES = 5_000;
 
 const digitsOnly = (v: string) => v.replace(/[\s-]/g, '');
 

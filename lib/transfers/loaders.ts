@@ -17,7 +17,7 @@ import {
 import type { Transaction } from '@/lib/db/schema';
 import { todayInIndia } from '@/lib/schemas/sender';
 import type { AdminTransactionFilters, TransferHistoryFilters } from '@/lib/schemas/transfer';
-import { TRANSFER_MAX_RUPEES } from '@/lib/schemas/transfer';
+import { TRANSFER_MAX_RUPEES } from '@/lib/schemas/rupees';
 import { isClosableNotAtEko } from './reconcile';
 import type { FeeRule } from './fees';
 import type { DeclineReason, TransactionKind, TransactionState, TransactionsSummary, TransactionView } from './types';

@@ -69,6 +69,9 @@ export type TransactionState = (typeof TRANSACTION_STATES)[number];
 
 /** States in which the agent must not pay again: the outcome is not known yet. */
 export const PENDING_STATES: readonly TransactionState[] = ['sending', 'unknown', 'awaited', 'hold'];
+
+/** Whether the outcome is still open (a state in PENDING_STATES). */
+export const isPending = (tx: { state: TransactionState }) => PENDING_STATES.includes(tx.state);
 export const FINAL_STATES: readonly TransactionState[] = ['success', 'declined', 'failed', 'refunded'];
 
 /** Why a transfer was declined, for the agent's next step (Eko's own words are kept beside it). */

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { AepsDesk } from '@/components/aeps/aeps-desk';
 import { PageHeader } from '@/components/layout/page-header';
+import { aepsStatusOf } from '@/lib/aeps/service';
 import { AEPS_FLOWS, type AepsFlow } from '@/lib/aeps/types';
+import { requirePageUser } from '@/lib/auth/current-user';
 import { titleFor } from '@/lib/i18n/server';
 
 export const generateMetadata = (): Promise<Metadata> => titleFor('aeps.title');
@@ -14,10 +16,13 @@ function returnFlow(next: string | string[] | undefined): AepsFlow | null {
 
 export default async function AepsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { next, again } = await searchParams;
+  const user = await requirePageUser('agent', '/aeps');
+  // The status as of this request, so the page's first paint is the desk, not a spinner.
+  const { ekycCompletedOn, lastDailyAuthOn } = await aepsStatusOf(user.id);
   return (
     <>
       <PageHeader title="aeps.title" intro="aeps.intro" />
-      <AepsDesk next={returnFlow(next)} again={again === '1'} />
+      <AepsDesk initial={{ ekycCompletedOn, lastDailyAuthOn }} next={returnFlow(next)} again={again === '1'} />
     </>
   );
 }

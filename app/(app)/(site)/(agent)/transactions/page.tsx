@@ -1,20 +1,23 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { PageHeader } from '@/components/layout/page-header';
 import { TransferHistory } from '@/components/transfers/history';
-import { Spinner } from '@/components/ui/spinner';
-import { serverI18n, titleFor } from '@/lib/i18n/server';
+import { titleFor } from '@/lib/i18n/server';
+import { type TransferHistoryFilters, transferHistorySchema } from '@/lib/schemas/transfer';
 
 export const generateMetadata = (): Promise<Metadata> => titleFor('history.pageTitle');
 
-export default async function TransactionsPage() {
-  const { t } = await serverI18n();
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // The filters are read here, on the server: the browser gets them parsed, and no zod.
+  const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value.at(-1) : value]));
+  const parsed = transferHistorySchema.safeParse(query);
+  const chosen: TransferHistoryFilters = parsed.success ? parsed.data : {};
+  const invalid = parsed.success ? null : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
   return (
     <>
       <PageHeader title="history.pageTitle" intro="history.intro" />
-      <Suspense fallback={<Spinner label={t('history.loading')} />}>
-        <TransferHistory />
-      </Suspense>
+      <TransferHistory chosen={chosen} invalid={invalid} />
     </>
   );
 }

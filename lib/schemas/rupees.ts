@@ -1,0 +1,23 @@
+// Amount rules without zod, for what a page shows while the agent types (the fee beside the
+// amount) before any form is submitted; the schemas in common.ts and transfer.ts are built on
+// them, so the live figures and the submit's check agree.
+
+/** Whole rupees per transfer: Eko's DMT-Fino limits. */
+export const TRANSFER_MIN_RUPEES = 100;
+export const TRANSFER_MAX_RUPEES = 5_000;
+
+/**
+ * Whole rupees as typed (a digit string from a form, a number from JSON) → a number for the
+ * checks that follow; blank is "missing" (undefined) and anything else (paise, exponents) NaN.
+ */
+export function typedRupeesValue(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The transfer amount in `typed` as amountRupeesSchema would take it, or null. */
+export function parseTransferRupees(typed: string): number | null {
+  const value = typedRupeesValue(typed);
+  return typeof value === 'number' && Number.isInteger(value) && value >= TRANSFER_MIN_RUPEES && value <= TRANSFER_MAX_RUPEES ? value : null;
+}
