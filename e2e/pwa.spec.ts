@@ -80,6 +80,9 @@ test('/api/* always goes to the network, even when the same call repeats', async
   for (let i = 0; i < 2; i += 1) {
     await page.goto('/senders?mobile=9000000001');
     await expect(page.getByTestId('sender-card')).toBeVisible();
+    // The recipients' call may still be on its way: leaving now would cancel it in the browser
+    // after Eko was asked, and the two counts below would differ for that reason alone.
+    await page.waitForLoadState('networkidle');
   }
   const lookups = api.filter((r) => r.url.includes('/api/senders/9000000001'));
   expect(lookups.length).toBeGreaterThanOrEqual(2);

@@ -9,6 +9,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
+import { useHydrated } from '@/components/forms/use-hydrated';
 import { type AepsStatus, useAepsStatus } from './use-aeps-status';
 
 // The flows (RD service, Aadhaar transport encryption, their forms) are loaded apart from the
@@ -62,6 +63,9 @@ export function AepsDesk({ initial, next = null, again = false }: { initial?: Ae
   const { t } = useI18n();
   const router = useRouter();
   const { query, status, today, phase: recorded } = useAepsStatus(initial);
+  // The status is in the server's HTML; a flow is not: its buttons would be on screen before
+  // their code could answer a tap (the flows load apart from the page).
+  const hydrated = useHydrated();
   // `again`: Eko asked for today's authentication (1467) although it is recorded here; it is offered until done.
   const [redone, setRedone] = useState(false);
   const askedAgain = again && !redone && recorded === 'done';
@@ -103,8 +107,11 @@ export function AepsDesk({ initial, next = null, again = false }: { initial?: Ae
         </Alert>
       )}
       <Suspense fallback={<Spinner label={t('aeps.flow.loading')} />}>
-        {phase === 'ekyc' && <OneTimeEkycFlow />}
-        {phase === 'due' && status.ekycCompletedOn && <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} onDone={() => setRedone(true)} />}
+        {!hydrated && (phase === 'ekyc' || phase === 'due') && <Spinner label={t('aeps.flow.loading')} />}
+        {hydrated && phase === 'ekyc' && <OneTimeEkycFlow />}
+        {hydrated && phase === 'due' && status.ekycCompletedOn && (
+          <DailyAuthFlow key={today} ekycCompletedOn={status.ekycCompletedOn} onDone={() => setRedone(true)} />
+        )}
       </Suspense>
       {phase === 'done' && <p className="text-slate-700">{t('aeps.allSet')}</p>}
       {phase === 'done' && !next && <TransactionMenu />}
