@@ -100,3 +100,35 @@ describe('filters', () => {
     expect(issuesOf(adminTransactionFilterSchema, { agent: 'x' })).toEqual({ agent: 'validation.invalid' });
   });
 });
+
+describe('the amount rule without zod (the send form’s live fee)', () => {
+  it('takes exactly what amountRupeesSchema takes, and the same number', async () => {
+    const { amountRupeesSchema } = await import('./transfer');
+    const { parseTransferRupees } = await import('./rupees');
+    const typed = [
+      '',
+      ' ',
+      '99',
+      '100',
+      ' 100 ',
+      '0100',
+      '250',
+      '4999',
+      '5000',
+      '5001',
+      '1e3',
+      '100.5',
+      '100,0',
+      '-100',
+      '+100',
+      '१००',
+      '12345678',
+      'abc',
+      '2 50',
+    ];
+    for (const text of typed) {
+      const parsed = amountRupeesSchema.safeParse(text);
+      expect(parseTransferRupees(text), JSON.stringify(text)).toBe(parsed.success ? parsed.data : null);
+    }
+  });
+});
