@@ -64,7 +64,6 @@ function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: W
     resolver: customerForm.resolver,
     defaultValues: { customerMobile: initial?.customerMobile ?? '', bankCode: initial?.bankCode ?? '', amount: initial?.amount ? String(initial.amount) : '' },
   });
-  useEffect(() => customerForm.preload(), []);
   const typed = useWatch({ control, name: 'amount' }) ?? '';
   const rupees = /^\d{1,6}$/.test(typed.trim()) ? Number(typed.trim()) : null;
   const amountOk = rupees !== null && checkWithdrawalAmount(rupees, rule) === null;
@@ -77,7 +76,7 @@ function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: W
   });
 
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-4" data-testid="aeps-customer-step">
+    <form noValidate {...customerForm.preloadOnUse} onSubmit={submit} className="flex flex-col gap-4" data-testid="aeps-customer-step">
       <TextField
         {...register('customerMobile')}
         label={t('aeps.tx.mobile.label')}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { normaliseMobileInput } from '@/lib/schemas/mobile';
 import type { LoginInput } from '@/lib/schemas/auth';
@@ -29,7 +29,6 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
   const passwordInput = useRef<HTMLInputElement>(null);
   const [fields, setFields] = useState<FieldMessages>({});
   const [state, setState] = useState<State>({ kind: 'idle' });
-  useEffect(() => login.preload(), []);
 
   async function submit() {
     const typed: LoginInput = { mobile: mobileInput.current?.value ?? '', password: passwordInput.current?.value ?? '' };
@@ -63,6 +62,7 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
       <form
         method="post"
         noValidate
+        {...login.preloadOnUse}
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy) void submit();

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MessageKey } from '@/lib/i18n/core';
 import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
@@ -69,7 +69,6 @@ export function AadhaarStep({
     resolver: aadhaarForm.resolver,
     defaultValues: { aadhaar: '', consent: false as unknown as true },
   });
-  useEffect(() => aadhaarForm.preload(), []);
 
   const submit = handleSubmit(async ({ aadhaar }) => {
     setSealing(true);
@@ -87,7 +86,7 @@ export function AadhaarStep({
   });
 
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+    <form noValidate {...aadhaarForm.preloadOnUse} onSubmit={submit} className="flex flex-col gap-4">
       <TextField
         {...register('aadhaar')}
         label={t(text.label)}

@@ -33,7 +33,6 @@ export function OtpStep({
 }) {
   const { t, tMaybe } = useI18n();
   const { register, handleSubmit, formState, setFocus } = useForm<{ otp: string }>({ resolver: otpForm.resolver, defaultValues: { otp: '' } });
-  useEffect(() => otpForm.preload(), []);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -43,7 +42,7 @@ export function OtpStep({
   const wait = Math.max(0, RESEND_COOL_DOWN_S - Math.floor((now - sentAt) / 1000));
 
   return (
-    <form noValidate onSubmit={handleSubmit(({ otp }) => onSubmit(otp))} className="flex flex-col gap-4">
+    <form noValidate {...otpForm.preloadOnUse} onSubmit={handleSubmit(({ otp }) => onSubmit(otp))} className="flex flex-col gap-4">
       <TextField
         {...register('otp')}
         label={t(label)}

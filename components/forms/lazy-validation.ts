@@ -3,8 +3,9 @@ import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 
 // Validation code (a schema, zod with it, and for react-hook-form forms the zod resolver) fetched
 // on first use instead of with the page: about 17 KiB gzip that no agent page needs before its
-// first submit. Forms preload it when they mount, so it is in place long before an agent has
-// typed a number and pressed a button (issue 16, part 2).
+// first submit (issue 16, part 2). Forms start fetching it when the agent first types or taps in
+// them (`preloadOnUse`), not when they mount: setting up zod's modules is a 60–140 ms task under
+// Lighthouse's 4× CPU throttle, which at mount lands inside the page's load.
 //
 // If it cannot be fetched (the network dropped and the service worker has no copy yet) the form
 // submits as typed rather than do nothing: the route handler checks the same schema and answers
@@ -18,7 +19,8 @@ function lazily<T>(load: () => Promise<T>) {
       loading = null;
       throw error;
     }));
-  return { get, preload: () => void get().catch(() => undefined) };
+  const preload = () => void get().catch(() => undefined);
+  return { get, preload, preloadOnUse: { onInput: preload, onPointerDown: preload } };
 }
 
 /**
@@ -31,7 +33,7 @@ export function lazyResolver<Values extends FieldValues, Output = Values>(
   load: () => Promise<Resolver<Values, unknown, Output>>,
   refuseUnchecked?: keyof Values & string,
 ) {
-  const { get, preload } = lazily(load);
+  const { get, preload, preloadOnUse } = lazily(load);
   const resolver: Resolver<Values, unknown, Output> = async (values, context, options) => {
     let validate: Resolver<Values, unknown, Output>;
     try {
@@ -42,7 +44,7 @@ export function lazyResolver<Values extends FieldValues, Output = Values>(
     }
     return validate(values, context, options);
   };
-  return { resolver, preload };
+  return { resolver, preload, preloadOnUse };
 }
 
 type ZodResolver = typeof zodResolver;
@@ -72,7 +74,7 @@ export type FieldMessages = Record<string, string>;
  * (the form then sends what was typed, and the server's check answers).
  */
 export function lazySchema<Output>(load: () => Promise<SafeParser<Output>>) {
-  const { get, preload } = lazily(load);
+  const { get, preload, preloadOnUse } = lazily(load);
   const check = async (input: unknown): Promise<{ ok: true; data: Output | null } | { ok: false; fields: FieldMessages }> => {
     let schema: SafeParser<Output>;
     try {
@@ -86,5 +88,5 @@ export function lazySchema<Output>(load: () => Promise<SafeParser<Output>>) {
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '')] ??= issue.message;
     return { ok: false, fields };
   };
-  return { check, preload };
+  return { check, preload, preloadOnUse };
 }

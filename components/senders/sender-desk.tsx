@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { formatMobile } from '@/lib/i18n/core';
 import { parsePastedMobile } from '@/lib/schemas/mobile';
 import type { OnboardingOutcome } from '@/lib/senders/types';
@@ -20,9 +20,9 @@ import { useSenderLookup } from './use-sender';
 const loadEkycFlow = () => import('@/components/sender-ekyc/ekyc-flow');
 const EkycFlow = lazy(() => loadEkycFlow().then((m) => ({ default: m.EkycFlow })));
 const preloadEkycFlow = () => void loadEkycFlow();
-// Enrolment is for senders Eko does not know yet: its form loads while such a lookup is running.
-const loadOnboardForm = () => import('./onboard-sender-form');
-const OnboardSenderForm = lazy(() => loadOnboardForm().then((m) => ({ default: m.OnboardSenderForm })));
+// Enrolment is for senders Eko does not know yet: its form (react-hook-form and zod) loads when a
+// lookup says so, not with every lookup, most of which find an enrolled sender.
+const OnboardSenderForm = lazy(() => import('./onboard-sender-form').then((m) => ({ default: m.OnboardSenderForm })));
 
 /** Senders Eko lets move money: enrolled with limits (a KYC-pending one gets no recipients yet). */
 const canTransact = (state: string) => state === 'kyc_verified' || state === 'not_kyc';
@@ -40,9 +40,6 @@ export function SenderDesk({ cardSlot }: { cardSlot?: ReactNode }) {
   const lookup = useSenderLookup(mobile);
   const [onboarded, setOnboarded] = useState<{ mobile: string; outcome: OnboardingOutcome } | null>(null);
   const [ekycFor, setEkycFor] = useState<string | null>(null);
-  useEffect(() => {
-    if (mobile) void loadOnboardForm();
-  }, [mobile]);
 
   const search = (next: string) => {
     setOnboarded(null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import { ApiClientError } from '@/lib/api/client';
 import { formatMobile, paiseToRupees } from '@/lib/i18n/core';
@@ -85,7 +85,6 @@ function AmountStep({
   const input = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState(initial);
   const [error, setError] = useState<string | undefined>(undefined);
-  useEffect(() => amountEntry.preload(), []);
   const live = parseTransferRupees(typed);
   const amount = live !== null && live <= maxRupees ? live : null;
 
@@ -96,6 +95,7 @@ function AmountStep({
   return (
     <form
       noValidate
+      {...amountEntry.preloadOnUse}
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
