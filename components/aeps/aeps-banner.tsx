@@ -27,7 +27,11 @@ export function AepsBanner({ initial }: { initial?: AepsStatus }) {
     >
       <p className="font-semibold">{t(phase === 'ekyc' ? 'aeps.banner.ekyc' : phase === 'due' ? 'aeps.banner.due' : 'aeps.banner.done')}</p>
       {due && (
-        <Link href="/aeps" className="inline-flex min-h-touch items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
+        <Link
+          href="/aeps"
+          prefetch={false}
+          className="inline-flex min-h-touch items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
+        >
           {t(phase === 'ekyc' ? 'aeps.banner.ekycAction' : 'aeps.banner.dueAction')}
         </Link>
       )}

@@ -104,10 +104,10 @@ export function TransferHistory({ chosen, invalid }: { chosen: TransferHistoryFi
         </SelectField>
         <div className="flex flex-wrap gap-3 sm:col-span-3">
           <Button type="submit">{t('history.show')}</Button>
-          <Link className={linkClass} href="/transactions">
+          <Link className={linkClass} prefetch={false} href="/transactions">
             {t('history.today')}
           </Link>
-          <Link className={linkClass} href={`/transactions?${historyQuery({ from: daysBefore(today, 6), to: today })}`}>
+          <Link className={linkClass} prefetch={false} href={`/transactions?${historyQuery({ from: daysBefore(today, 6), to: today })}`}>
             {t('history.week')}
           </Link>
         </div>
@@ -140,12 +140,12 @@ export function TransferHistory({ chosen, invalid }: { chosen: TransferHistoryFi
             )}
             <nav aria-label={t('history.pages')} className="flex gap-3">
               {page.page > 1 && (
-                <Link className={linkClass} href={pageLink(page.page - 1)}>
+                <Link className={linkClass} prefetch={false} href={pageLink(page.page - 1)}>
                   {t('admin.activity.prev')}
                 </Link>
               )}
               {page.page < page.pages && (
-                <Link className={linkClass} href={pageLink(page.page + 1)}>
+                <Link className={linkClass} prefetch={false} href={pageLink(page.page + 1)}>
                   {t('admin.activity.next')}
                 </Link>
               )}
