@@ -63,8 +63,9 @@ export function AepsDesk({ initial, next = null, again = false }: { initial?: Ae
   const { t } = useI18n();
   const router = useRouter();
   const { query, status, today, phase: recorded } = useAepsStatus(initial);
-  // The status is in the server's HTML; a flow is not: its buttons would be on screen before
-  // their code could answer a tap (the flows load apart from the page).
+  // The status is in the server's HTML; a flow is not, and must not be: its buttons would be on
+  // screen before their code could answer a tap (the flows load apart from the page), and its
+  // Aadhaar field must never be in a form the browser could submit on its own.
   const hydrated = useHydrated();
   // `again`: Eko asked for today's authentication (1467) although it is recorded here; it is offered until done.
   const [redone, setRedone] = useState(false);

@@ -54,8 +54,9 @@ interface Identity {
   latlong: string;
 }
 
-// The checks (zod) are fetched when the form mounts, not with the page (issue 16, part 2).
-const customerForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/aeps').then((m) => zodResolver(m.aepsCustomerFormSchema)));
+// The checks (zod) are fetched on the form's first keystroke or tap, not with the page (issue 16,
+// part 2). Without them the form does not go on: the mobile is sealed with the Aadhaar next.
+const customerForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/aeps').then((m) => zodResolver(m.aepsCustomerFormSchema)), 'customerMobile');
 
 /** Mobile, bank and (for a withdrawal) the amount: the seal binds the Aadhaar to this mobile, so it comes first. */
 function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: WithdrawalRule; initial: Customer | null; onDone: (c: Customer) => void }) {

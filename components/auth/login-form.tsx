@@ -17,8 +17,8 @@ export interface DemoAccount {
   password: string;
 }
 
-// Two fields: no form library, and loginSchema (zod) fetched on first use, as the sender search
-// does. Together they were about 31 KiB gzip of this page's first load (issue 16, part 2).
+// Two fields: no form library, and loginSchema (zod) fetched on first use. Together they were
+// about 31 KiB gzip of this page's first load (issue 16, part 2).
 const login = lazySchema(() => import('@/lib/schemas/auth').then((m) => m.loginSchema));
 
 type State = { kind: 'idle' } | { kind: 'sending' } | { kind: 'signedIn' } | { kind: 'failed'; error: ApiClientError };
@@ -29,8 +29,21 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
   const passwordInput = useRef<HTMLInputElement>(null);
   const [fields, setFields] = useState<FieldMessages>({});
   const [state, setState] = useState<State>({ kind: 'idle' });
+  // Set before the schema is awaited (it may still be downloading): a second tap or Enter in that
+  // time must not send a second sign-in, which would spend a second attempt of the lockout budget.
+  const submitting = useRef(false);
 
   async function submit() {
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await signIn();
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  async function signIn() {
     const typed: LoginInput = { mobile: mobileInput.current?.value ?? '', password: passwordInput.current?.value ?? '' };
     const checked = await login.check(typed);
     if (!checked.ok) {
@@ -62,10 +75,16 @@ export function LoginForm({ returnTo, demoAccounts }: { returnTo: string | null;
       <form
         method="post"
         noValidate
-        {...login.preloadOnUse}
+        onPointerDown={login.preload}
         onSubmit={(e) => {
           e.preventDefault();
           if (!busy) void submit();
+        }}
+        // A field's message goes once the agent changes that field, as it would with a form library.
+        onInput={(e) => {
+          login.preload();
+          const name = (e.target as HTMLInputElement).name;
+          if (fields[name]) setFields(({ [name]: _, ...rest }) => rest);
         }}
         className="flex flex-col gap-4"
       >

@@ -38,8 +38,8 @@ export const SENDER_AADHAAR_TEXT: AadhaarStepText = {
   submit: 'ekyc.aadhaar.continue',
 };
 
-// The Aadhaar check (zod) is fetched when the step mounts, not with the page (issue 16, part 2).
-// Without it nothing is sealed: the field says the connection is down.
+// The Aadhaar check (zod) is fetched on the step's first keystroke or tap, not with the page
+// (issue 16, part 2). Without it nothing is sealed: the field says the connection is down.
 const aadhaarForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/ekyc').then((m) => zodResolver(m.aadhaarEntrySchema)), 'aadhaar');
 
 export function AadhaarStep({
@@ -86,7 +86,8 @@ export function AadhaarStep({
   });
 
   return (
-    <form noValidate {...aadhaarForm.preloadOnUse} onSubmit={submit} className="flex flex-col gap-4">
+    // method="post": were it ever submitted before its code ran, the digits would not go into a URL.
+    <form method="post" noValidate {...aadhaarForm.preloadOnUse} onSubmit={submit} className="flex flex-col gap-4">
       <TextField
         {...register('aadhaar')}
         label={t(text.label)}

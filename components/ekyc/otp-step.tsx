@@ -11,7 +11,7 @@ import { fieldError } from '@/components/forms/field-error';
 
 export const RESEND_COOL_DOWN_S = 30;
 
-// The OTP check (zod) is fetched when the step mounts, not with the page (issue 16, part 2).
+// The OTP check (zod) is fetched on the step's first keystroke or tap, not with the page (issue 16, part 2).
 const otpForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/ekyc').then((m) => zodResolver(m.otpEntrySchema)));
 
 export function OtpStep({
@@ -42,7 +42,7 @@ export function OtpStep({
   const wait = Math.max(0, RESEND_COOL_DOWN_S - Math.floor((now - sentAt) / 1000));
 
   return (
-    <form noValidate {...otpForm.preloadOnUse} onSubmit={handleSubmit(({ otp }) => onSubmit(otp))} className="flex flex-col gap-4">
+    <form method="post" noValidate {...otpForm.preloadOnUse} onSubmit={handleSubmit(({ otp }) => onSubmit(otp))} className="flex flex-col gap-4">
       <TextField
         {...register('otp')}
         label={t(label)}

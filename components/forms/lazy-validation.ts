@@ -8,8 +8,9 @@ import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 // Lighthouse's 4× CPU throttle, which at mount lands inside the page's load.
 //
 // If it cannot be fetched (the network dropped and the service worker has no copy yet) the form
-// submits as typed rather than do nothing: the route handler checks the same schema and answers
-// with the same field message, which the form shows.
+// submits as typed rather than do nothing, and the route handler refuses what the schema would
+// have; input that must not leave unchecked is refused in the form instead (`refuseUnchecked`).
+// Forms shown after an action (the transfer OTP) may also preload at mount.
 
 function lazily<T>(load: () => Promise<T>) {
   let loading: Promise<T> | null = null;
@@ -84,6 +85,8 @@ export function lazySchema<Output>(load: () => Promise<SafeParser<Output>>) {
     }
     const parsed = schema.safeParse(input);
     if (parsed.success) return { ok: true, data: parsed.data };
+    // As lib/api/errors.ts's fieldsFromZod does for the handlers (that module carries both
+    // catalogues, too heavy for a page): the first message per field.
     const fields: FieldMessages = {};
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '')] ??= issue.message;
     return { ok: false, fields };

@@ -67,7 +67,9 @@ export function OtpForm({
 
   return (
     <form
+      method="post"
       noValidate
+      onInput={() => setError(undefined)}
       onSubmit={(e) => {
         e.preventDefault();
         const typed = input.current?.value ?? '';

@@ -115,7 +115,10 @@ function AmountStep({
           ref={input}
           name="amount"
           defaultValue={initial}
-          onChange={(e) => setTyped(e.target.value)}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setError(undefined);
+          }}
           label={t('send.amount')}
           hint={t('send.amount.hint', { min: inr(TRANSFER_MIN_RUPEES), max: inr(maxRupees) })}
           error={fieldError(tMaybe, error)}

@@ -97,6 +97,19 @@ describe('seal plaintext (lib/aadhaar/seal.ts)', () => {
       null,
     ];
     for (const value of bad) expect(decodeSealPlaintext(JSON.stringify(value))).toBeNull();
+    // Keys only raw JSON can carry (an object literal cannot make an own __proto__), and types a
+    // loose check would let through.
+    const body = `"v":1,"p":"sender_ekyc","m":"9000000002","a":"999999990019","n":"${nonce}"`;
+    expect(decodeSealPlaintext(`{${body}}`)).not.toBeNull();
+    for (const raw of [
+      `{"__proto__":{},${body}}`,
+      `{"constructor":{},${body}}`,
+      `{${body.replace('"m":"9000000002"', '"m":null')}}`,
+      `{${body.replace('"v":1', '"v":"1"')}}`,
+      `{${body.replace('"a":"999999990019"', '"a":999999990019')}}`,
+      `{${body.replace('"p":"sender_ekyc"', '"p":["sender_ekyc"]')}}`,
+    ])
+      expect(decodeSealPlaintext(raw), raw).toBeNull();
     expect(decodeSealPlaintext('{"v":1,')).toBeNull();
     expect(decodeSealPlaintext('\ufffd')).toBeNull();
     expect(decodeSealPlaintext(JSON.stringify(ok))).not.toBeNull();

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { AepsDesk } from '@/components/aeps/aeps-desk';
 import { PageHeader } from '@/components/layout/page-header';
 import { aepsStatusOf } from '@/lib/aeps/service';
 import { AEPS_FLOWS, type AepsFlow } from '@/lib/aeps/types';
-import { requirePageUser } from '@/lib/auth/current-user';
+import { requirePageUser, returnToFrom } from '@/lib/auth/current-user';
 import { titleFor } from '@/lib/i18n/server';
 
 export const generateMetadata = (): Promise<Metadata> => titleFor('aeps.title');
@@ -16,7 +17,8 @@ function returnFlow(next: string | string[] | undefined): AepsFlow | null {
 
 export default async function AepsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { next, again } = await searchParams;
-  const user = await requirePageUser('agent', '/aeps');
+  // With its query (?next=…), so an agent signed out on the way is brought back to the transaction.
+  const user = await requirePageUser('agent', returnToFrom(await headers(), '/aeps'));
   // The status as of this request, so the page's first paint is the desk, not a spinner.
   const { ekycCompletedOn, lastDailyAuthOn } = await aepsStatusOf(user.id);
   return (

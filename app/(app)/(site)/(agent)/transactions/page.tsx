@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
+import { fieldsFromZod } from '@/lib/api/errors';
 import { TransferHistory } from '@/components/transfers/history';
 import { titleFor } from '@/lib/i18n/server';
 import { type TransferHistoryFilters, transferHistorySchema } from '@/lib/schemas/transfer';
@@ -13,7 +14,7 @@ export default async function TransactionsPage({ searchParams }: { searchParams:
   const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value.at(-1) : value]));
   const parsed = transferHistorySchema.safeParse(query);
   const chosen: TransferHistoryFilters = parsed.success ? parsed.data : {};
-  const invalid = parsed.success ? null : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+  const invalid = parsed.success ? null : fieldsFromZod(parsed.error);
   return (
     <>
       <PageHeader title="history.pageTitle" intro="history.intro" />
