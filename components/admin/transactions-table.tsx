@@ -3,10 +3,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { apiRequest } from '@/lib/api/client';
-import { formatIndiaDateTime, formatInr, formatMobile, paiseToRupees } from '@/lib/i18n/core';
+import { formatInr, formatMobile, paiseToRupees } from '@/lib/i18n/core';
 import type { AdminTransactionFilters } from '@/lib/schemas/transfer';
 import { filterQuery } from '@/lib/transfers/filter-query';
 import type { TransactionView } from '@/lib/transfers/types';
+import { IndiaTime } from '@/components/ui/money';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
@@ -56,9 +57,7 @@ export function AdminTransactionsTable({ filters }: { filters: AdminTransactionF
           t('receipt.number'),
         ]}
         rows={data.rows.map((r) => [
-          <span key="at" suppressHydrationWarning>
-            {formatIndiaDateTime(r.createdAt, locale)}
-          </span>,
+          <IndiaTime key="at" iso={r.createdAt} />,
           r.agent.name,
           t(`admin.tx.kind.${r.kind}`),
           formatMobile(r.senderMobile),

@@ -13,7 +13,7 @@ import { useHydrated } from '@/components/forms/use-hydrated';
 import { type AepsStatus, useAepsStatus } from './use-aeps-status';
 
 // The flows (RD service, Aadhaar transport encryption, their forms) are loaded apart from the
-// page, and only when one is due: an agent whose day is set up never runs their code.
+// page, when one is rendered: an agent whose day is set up never runs their code.
 const loadFlows = () => import('./aeps-flows');
 const OneTimeEkycFlow = lazy(() => loadFlows().then((m) => ({ default: m.OneTimeEkycFlow })));
 const DailyAuthFlow = lazy(() => loadFlows().then((m) => ({ default: m.DailyAuthFlow })));
@@ -71,9 +71,6 @@ export function AepsDesk({ initial, next = null, again = false }: { initial?: Ae
   const [redone, setRedone] = useState(false);
   const askedAgain = again && !redone && recorded === 'done';
   const phase = askedAgain ? 'due' : recorded;
-  useEffect(() => {
-    if (phase === 'ekyc' || phase === 'due') void loadFlows().catch(() => undefined);
-  }, [phase]);
   useEffect(() => {
     if (phase === 'done' && next) router.replace(`/aeps/${next}`);
   }, [phase, next, router]);

@@ -2,12 +2,12 @@
 
 import type { AepsFlow } from '@/lib/aeps/types';
 import type { ReactNode } from 'react';
-import { formatIndiaDateTime, formatMobile } from '@/lib/i18n/core';
+import { formatMobile } from '@/lib/i18n/core';
 import type { DeclineReason, TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';
-import { Facts, StateBadge, useRupees } from '@/components/ui/money';
+import { Facts, IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { maskedAadhaar } from './aeps-receipt';
@@ -107,7 +107,7 @@ function CheckAgain({ id }: { id: string }) {
 
 /** Where an AePS transaction stands (/transactions/[id]), live while a withdrawal is pending. */
 export function AepsTransactionStatus({ initial }: { initial: TransactionView }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const rupees = useRupees();
   const query = useAepsTransaction(initial);
   const tx = query.data ?? initial;
@@ -151,12 +151,7 @@ export function AepsTransactionStatus({ initial }: { initial: TransactionView })
         <Facts
           rows={[
             [t('receipt.number'), <code key="ref">{tx.clientRefId}</code>, 'tx-ref'],
-            [
-              t('receipt.time'),
-              <span key="time" suppressHydrationWarning>
-                {formatIndiaDateTime(tx.createdAt, locale)}
-              </span>,
-            ],
+            [t('receipt.time'), <IndiaTime key="time" iso={tx.createdAt} />],
             [t('aeps.receipt.customer'), formatMobile(tx.senderMobile)],
             [t('aeps.receipt.aadhaar'), maskedAadhaar(tx.aepsCustomer?.aadhaarLast4)],
             [t('receipt.bank'), tx.aepsCustomer?.bank || '—'],
@@ -165,12 +160,7 @@ export function AepsTransactionStatus({ initial }: { initial: TransactionView })
               : []),
             [t('receipt.ekoTid'), tx.ekoTid ?? '—', 'tx-tid'],
             [t('aeps.receipt.rrn'), tx.bankRef ?? '—', 'tx-rrn'],
-            [
-              t('transfer.lastUpdate'),
-              <span key="upd" suppressHydrationWarning>
-                {formatIndiaDateTime(tx.updatedAt, locale)}
-              </span>,
-            ],
+            [t('transfer.lastUpdate'), <IndiaTime key="upd" iso={tx.updatedAt} />],
           ]}
         />
       </section>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { todayInIndia } from '@/lib/dates';
-import { formatDay, formatIndiaDateTime, formatMobile } from '@/lib/i18n/core';
+import { formatDay, formatMobile } from '@/lib/i18n/core';
 import type { TransferHistoryFilters } from '@/lib/schemas/transfer';
 import { isPending, TRANSACTION_STATES, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
@@ -14,7 +14,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
-import { StateBadge, useRupees } from '@/components/ui/money';
+import { IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
 import { RefundFlow } from './refund-flow';
 import { CheckAgainButton } from './transaction-status';
 import { historyQuery, useHistory } from './use-transfers';
@@ -27,7 +27,7 @@ function daysBefore(day: string, days: number): string {
 }
 
 function HistoryRow({ tx }: { tx: TransactionView }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const rupees = useRupees();
   const [refunding, setRefunding] = useState(false);
   const isRefund = tx.kind === 'dmt_refund';
@@ -48,8 +48,8 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
                 : '—'}
           </p>
           <p className="text-sm text-slate-800">
-            {t(tx.aepsCustomer ? 'history.customer' : 'history.sender', { mobile: formatMobile(tx.senderMobile) })} ·{' '}
-            <span suppressHydrationWarning>{formatIndiaDateTime(tx.createdAt, locale)}</span> · <code>{tx.clientRefId}</code>
+            {t(tx.aepsCustomer ? 'history.customer' : 'history.sender', { mobile: formatMobile(tx.senderMobile) })} · <IndiaTime iso={tx.createdAt} /> ·{' '}
+            <code>{tx.clientRefId}</code>
           </p>
         </div>
         <StateBadge state={tx.state} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { formatIndiaDateTime, formatMobile } from '@/lib/i18n/core';
+import { formatMobile } from '@/lib/i18n/core';
 import { isPending, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -8,7 +8,7 @@ import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { DeclineNextStep } from './decline';
-import { Facts, StateBadge, useRupees } from '@/components/ui/money';
+import { Facts, IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
 import { DoNotPayAgain } from './parts';
 import { RefundFlow } from './refund-flow';
 import { useCheckTransaction, useTransaction } from './use-transfers';
@@ -31,7 +31,7 @@ export function CheckAgainButton({ id, label }: { id: string; label?: string }) 
 
 /** Where a transfer stands, live while it is pending, with the next step for each outcome. */
 export function TransactionStatus({ initial }: { initial: TransactionView }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const rupees = useRupees();
   const query = useTransaction(initial.id, initial);
   const tx = query.data ?? initial;
@@ -108,24 +108,14 @@ export function TransactionStatus({ initial }: { initial: TransactionView }) {
         <Facts
           rows={[
             [t('receipt.number'), <code key="ref">{tx.clientRefId}</code>, 'tx-ref'],
-            [
-              t('receipt.time'),
-              <span key="time" suppressHydrationWarning>
-                {formatIndiaDateTime(tx.createdAt, locale)}
-              </span>,
-            ],
+            [t('receipt.time'), <IndiaTime key="time" iso={tx.createdAt} />],
             [t('receipt.sender'), `${tx.senderName ?? ''} ${formatMobile(tx.senderMobile)}`.trim()],
             [t('receipt.recipient'), tx.recipient?.name ?? '—'],
             [t('receipt.bank'), tx.recipient ? `${tx.recipient.bank} · ${tx.recipient.ifsc}` : '—'],
             [t('receipt.account'), tx.recipient?.accountMasked ?? '—'],
             [t('receipt.ekoTid'), tx.ekoTid ?? '—', 'tx-tid'],
             [t('receipt.bankRef'), tx.bankRef ?? '—', 'tx-utr'],
-            [
-              t('transfer.lastUpdate'),
-              <span key="upd" suppressHydrationWarning>
-                {formatIndiaDateTime(tx.updatedAt, locale)}
-              </span>,
-            ],
+            [t('transfer.lastUpdate'), <IndiaTime key="upd" iso={tx.updatedAt} />],
           ]}
         />
       </section>

@@ -2,7 +2,7 @@
 
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
-import { paiseToRupees } from '@/lib/i18n/core';
+import { formatIndiaDateTime, paiseToRupees } from '@/lib/i18n/core';
 import type { TransactionState } from '@/lib/transfers/types';
 import { useI18n } from '@/components/i18n/i18n-provider';
 
@@ -13,6 +13,16 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 export function useRupees() {
   const { inr } = useI18n();
   return (paise: number) => inr(paiseToRupees(paise));
+}
+
+/**
+ * A moment in India's time, in the agent's language. The server's and the browser's Intl data
+ * may word a date differently, so the text is the browser's once the page runs, without a
+ * hydration warning.
+ */
+export function IndiaTime({ iso }: { iso: string }) {
+  const { locale } = useI18n();
+  return <span suppressHydrationWarning>{formatIndiaDateTime(iso, locale)}</span>;
 }
 
 const tones: Record<TransactionState, string> = {
