@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/lib/db/client';
 import { forPage } from '@/lib/db/unavailable';
 import type { Role } from './roles';
@@ -66,12 +67,13 @@ export const CHANGE_PASSWORD_PAGE = '/account/password';
 /**
  * The signed-in user for pages that adapt (no role requirement), with why there is none. Every
  * page's first database read (the header, the layouts' checks): an unreachable database fails
- * the page with the 503 message.
+ * the page with the 503 message. Once per request (React's `cache`): the header, the section's
+ * layout and the page each ask, and each asking was a session read and a session touch.
  */
-export async function pageSession(): Promise<SessionCheck> {
+export const pageSession = cache(async (): Promise<SessionCheck> => {
   const token = sessionTokenOf(await headers());
   return forPage(() => checkSessionToken(token));
-}
+});
 
 /**
  * For server components: the signed-in user, or a redirect to login (or to their own home, or to
