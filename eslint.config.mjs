@@ -74,6 +74,10 @@ const otherFeatures = (feature) => [
   FEATURES.filter((f) => f !== feature).flatMap((f) => [`@/components/${f}/*`, `@/components/${f}/**`]),
   `components/${feature}/ is a feature: it may use shared folders (ui, forms, ekyc, scanner, layout), not another feature.`,
 ];
+const NO_NEXT_LINK = [
+  ['next/link'],
+  "Link with AppLink (components/ui/app-link.tsx): next/link is 3.5 KiB of every page's first load, for prefetching no page here wants.",
+];
 const APP_THIN = [['@/lib/db/client', '@/lib/db/queries/*'], 'Pages and route handlers call lib/ services and loaders, not the database.'];
 
 const restrict = (...lists) => ['error', { patterns: lists.map(([group, message]) => ({ group, message, allowTypeImports: true })) }];
@@ -97,16 +101,16 @@ export default tseslint.config(
   },
   // Vitest's `use…` helpers (useTestDatabase, useEkoSandbox) and Playwright's fixture `use` are not React hooks.
   { files: ['**/*.test.ts', 'test/**', 'e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
-  { files: ['components/**/*.{ts,tsx}'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX) } },
+  { files: ['components/**/*.{ts,tsx}'], ignores: TESTS, rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX, NO_NEXT_LINK) } },
   ...FEATURES.map((feature) => ({
     files: [`components/${feature}/**/*.{ts,tsx}`],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX, otherFeatures(feature)) },
+    rules: { 'no-restricted-imports': restrict(...UI_NO_SERVER, NO_SANDBOX, NO_NEXT_LINK, otherFeatures(feature)) },
   })),
   {
     files: ['app/**/*.{ts,tsx}', 'proxy.ts', 'instrumentation.ts'],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': restrict(APP_THIN, NO_RAW_EKO, NO_SANDBOX) },
+    rules: { 'no-restricted-imports': restrict(APP_THIN, NO_RAW_EKO, NO_SANDBOX, NO_NEXT_LINK) },
   },
   {
     files: ['lib/**/*.{ts,tsx}'],

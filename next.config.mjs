@@ -20,7 +20,15 @@ const nextConfig = {
   poweredByHeader: false,
   // Two root layouts (app/(app) and the bench's app/(control)): an address no route matches gets
   // app/global-not-found.tsx, as no single layout can wrap it.
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // Fewer, larger client chunks: by default Turbopack keeps the framework's chunks apart and
+    // splits each page into many small ones, and every chunk is a request (a round trip on a
+    // weak signal) and a gzip stream that compresses alone. Merged, each agent page's first load
+    // is ~4.6 KiB smaller and 2–5 requests fewer, for 2 KiB more over all agent pages together
+    // (code shared by several pages now sits in more than one chunk). Measured in issue 16.
+    turbopackChunking: { minChunkSize: 1_000_000, maxMergeChunkSize: 1_000_000 },
+  },
   // Loaded by plain Node at run time: PGlite ships WASM beside its code, rate-limiter-flexible
   // imports drizzle-orm by a computed name, and ioredis (loaded only with RATE_LIMIT_STORE=redis)
   // is handed to rate-limiter-flexible, which is external too. pino is on Next's default list

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { fieldsFromZod } from '@/lib/api/errors';
 import { loadActivity } from '@/lib/admin/loaders';
 import type { ActivityRow } from '@/lib/db/queries/activity';
@@ -67,9 +67,9 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
         <TextField name="to" type="date" label={t('admin.activity.filter.to')} defaultValue={filters.to ?? ''} error={fieldErrors.to} />
         <div className="flex flex-wrap gap-3 md:col-span-3 lg:col-span-5">
           <Button type="submit">{t('admin.activity.filter.apply')}</Button>
-          <Link href="/admin/activity" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 underline">
+          <AppLink href="/admin/activity" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 underline">
             {t('admin.activity.filter.clear')}
-          </Link>
+          </AppLink>
           <a
             href={`/api/admin/activity/export${qs ? `?${qs}` : ''}`}
             className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold text-slate-900"
@@ -111,20 +111,20 @@ export async function ActivityPage({ searchParams }: { searchParams: Record<stri
       />
       <nav aria-label={t('admin.activity.title')} className="flex gap-3">
         {activity.page > 1 && (
-          <Link
+          <AppLink
             className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold"
             href={`/admin/activity?${queryString(filters, activity.page - 1)}`}
           >
             {t('admin.activity.prev')}
-          </Link>
+          </AppLink>
         )}
         {activity.page < activity.pages && (
-          <Link
+          <AppLink
             className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold"
             href={`/admin/activity?${queryString(filters, activity.page + 1)}`}
           >
             {t('admin.activity.next')}
-          </Link>
+          </AppLink>
         )}
       </nav>
     </div>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import clsx from 'clsx';
 import { loadOverview } from '@/lib/admin/loaders';
 import { serverI18n } from '@/lib/i18n/server';
@@ -46,7 +46,7 @@ export async function AdminOverview({ days }: { days: number }) {
           <ul className="flex gap-2">
             {[7, 14, 30].map((d) => (
               <li key={d}>
-                <Link
+                <AppLink
                   href={`/admin?days=${d}`}
                   aria-current={d === days ? 'page' : undefined}
                   className={clsx(
@@ -55,7 +55,7 @@ export async function AdminOverview({ days }: { days: number }) {
                   )}
                 >
                   {t('admin.range.days', { days: d })}
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>

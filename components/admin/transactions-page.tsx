@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { formatAge, formatInr, formatMobile, paiseToRupees } from '@/lib/i18n';
 import { serverI18n } from '@/lib/i18n/server';
 import { todayInIndia } from '@/lib/dates';
@@ -73,7 +73,7 @@ export async function AdminTransactions({
           <ul className="flex gap-2">
             {[7, 14, 30].map((d) => (
               <li key={d}>
-                <Link
+                <AppLink
                   href={`/admin/transactions?${qs ? `${qs}&` : ''}days=${d}`}
                   aria-current={d === days ? 'page' : undefined}
                   className={clsx(
@@ -82,7 +82,7 @@ export async function AdminTransactions({
                   )}
                 >
                   {t('admin.range.days', { days: d })}
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>
@@ -250,9 +250,9 @@ export async function AdminTransactions({
           <TextField name="max" label={t('admin.tx.max')} inputMode="numeric" defaultValue={filters.max ?? ''} error={fieldErrors?.max} />
           <div className="flex flex-wrap items-end gap-3 md:col-span-3 lg:col-span-4">
             <Button type="submit">{t('admin.activity.filter.apply')}</Button>
-            <Link href="/admin/transactions" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 underline">
+            <AppLink href="/admin/transactions" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 underline">
               {t('admin.activity.filter.clear')}
-            </Link>
+            </AppLink>
             <a
               href={`/api/admin/transactions/export${qs ? `?${qs}` : ''}`}
               className="inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold text-slate-900"

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { apiRequest } from '@/lib/api/client';
 import { formatInr, formatMobile, paiseToRupees } from '@/lib/i18n/core';
 import type { AdminTransactionFilters } from '@/lib/schemas/transfer';
@@ -80,14 +80,14 @@ export function AdminTransactionsTable({ filters }: { filters: AdminTransactionF
       />
       <nav aria-label={t('admin.tx.pages')} className="flex gap-3">
         {data.page > 1 && (
-          <Link className={pageLinkClass} href={`/admin/transactions?${filterQuery({ ...filters, page: data.page - 1 })}`}>
+          <AppLink className={pageLinkClass} href={`/admin/transactions?${filterQuery({ ...filters, page: data.page - 1 })}`}>
             {t('admin.activity.prev')}
-          </Link>
+          </AppLink>
         )}
         {data.page < data.pages && (
-          <Link className={pageLinkClass} href={`/admin/transactions?${filterQuery({ ...filters, page: data.page + 1 })}`}>
+          <AppLink className={pageLinkClass} href={`/admin/transactions?${filterQuery({ ...filters, page: data.page + 1 })}`}>
             {t('admin.activity.next')}
-          </Link>
+          </AppLink>
         )}
       </nav>
     </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import clsx from 'clsx';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { type AepsStatus, useAepsStatus } from './use-aeps-status';
@@ -27,13 +27,9 @@ export function AepsBanner({ initial }: { initial?: AepsStatus }) {
     >
       <p className="font-semibold">{t(phase === 'ekyc' ? 'aeps.banner.ekyc' : phase === 'due' ? 'aeps.banner.due' : 'aeps.banner.done')}</p>
       {due && (
-        <Link
-          href="/aeps"
-          prefetch={false}
-          className="inline-flex min-h-touch items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800"
-        >
+        <AppLink href="/aeps" className="inline-flex min-h-touch items-center rounded-lg bg-brand-700 px-4 font-semibold text-white hover:bg-brand-800">
           {t(phase === 'ekyc' ? 'aeps.banner.ekycAction' : 'aeps.banner.dueAction')}
-        </Link>
+        </AppLink>
       )}
     </div>
   );

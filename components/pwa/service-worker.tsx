@@ -1,74 +1,26 @@
 'use client';
 
-import type { Serwist } from '@serwist/window';
-import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '@/components/i18n/i18n-provider';
-import { Button } from '@/components/ui/button';
-import { useAnyFlowInProgress } from './flow-guard';
+import { lazy, Suspense } from 'react';
+import { useHydrated } from '@/components/forms/use-hydrated';
 
-const SW_URL = '/serwist/sw.js';
+// Registering the worker and offering its updates is not needed to show or use a page: that code
+// (and the worker's client library after it) is fetched once the page has hydrated, not with
+// every page's first load. If it cannot be fetched the page goes on without a worker, as it does
+// when registration fails.
+const WorkerUpdates = lazy(() =>
+  import('./worker-updates').then(
+    (m) => ({ default: m.WorkerUpdates }),
+    () => ({ default: () => null }),
+  ),
+);
 
-/**
- * Registers the service worker and offers a new version when one is waiting. The new worker takes
- * over only when the agent says so, and never while a flow is mid-way (flow-guard.ts); the page
- * reloads once the new worker controls it, so old pages never talk to a new shell.
- */
 export function ServiceWorker() {
-  const { t } = useI18n();
-  const serwist = useRef<Serwist | null>(null);
-  const [waiting, setWaiting] = useState(false);
-  const [later, setLater] = useState(false);
-  const busy = useAnyFlowInProgress();
-
-  useEffect(() => {
-    // Development builds change on every save; a worker there would only serve stale code.
-    if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
-    // A tablet may stay on one page all day: look for a new version whenever the app comes back
-    // to the foreground, not only on full page loads.
-    const checkForUpdate = () => {
-      if (document.visibilityState === 'visible') serwist.current?.update().catch(() => undefined);
-    };
-    let unmounted = false;
-    // The worker's client library is not needed to show the page: it loads after it.
-    import('@serwist/window')
-      .then(({ Serwist }) => {
-        if (unmounted) return;
-        const sw = new Serwist(SW_URL, { scope: '/', type: 'module' });
-        sw.addEventListener('waiting', () => setWaiting(true));
-        serwist.current = sw;
-        // Registration can fail (private mode, storage full); the app works without a worker.
-        return sw.register();
-      })
-      .catch(() => undefined);
-    document.addEventListener('visibilitychange', checkForUpdate);
-    return () => {
-      unmounted = true;
-      document.removeEventListener('visibilitychange', checkForUpdate);
-    };
-  }, []);
-
-  if (!waiting || later || busy) return null;
-
-  const reload = () => {
-    const sw = serwist.current;
-    if (!sw) return window.location.reload();
-    sw.addEventListener('controlling', () => window.location.reload());
-    sw.messageSkipWaiting();
-  };
-
+  const hydrated = useHydrated();
+  // Development builds change on every save; a worker there would only serve stale code.
+  if (!hydrated || process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return null;
   return (
-    <div className="fixed inset-x-0 bottom-0 z-40 border-t-2 border-brand-600 bg-white p-3 shadow-lg" data-testid="update-prompt">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3">
-        <p role="status" className="font-semibold text-slate-900">
-          {t('pwa.update.available')}
-        </p>
-        <div className="flex gap-2">
-          <Button variant="secondary" onClick={() => setLater(true)}>
-            {t('pwa.update.later')}
-          </Button>
-          <Button onClick={reload}>{t('pwa.update.reload')}</Button>
-        </div>
-      </div>
-    </div>
+    <Suspense fallback={null}>
+      <WorkerUpdates />
+    </Suspense>
   );
 }

@@ -11,7 +11,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
-import { useOnboardSender } from './use-sender';
+import { useOnboardSender } from './use-onboard-sender';
 
 const FORM_FIELDS = new Set(['name', 'dob', 'address.line', 'address.area', 'address.city', 'address.district', 'address.state', 'address.pincode']);
 

@@ -14,7 +14,8 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
 import { errorCode } from './parts';
-import { useAddRecipient, useIfscLookup } from './use-transfers';
+import { useAddRecipient } from './use-transfer-actions';
+import { useIfscLookup } from './use-transfers';
 
 const SERVER_FIELDS = new Set(['name', 'mobile', 'ifsc', 'account']);
 /** Eko's own field names, should a message arrive under one. */

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { useState } from 'react';
 import { todayInIndia } from '@/lib/dates';
 import { formatDay, formatMobile } from '@/lib/i18n/core';
@@ -104,12 +104,12 @@ export function TransferHistory({ chosen, invalid }: { chosen: TransferHistoryFi
         </SelectField>
         <div className="flex flex-wrap gap-3 sm:col-span-3">
           <Button type="submit">{t('history.show')}</Button>
-          <Link className={linkClass} prefetch={false} href="/transactions">
+          <AppLink className={linkClass} href="/transactions">
             {t('history.today')}
-          </Link>
-          <Link className={linkClass} prefetch={false} href={`/transactions?${historyQuery({ from: daysBefore(today, 6), to: today })}`}>
+          </AppLink>
+          <AppLink className={linkClass} href={`/transactions?${historyQuery({ from: daysBefore(today, 6), to: today })}`}>
             {t('history.week')}
-          </Link>
+          </AppLink>
         </div>
       </form>
       {invalid && <Alert tone="error">{t('errors.invalid_input')}</Alert>}
@@ -140,14 +140,14 @@ export function TransferHistory({ chosen, invalid }: { chosen: TransferHistoryFi
             )}
             <nav aria-label={t('history.pages')} className="flex gap-3">
               {page.page > 1 && (
-                <Link className={linkClass} prefetch={false} href={pageLink(page.page - 1)}>
+                <AppLink className={linkClass} href={pageLink(page.page - 1)}>
                   {t('admin.activity.prev')}
-                </Link>
+                </AppLink>
               )}
               {page.page < page.pages && (
-                <Link className={linkClass} prefetch={false} href={pageLink(page.page + 1)}>
+                <AppLink className={linkClass} href={pageLink(page.page + 1)}>
                   {t('admin.activity.next')}
-                </Link>
+                </AppLink>
               )}
             </nav>
           </>

@@ -1,40 +1,14 @@
 'use client';
 
-import { formatAge, formatMobile } from '@/lib/i18n/core';
-import type { TransactionView } from '@/lib/transfers/types';
-import { LinkButton } from '@/components/ui/link-button';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { StateBadge, useRupees } from '@/components/ui/money';
-import { DoNotPayAgain, useNow } from './parts';
+import { DoNotPayAgain } from './parts';
 import { usePendingTransfers } from './use-transfers';
 
-export function PendingItem({ tx, showSender }: { tx: TransactionView; showSender: boolean }) {
-  const { t, locale } = useI18n();
-  const rupees = useRupees();
-  const now = useNow(15_000);
-  const age = formatAge((now - Date.parse(tx.createdAt)) / 1000, locale);
-  return (
-    <li
-      className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-white p-3"
-      data-testid="pending-transfer"
-      data-tx={tx.id}
-    >
-      <div className="min-w-0">
-        <p className="text-lg font-bold tabular-nums">
-          {rupees(tx.amountPaise)} <span className="font-normal">→</span> {tx.recipient?.name ?? t('transfer.recipient.unknown')}
-        </p>
-        <p className="text-sm text-slate-800">
-          {showSender && <>{t('transfer.pending.sender', { mobile: formatMobile(tx.senderMobile) })} · </>}
-          {t('transfer.pending.age', { age })} · <StateBadge state={tx.state} className="align-middle" />
-        </p>
-      </div>
-      <LinkButton href={`/transactions/${tx.id}`} variant="secondary">
-        {t('transfer.pending.open')}
-      </LinkButton>
-    </li>
-  );
-}
+// Most loads find no open transfer: the list's code (items, ages, badges) is fetched when there
+// is one, and until it arrives the warning itself stands in for it.
+const PendingList = lazy(() => import('./pending-list').then((m) => ({ default: m.PendingList })));
 
 /**
  * Transfers whose outcome is not known yet, read from the server (so a refresh or a new tab shows
@@ -56,13 +30,9 @@ export function PendingTransfers({ senderMobile = null }: { senderMobile?: strin
       <h2 id={`pending-${senderMobile ?? 'all'}`} className="sr-only">
         {t('transfer.pending.title')}
       </h2>
-      <DoNotPayAgain>
-        <ul className="mt-3 flex flex-col gap-2">
-          {pending.data.map((tx) => (
-            <PendingItem key={tx.id} tx={tx} showSender={senderMobile === null} />
-          ))}
-        </ul>
-      </DoNotPayAgain>
+      <Suspense fallback={<DoNotPayAgain />}>
+        <PendingList pending={pending.data} showSender={senderMobile === null} />
+      </Suspense>
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { OtpForm, type OtpSentHere } from './otp-form';
 import { useRupees } from '@/components/ui/money';
 import { errorCode } from './parts';
-import { useRefund, useRefundOtp } from './use-transfers';
+import { useRefund, useRefundOtp } from './use-transfer-actions';
 
 /** OTP errors the agent fixes by typing again (wrong) or by asking for a new OTP (expired). */
 const OTP_WRONG = new Set(['otp_wrong', 'refund_otp_wrong']);

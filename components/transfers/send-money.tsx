@@ -7,7 +7,7 @@ import { ApiClientError } from '@/lib/api/client';
 import { formatMobile, paiseToRupees } from '@/lib/i18n/core';
 import { parseTransferRupees, TRANSFER_MIN_RUPEES } from '@/lib/schemas/rupees';
 import { estimateFee, type FeeRule } from '@/lib/transfers/fees';
-import { isPending, type Recipient, type TransactionView } from '@/lib/transfers/types';
+import { isPending, panBlocksAll, type Recipient, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -20,10 +20,10 @@ import { lazySchema } from '@/components/forms/lazy-validation';
 import { OtpForm, type OtpSentHere } from './otp-form';
 import { Facts, useRupees } from '@/components/ui/money';
 import { DoNotPayAgain, errorCode, OUTCOME_UNKNOWN } from './parts';
-import { PendingItem } from './pending-transfers';
+import { PendingItem } from './pending-list';
 import { DeclineNextStep } from './decline';
-import { panBlocksAll } from './sender-money';
-import { useInitiateTransfer, usePendingTransfers, useRecipients, useSender, useSendTransferOtp } from './use-transfers';
+import { useInitiateTransfer, useSendTransferOtp } from './use-transfer-actions';
+import { usePendingTransfers, useRecipients, useSender } from './use-transfers';
 
 // The amount is the page's first view: its check (zod) is fetched while the agent types, not with
 // the page (issue 16, part 2); the fee beside it uses the same rule without zod.

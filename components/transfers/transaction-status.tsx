@@ -11,7 +11,8 @@ import { DeclineNextStep } from './decline';
 import { Facts, IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
 import { DoNotPayAgain } from './parts';
 import { RefundFlow } from './refund-flow';
-import { useCheckTransaction, useTransaction } from './use-transfers';
+import { useCheckTransaction } from './use-transfer-actions';
+import { useTransaction } from './use-transfers';
 
 /** "Check status again": the server asks Eko now, instead of at the reconciler's next turn. */
 export function CheckAgainButton({ id, label }: { id: string; label?: string }) {

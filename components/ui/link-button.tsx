@@ -1,6 +1,5 @@
 import clsx from 'clsx';
-import Link from 'next/link';
-import type { ComponentProps } from 'react';
+import { AppLink, type AppLinkProps } from './app-link';
 
 type Variant = 'primary' | 'secondary' | 'ghost';
 
@@ -12,14 +11,10 @@ const styles: Record<Variant, string> = {
 
 /**
  * A link that looks like a Button: a place to go (its own URL), not an action on this page.
- * It does not prefetch unless asked: every page here is rendered per request for the signed-in
- * agent, and prefetching each one in view costs the agent's data and the tablet's main thread on
- * every load (see the site header).
  */
-export function LinkButton({ variant = 'secondary', className, prefetch = false, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+export function LinkButton({ variant = 'secondary', className, ...props }: AppLinkProps & { variant?: Variant }) {
   return (
-    <Link
-      prefetch={prefetch}
+    <AppLink
       className={clsx(
         'inline-flex min-h-touch min-w-touch items-center justify-center gap-2 rounded-lg px-4 py-2 text-base font-semibold transition-colors',
         styles[variant],

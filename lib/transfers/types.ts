@@ -72,6 +72,9 @@ export const PENDING_STATES: readonly TransactionState[] = ['sending', 'unknown'
 
 /** Whether the outcome is still open (a state in PENDING_STATES). */
 export const isPending = (tx: { state: TransactionState }) => PENDING_STATES.includes(tx.state);
+
+/** Whether Eko lets this sender send anything until their PAN is with Eko. */
+export const panBlocksAll = (list: Pick<RecipientList, 'panRequired' | 'limitBeforePanPaise'>) => list.panRequired && (list.limitBeforePanPaise ?? 0) <= 0;
 export const FINAL_STATES: readonly TransactionState[] = ['success', 'declined', 'failed', 'refunded'];
 
 /** Why a transfer was declined, for the agent's next step (Eko's own words are kept beside it). */

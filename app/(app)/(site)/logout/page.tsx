@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppLink } from '@/components/ui/app-link';
 import { SignOut } from '@/components/auth/sign-out';
 import { optionalPageUser } from '@/lib/auth/current-user';
 import { serverI18n, titleFor } from '@/lib/i18n/server';
@@ -20,9 +20,9 @@ export default async function LogoutPage() {
       ) : (
         <div className="flex flex-col gap-3" role="status">
           <p>{t('logout.notSignedIn')}</p>
-          <Link href="/login" className="font-semibold text-brand-700 underline">
+          <AppLink href="/login" className="font-semibold text-brand-700 underline">
             {t('logout.signInAgain')}
-          </Link>
+          </AppLink>
         </div>
       )}
     </div>
