@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AppLink } from '@/components/ui/app-link';
+import { maskedAadhaarOf } from '@/lib/aadhaar/mask';
 import { apiRequest } from '@/lib/api/client';
 import { formatInr, formatMobile, paiseToRupees } from '@/lib/i18n/core';
 import type { AdminTransactionFilters } from '@/lib/schemas/transfer';
@@ -64,7 +65,7 @@ export function AdminTransactionsTable({ filters }: { filters: AdminTransactionF
           r.recipient
             ? `${r.recipient.name} · ${r.recipient.bank} · ${r.recipient.accountMasked}`
             : r.aepsCustomer
-              ? [r.aepsCustomer.bank, r.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${r.aepsCustomer.aadhaarLast4}`].filter(Boolean).join(' · ')
+              ? [r.aepsCustomer.bank, maskedAadhaarOf(r.aepsCustomer.aadhaarLast4)].filter(Boolean).join(' · ')
               : '—',
           money(r.amountPaise),
           <span key="fee" className={r.feeMismatch ? 'font-bold text-red-800' : undefined}>

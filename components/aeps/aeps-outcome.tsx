@@ -2,17 +2,21 @@
 
 import type { AepsFlow } from '@/lib/aeps/types';
 import type { ReactNode } from 'react';
+import { maskedAadhaarOf } from '@/lib/aadhaar/mask';
 import { formatMobile } from '@/lib/i18n/core';
 import type { DeclineReason, TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';
 import { Facts, IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
+import { onDemand, waitingButton } from '@/components/ui/on-demand';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { maskedAadhaar } from './aeps-receipt';
 import { isPending } from '@/lib/transfers/types';
-import { useAepsTransaction, useCheckAepsTransaction } from './use-aeps-transaction';
+import { useAepsTransaction } from './use-aeps-transaction';
+
+// "Check again" is for a withdrawal still pending, and carries react-query's mutation code, which
+// the status page needs for nothing else: it comes when one is shown.
+const CheckAgain = onDemand(() => import('./aeps-check-again').then((m) => m.AepsCheckAgain), waitingButton('transfer.checkAgain', 'mt-3'));
 
 /** The reasons with a next step of their own; any other is shown in Eko's words with the general one. */
 const AEPS_REASONS = [
@@ -90,21 +94,6 @@ export function DoNotPayOut({ children }: { children?: ReactNode }) {
   );
 }
 
-function CheckAgain({ id }: { id: string }) {
-  const { t } = useI18n();
-  const check = useCheckAepsTransaction(id);
-  return (
-    <div className="mt-3 flex flex-col gap-2">
-      <div>
-        <Button variant="secondary" onClick={() => check.mutate()} disabled={check.isPending} data-testid="check-again">
-          {check.isPending ? t('transfer.checking') : t('transfer.checkAgain')}
-        </Button>
-      </div>
-      {check.isError && <ApiErrorAlert error={check.error} />}
-    </div>
-  );
-}
-
 /** Where an AePS transaction stands (/transactions/[id]), live while a withdrawal is pending. */
 export function AepsTransactionStatus({ initial }: { initial: TransactionView }) {
   const { t } = useI18n();
@@ -153,7 +142,7 @@ export function AepsTransactionStatus({ initial }: { initial: TransactionView })
             [t('receipt.number'), <code key="ref">{tx.clientRefId}</code>, 'tx-ref'],
             [t('receipt.time'), <IndiaTime key="time" iso={tx.createdAt} />],
             [t('aeps.receipt.customer'), formatMobile(tx.senderMobile)],
-            [t('aeps.receipt.aadhaar'), maskedAadhaar(tx.aepsCustomer?.aadhaarLast4)],
+            [t('aeps.receipt.aadhaar'), maskedAadhaarOf(tx.aepsCustomer?.aadhaarLast4) ?? '—'],
             [t('receipt.bank'), tx.aepsCustomer?.bank || '—'],
             ...(isWithdrawal
               ? [[t('aeps.receipt.balanceAfter'), balanceAfter === null ? '—' : rupees(balanceAfter), 'tx-balance'] as [string, string, string]]

@@ -1,5 +1,6 @@
 'use client';
 
+import { maskedAadhaarOf } from '@/lib/aadhaar/mask';
 import type { StatementLine } from '@/lib/aeps/types';
 import { formatIndiaDateTime, formatMobile, type MessageKey } from '@/lib/i18n/core';
 import { isPending, type TransactionView } from '@/lib/transfers/types';
@@ -13,8 +14,6 @@ const TITLE: Record<string, MessageKey> = {
   aeps_balance: 'aeps.receipt.title.balance',
   aeps_statement: 'aeps.receipt.title.statement',
 };
-
-export const maskedAadhaar = (last4: string | null | undefined) => (last4 ? `XXXX XXXX ${last4}` : '—');
 
 /** The customer's mini statement as their bank gave it: date, narration, debit or credit, amount. */
 export function StatementTable({ lines }: { lines: StatementLine[] }) {
@@ -81,7 +80,7 @@ export function AepsReceipt({
     [t('receipt.number'), tx.clientRefId, 'receipt-number'],
     [t('receipt.status'), isPending(tx) ? `${state}: ${t('aeps.doNotPayOut')}` : state, 'receipt-status'],
     [t('aeps.receipt.customer'), formatMobile(tx.senderMobile), 'receipt-customer'],
-    [t('aeps.receipt.aadhaar'), maskedAadhaar(tx.aepsCustomer?.aadhaarLast4), 'receipt-aadhaar'],
+    [t('aeps.receipt.aadhaar'), maskedAadhaarOf(tx.aepsCustomer?.aadhaarLast4) ?? '—', 'receipt-aadhaar'],
     [t('receipt.bank'), orNone(tx.aepsCustomer?.bank), 'receipt-bank'],
   ];
   if (isWithdrawal) rows.push([t('aeps.receipt.paidOut'), tx.state === 'success' ? rupees(tx.amountPaise) : '—', 'receipt-paid-out']);

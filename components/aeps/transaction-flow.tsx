@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { checkWithdrawalAmount, MIN_WITHDRAWAL_NM_POINTS, type WithdrawalRule } from '@/lib/aeps/amount';
-import { ApiClientError } from '@/lib/api/client';
+import { ApiClientError, OUTCOME_UNKNOWN } from '@/lib/api/client';
 import { formatMobile } from '@/lib/i18n/core';
 import type { AepsCustomerForm } from '@/lib/schemas/aeps';
 import { Alert } from '@/components/ui/alert';
@@ -38,9 +38,6 @@ const CUSTOMER_AADHAAR_TEXT = {
   checkbox: 'aeps.tx.consent.checkbox',
   submit: 'aeps.tx.toFingerprint',
 } as const;
-
-/** Codes after which the browser cannot know whether the withdrawal reached the bank. */
-const OUTCOME_UNKNOWN = new Set(['network', 'bad_response', 'internal', 'upstream_timeout', 'upstream_unavailable', 'upstream_bad_response']);
 
 interface Customer {
   customerMobile: string;

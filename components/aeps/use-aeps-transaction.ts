@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { apiRequest } from '@/lib/api/client';
 import type { AepsEnquiryResult, AepsFlow } from '@/lib/aeps/types';
@@ -10,24 +10,15 @@ import { isPending, type TransactionView } from '@/lib/transfers/types';
 /** While a withdrawal is pending its screen asks again this often; the server's reconciler asks Eko. */
 export const PENDING_REFRESH_MS = 10_000;
 
-const txKey = (id: string) => ['aeps', 'tx', id] as const;
+export const aepsTxKey = (id: string) => ['aeps', 'tx', id] as const;
 
 /** One AePS transaction row (GET /api/transfers/[id]: the same table and rules as transfers), asked again while pending. */
 export function useAepsTransaction(initial: TransactionView) {
   return useQuery({
-    queryKey: txKey(initial.id),
+    queryKey: aepsTxKey(initial.id),
     queryFn: async () => (await apiRequest<{ transaction: TransactionView }>(`/api/transfers/${initial.id}`)).transaction,
     initialData: initial,
     refetchInterval: (query) => (query.state.data && isPending(query.state.data) ? PENDING_REFRESH_MS : false),
-  });
-}
-
-/** "Check again": the server asks Eko (Transaction Inquiry) now, instead of at the reconciler's next turn. */
-export function useCheckAepsTransaction(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async () => (await apiRequest<{ transaction: TransactionView }>(`/api/transfers/${id}/check`, { method: 'POST', json: {} })).transaction,
-    onSuccess: (tx) => queryClient.setQueryData(txKey(id), tx),
   });
 }
 

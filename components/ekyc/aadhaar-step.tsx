@@ -3,7 +3,7 @@
 import { type ReactNode, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MessageKey } from '@/lib/i18n/core';
-import { maskAadhaar } from '@/lib/aadhaar/verhoeff';
+import { maskAadhaar } from '@/lib/aadhaar/mask';
 import type { SealUse } from '@/lib/aadhaar/seal';
 import { sealAadhaarForTransport } from '@/lib/aadhaar/transport-client';
 import type { AadhaarEntry } from '@/lib/schemas/ekyc';

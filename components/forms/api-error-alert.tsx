@@ -1,13 +1,13 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ApiClientError } from '@/lib/api/client';
+import { ApiClientError, OUTCOME_UNKNOWN } from '@/lib/api/client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/components/i18n/i18n-provider';
 
-// Retrying helps with a slow or unreachable upstream, never with a refusal or a setup problem.
-const RETRYABLE = new Set(['network', 'bad_response', 'internal', 'upstream_timeout', 'upstream_unavailable', 'upstream_bad_response']);
+// Retrying helps with a slow or unreachable upstream (an unknown outcome), never with a refusal
+// or a setup problem.
 
 export function ApiErrorAlert({ error, onRetry, children }: { error: unknown; onRetry?: () => void; children?: ReactNode }) {
   const { t } = useI18n();
@@ -18,7 +18,7 @@ export function ApiErrorAlert({ error, onRetry, children }: { error: unknown; on
     <Alert tone="error" testId="api-error">
       <p className="font-medium">{message}</p>
       {children}
-      {onRetry && RETRYABLE.has(code) && (
+      {onRetry && OUTCOME_UNKNOWN.has(code) && (
         <Button variant="secondary" className="mt-3" onClick={onRetry}>
           {t('common.retry')}
         </Button>

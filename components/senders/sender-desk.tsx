@@ -1,17 +1,17 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { formatMobile } from '@/lib/i18n/core';
 import { parsePastedMobile } from '@/lib/schemas/mobile';
 import type { OnboardingOutcome } from '@/lib/senders/types';
 import { NON_KYC_MONTHLY_LIMIT } from '@/lib/senders/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { onDemand, opening } from '@/components/ui/on-demand';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { SenderCard } from './sender-card';
 import { SenderSearchForm } from './sender-search-form';
 import { useSenderLookup } from './use-sender';
 
@@ -23,6 +23,10 @@ const preloadEkycFlow = () => void loadEkycFlow();
 // Enrolment is for senders Eko does not know yet: its form (react-hook-form and zod) loads when a
 // lookup says so, not with every lookup, most of which find an enrolled sender.
 const OnboardSenderForm = lazy(() => import('./onboard-sender-form').then((m) => ({ default: m.OnboardSenderForm })));
+
+// The card (state, limits) shows once a lookup answers: its code is fetched when a lookup starts,
+// beside the lookup itself, not with the page, most of whose loads are the search box.
+const SenderCard = onDemand(() => import('./sender-card').then((m) => m.SenderCard), opening('senders.card.loading'));
 
 /** Senders Eko lets move money: enrolled with limits (a KYC-pending one gets no recipients yet). */
 const canTransact = (state: string) => state === 'kyc_verified' || state === 'not_kyc';
@@ -40,6 +44,9 @@ export function SenderDesk({ cardSlot }: { cardSlot?: ReactNode }) {
   const lookup = useSenderLookup(mobile);
   const [onboarded, setOnboarded] = useState<{ mobile: string; outcome: OnboardingOutcome } | null>(null);
   const [ekycFor, setEkycFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (mobile) SenderCard.preload();
+  }, [mobile]);
 
   const search = (next: string) => {
     setOnboarded(null);

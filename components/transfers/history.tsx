@@ -2,6 +2,7 @@
 
 import { AppLink } from '@/components/ui/app-link';
 import { useState } from 'react';
+import { maskedAadhaarOf } from '@/lib/aadhaar/mask';
 import { todayInIndia } from '@/lib/dates';
 import { formatDay, formatMobile } from '@/lib/i18n/core';
 import type { TransferHistoryFilters } from '@/lib/schemas/transfer';
@@ -10,14 +11,18 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { LinkButton } from '@/components/ui/link-button';
+import { onDemand, opening } from '@/components/ui/on-demand';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
 import { IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
-import { RefundFlow } from './refund-flow';
-import { CheckAgainButton } from './transaction-status';
-import { historyQuery, useHistory } from './use-transfers';
+import { CheckAgainOnDemand } from './check-again-on-demand';
+import { historyQuery, useHistory } from './use-history';
+
+// The refund is for the few rows Eko could not deliver: its code comes when it is started, and
+// starts coming when the pointer or focus reaches the button.
+const RefundFlow = onDemand(() => import('./refund-flow').then((m) => m.RefundFlow), opening('refund.loading'));
 
 const linkClass = 'inline-flex min-h-touch items-center rounded-lg border border-slate-400 bg-white px-4 font-semibold text-slate-900 hover:bg-slate-100';
 
@@ -42,9 +47,7 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
             {tx.recipient
               ? `${tx.recipient.name} · ${tx.recipient.bank} · ${tx.recipient.accountMasked}`
               : tx.aepsCustomer
-                ? [t(`admin.tx.kind.${tx.kind}`), tx.aepsCustomer.bank, tx.aepsCustomer.aadhaarLast4 && `XXXX XXXX ${tx.aepsCustomer.aadhaarLast4}`]
-                    .filter(Boolean)
-                    .join(' · ')
+                ? [t(`admin.tx.kind.${tx.kind}`), tx.aepsCustomer.bank, maskedAadhaarOf(tx.aepsCustomer.aadhaarLast4)].filter(Boolean).join(' · ')
                 : '—'}
           </p>
           <p className="text-sm text-slate-800">
@@ -61,8 +64,12 @@ function HistoryRow({ tx }: { tx: TransactionView }) {
         <LinkButton href={`/transactions/${tx.id}`} aria-label={t('history.statusOf', { ref: tx.clientRefId })}>
           {t('history.status')}
         </LinkButton>
-        {((isPending(tx) && tx.state !== 'sending') || tx.state === 'refund_pending') && <CheckAgainButton id={tx.id} />}
-        {tx.state === 'refund_pending' && !refunding && <Button onClick={() => setRefunding(true)}>{t('history.refundStart')}</Button>}
+        {((isPending(tx) && tx.state !== 'sending') || tx.state === 'refund_pending') && <CheckAgainOnDemand id={tx.id} />}
+        {tx.state === 'refund_pending' && !refunding && (
+          <Button onClick={() => setRefunding(true)} onPointerEnter={RefundFlow.preload} onFocus={RefundFlow.preload}>
+            {t('history.refundStart')}
+          </Button>
+        )}
         {tx.refund && !refunding && <LinkButton href={`/receipts/${tx.refund.id}`}>{t('refund.receipt')}</LinkButton>}
       </div>
       {/* Once started it stays, so its outcome and the refund receipt's link outlive the row's refresh. */}

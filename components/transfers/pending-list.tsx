@@ -5,9 +5,9 @@ import type { TransactionView } from '@/lib/transfers/types';
 import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { StateBadge, useRupees } from '@/components/ui/money';
-import { DoNotPayAgain, useNow } from './parts';
+import { useNow } from './parts';
 
-export function PendingItem({ tx, showSender }: { tx: TransactionView; showSender: boolean }) {
+function PendingItem({ tx, showSender }: { tx: TransactionView; showSender: boolean }) {
   const { t, locale } = useI18n();
   const rupees = useRupees();
   const now = useNow(15_000);
@@ -34,15 +34,13 @@ export function PendingItem({ tx, showSender }: { tx: TransactionView; showSende
   );
 }
 
-/** The open transfers under the one warning an agent must never miss. */
-export function PendingList({ pending, showSender }: { pending: TransactionView[]; showSender: boolean }) {
+/** Open transfers, each with its amount, recipient, age and status; their callers put them under "do not pay again". */
+export function PendingItems({ pending, showSender }: { pending: TransactionView[]; showSender: boolean }) {
   return (
-    <DoNotPayAgain>
-      <ul className="mt-3 flex flex-col gap-2">
-        {pending.map((tx) => (
-          <PendingItem key={tx.id} tx={tx} showSender={showSender} />
-        ))}
-      </ul>
-    </DoNotPayAgain>
+    <ul className="mt-3 flex flex-col gap-2">
+      {pending.map((tx) => (
+        <PendingItem key={tx.id} tx={tx} showSender={showSender} />
+      ))}
+    </ul>
   );
 }

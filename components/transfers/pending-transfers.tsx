@@ -1,14 +1,14 @@
 'use client';
 
-import { lazy, Suspense } from 'react';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { DoNotPayAgain } from './parts';
+import { onDemand } from '@/components/ui/on-demand';
+import { DoNotPayAgain } from './do-not-pay-again';
 import { usePendingTransfers } from './use-transfers';
 
-// Most loads find no open transfer: the list's code (items, ages, badges) is fetched when there
-// is one, and until it arrives the warning itself stands in for it.
-const PendingList = lazy(() => import('./pending-list').then((m) => ({ default: m.PendingList })));
+// Most loads find no open transfer: the list's code (items, ages, badges) is fetched when there is
+// one; "do not pay again" above it shows at once.
+const PendingItems = onDemand(() => import('./pending-list').then((m) => m.PendingItems));
 
 /**
  * Transfers whose outcome is not known yet, read from the server (so a refresh or a new tab shows
@@ -30,9 +30,9 @@ export function PendingTransfers({ senderMobile = null }: { senderMobile?: strin
       <h2 id={`pending-${senderMobile ?? 'all'}`} className="sr-only">
         {t('transfer.pending.title')}
       </h2>
-      <Suspense fallback={<DoNotPayAgain />}>
-        <PendingList pending={pending.data} showSender={senderMobile === null} />
-      </Suspense>
+      <DoNotPayAgain>
+        <PendingItems pending={pending.data} showSender={senderMobile === null} />
+      </DoNotPayAgain>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
-import { ApiClientError } from '@/lib/api/client';
+import { ApiClientError, OUTCOME_UNKNOWN } from '@/lib/api/client';
 import { formatMobile, paiseToRupees } from '@/lib/i18n/core';
 import { parseTransferRupees, TRANSFER_MIN_RUPEES } from '@/lib/schemas/rupees';
 import { estimateFee, type FeeRule } from '@/lib/transfers/fees';
@@ -12,21 +12,28 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { LinkButton } from '@/components/ui/link-button';
+import { onDemand, opening } from '@/components/ui/on-demand';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
 import { lazySchema } from '@/components/forms/lazy-validation';
-import { OtpForm, type OtpSentHere } from './otp-form';
+import type { OtpSentHere } from './otp-form';
 import { Facts, useRupees } from '@/components/ui/money';
-import { DoNotPayAgain, errorCode, OUTCOME_UNKNOWN } from './parts';
-import { PendingItem } from './pending-list';
-import { DeclineNextStep } from './decline';
+import { DoNotPayAgain } from './do-not-pay-again';
+import { errorCode } from './parts';
 import { useInitiateTransfer, useSendTransferOtp } from './use-transfer-actions';
 import { usePendingTransfers, useRecipients, useSender } from './use-transfers';
 
 // The amount is the page's first view: its check (zod) is fetched while the agent types, not with
 // the page (issue 16, part 2); the fee beside it uses the same rule without zod.
+// Parts of the later steps, fetched when they show: the OTP field's while the agent confirms the
+// amount (before Eko's OTP arrives), a decline's next step, the open transfers under "do not pay
+// again" (shown at once).
+const OtpForm = onDemand(() => import('./otp-form').then((m) => m.OtpForm), opening('otp.loading'));
+const DeclineNextStep = onDemand(() => import('./decline').then((m) => m.DeclineNextStep), opening('transfer.declined.loading'));
+const PendingItems = onDemand(() => import('./pending-list').then((m) => m.PendingItems));
+
 const amountEntry = lazySchema(() => import('@/lib/schemas/transfer').then((m) => m.amountEntrySchema));
 
 type Step =
@@ -251,11 +258,7 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
     return (
       <div className="flex flex-col gap-4" data-testid="send-blocked-pending">
         <DoNotPayAgain>
-          <ul className="mt-3 flex flex-col gap-2">
-            {open.map((tx) => (
-              <PendingItem key={tx.id} tx={tx} showSender={false} />
-            ))}
-          </ul>
+          <PendingItems pending={open} showSender={false} />
           <p className="mt-3">{t('send.pending.blocked')}</p>
         </DoNotPayAgain>
         <div>{back}</div>
@@ -344,6 +347,8 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
           onNext={(amount) => {
             setLastAmount(String(amount));
             sendOtp.reset();
+            // The OTP field's code arrives while the sender reads the summary, before Eko's OTP.
+            OtpForm.preload();
             setStep({ kind: 'confirm', amount });
           }}
         />
@@ -433,13 +438,7 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
         <section className="flex flex-col gap-4" data-testid="transfer-unsure">
           <DoNotPayAgain>
             <p className="mt-2">{t('send.unsure')}</p>
-            {open.length > 0 && (
-              <ul className="mt-3 flex flex-col gap-2">
-                {open.map((tx) => (
-                  <PendingItem key={tx.id} tx={tx} showSender={false} />
-                ))}
-              </ul>
-            )}
+            {open.length > 0 && <PendingItems pending={open} showSender={false} />}
           </DoNotPayAgain>
           <div className="flex flex-wrap gap-3">
             <LinkButton href="/transactions" variant="primary">

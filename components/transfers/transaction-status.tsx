@@ -3,32 +3,17 @@
 import { formatMobile } from '@/lib/i18n/core';
 import { isPending, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { ApiErrorAlert } from '@/components/forms/api-error-alert';
-import { DeclineNextStep } from './decline';
 import { Facts, IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
-import { DoNotPayAgain } from './parts';
-import { RefundFlow } from './refund-flow';
-import { useCheckTransaction } from './use-transfer-actions';
+import { onDemand, opening } from '@/components/ui/on-demand';
+import { DoNotPayAgain } from './do-not-pay-again';
+import { CheckAgainOnDemand } from './check-again-on-demand';
 import { useTransaction } from './use-transfers';
 
-/** "Check status again": the server asks Eko now, instead of at the reconciler's next turn. */
-export function CheckAgainButton({ id, label }: { id: string; label?: string }) {
-  const { t } = useI18n();
-  const check = useCheckTransaction(id);
-  return (
-    <div className="flex flex-col gap-2">
-      <div>
-        <Button variant="secondary" onClick={() => check.mutate()} disabled={check.isPending} data-testid="check-again">
-          {check.isPending ? t('transfer.checking') : (label ?? t('transfer.checkAgain'))}
-        </Button>
-      </div>
-      {check.isError && <ApiErrorAlert error={check.error} />}
-    </div>
-  );
-}
+// Only some transfers are declined or wait for a refund: those steps' code comes when one shows.
+const DeclineNextStep = onDemand(() => import('./decline').then((m) => m.DeclineNextStep), opening('transfer.declined.loading'));
+const RefundFlow = onDemand(() => import('./refund-flow').then((m) => m.RefundFlow), opening('refund.loading'));
 
 /** Where a transfer stands, live while it is pending, with the next step for each outcome. */
 export function TransactionStatus({ initial }: { initial: TransactionView }) {
@@ -55,7 +40,7 @@ export function TransactionStatus({ initial }: { initial: TransactionView }) {
           {/* While it is being sent there is nothing to ask Eko yet (the server waits too). */}
           {tx.state !== 'sending' && (
             <div className="mt-3">
-              <CheckAgainButton id={tx.id} />
+              <CheckAgainOnDemand id={tx.id} />
             </div>
           )}
         </DoNotPayAgain>

@@ -1,19 +1,17 @@
 'use client';
 
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api/client';
-import { todayInIndia } from '@/lib/dates';
 import type { TransferHistoryFilters } from '@/lib/schemas/transfer';
 import type { Sender } from '@/lib/senders/types';
-import { filterQuery } from '@/lib/transfers/filter-query';
 import { type IfscDetails, isPending, type RecipientList, type TransactionView } from '@/lib/transfers/types';
 
 /** While a transfer is pending its screens ask again this often; the server's reconciler does the asking of Eko. */
 export const PENDING_REFRESH_MS = 10_000;
 
-// What the screens read. What they send (transfers, refunds, recipients, OTPs) is in
-// use-transfer-actions.ts: the pages that only read (the senders page, the history) then carry no
-// mutation code.
+// What the screens read. The history's reads are in use-history.ts, and what the screens send
+// (transfers, refunds, recipients, OTPs) in use-transfer-actions.ts: a page carries the code of
+// what it does, not of every screen (issue 16, part 2).
 
 export const transferKeys = {
   sender: (mobile: string) => ['sender', mobile] as const,
@@ -73,38 +71,5 @@ export function useTransaction(id: string, initial?: TransactionView) {
     queryFn: async () => (await apiRequest<{ transaction: TransactionView }>(`/api/transfers/${id}`)).transaction,
     initialData: initial,
     refetchInterval: (query) => (query.state.data && isPending(query.state.data) ? PENDING_REFRESH_MS : false),
-  });
-}
-
-export interface HistoryPage {
-  rows: TransactionView[];
-  total: number;
-  page: number;
-  pages: number;
-}
-
-export const historyQuery = (filters: TransferHistoryFilters) => filterQuery(filters);
-
-export function useHistory(filters: TransferHistoryFilters) {
-  return useQuery({
-    queryKey: transferKeys.history(filters),
-    queryFn: () => apiRequest<HistoryPage>(`/api/transfers?${historyQuery(filters)}`),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/**
- * The agent's newest successful transfer of the last 30 days: its wallet balance (as Eko reported
- * it) is the best figure there is when Eko declines for an insufficient balance.
- */
-export function useLastSuccessfulTransfer(enabled: boolean) {
-  return useQuery({
-    queryKey: transferKeys.lastSuccess,
-    queryFn: async () => {
-      const now = Date.now();
-      const filters = { from: todayInIndia(new Date(now - 30 * 86_400_000)), to: todayInIndia(new Date(now)), state: 'success' as const };
-      return (await apiRequest<HistoryPage>(`/api/transfers?${historyQuery(filters)}`)).rows[0] ?? null;
-    },
-    enabled,
   });
 }

@@ -4,7 +4,8 @@ import { decodeSealPlaintext, encodeSealPlaintext, SEAL_MAX_AGE_MS, SEAL_MAX_PLA
 import { checkSealNonce, issueSealNonce, SEAL_NONCE_FUTURE_SKEW_MS } from './seal-nonce';
 import { sealWithOffer, type TransportJwk } from './transport-client';
 import { decryptTransport, transportKey } from './transport-server';
-import { isValidAadhaar, maskAadhaar, verhoeffCheckDigit } from './verhoeff';
+import { maskAadhaar, maskedAadhaarOf } from './mask';
+import { isValidAadhaar, verhoeffCheckDigit } from './verhoeff';
 import { forget } from '@/lib/process-state';
 
 describe('Verhoeff (UIDAI test numbers, rd-service.md §9)', () => {
@@ -37,6 +38,9 @@ describe('Verhoeff (UIDAI test numbers, rd-service.md §9)', () => {
   it('masks to the last four digits', () => {
     expect(maskAadhaar('999999990019')).toBe('XXXX XXXX 0019');
     expect(maskAadhaar('9999 9999 0019')).toBe('XXXX XXXX 0019');
+    expect(maskedAadhaarOf('0019')).toBe('XXXX XXXX 0019');
+    expect(maskedAadhaarOf(null)).toBeNull();
+    expect(maskedAadhaarOf('')).toBeNull();
   });
 });
 

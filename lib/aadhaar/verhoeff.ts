@@ -21,9 +21,3 @@ export function verhoeffCheckDigit(eleven: string): string {
   for (let i = 0; i < eleven.length; i++) c = d(c, p(i + 1, Number(eleven[eleven.length - 1 - i])));
   return String(INV[c]);
 }
-
-/** Aadhaar on screen after entry: XXXX XXXX 1234 (Aadhaar Act s.29(4)). */
-export function maskAadhaar(value: string): string {
-  const digits = value.replace(/\D/g, '');
-  return `XXXX XXXX ${digits.slice(-4).padStart(4, 'X')}`;
-}

@@ -4,6 +4,20 @@ import type { ApiErrorBody, ApiErrorCode } from './errors';
 
 export type ClientErrorCode = ApiErrorCode | 'network' | 'bad_response';
 
+/**
+ * After these the browser does not know whether the server got the request, or the server does
+ * not know whether Eko did. A read may be tried again; after a money call (a transfer, a
+ * withdrawal) its outcome is open, and only the server's answer, read again, says which.
+ */
+export const OUTCOME_UNKNOWN: ReadonlySet<string> = new Set<ClientErrorCode>([
+  'network',
+  'bad_response',
+  'internal',
+  'upstream_timeout',
+  'upstream_unavailable',
+  'upstream_bad_response',
+]);
+
 export class ApiClientError extends Error {
   constructor(
     readonly code: ClientErrorCode,

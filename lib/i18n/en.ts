@@ -48,6 +48,7 @@ export const en = {
   'senders.search.submit': 'Search',
   'senders.search.searching': 'Searching…',
   'senders.empty': 'Enter a mobile number and press Search. The sender’s details appear here.',
+  'senders.card.loading': 'Opening the sender’s card…',
   'senders.loading': 'Looking up {mobile} with Eko…',
   'common.retry': 'Try again',
   'senders.refresh': 'Refresh',
@@ -278,6 +279,9 @@ export const en = {
   'receipt.speech.refund': 'Refund of {amount}. Status: {status}.',
   'receipt.toStatus': 'Transfer status',
 
+  'transfer.declined.loading': 'Opening what to do next…',
+  'otp.loading': 'Opening the OTP field…',
+  'refund.loading': 'Opening the refund…',
   'refund.title': 'Refund {amount} to the sender',
   'refund.intro': 'Eko sends an OTP to the sender’s mobile. When the refund is done, the money comes back to your Eko wallet: give it back to the customer.',
   'refund.otp.send': 'Send refund OTP to the sender',

@@ -48,6 +48,7 @@ export const hi: Record<MessageKey, string> = {
   'senders.search.submit': 'खोजें',
   'senders.search.searching': 'खोज रहे हैं…',
   'senders.empty': 'मोबाइल नंबर डालें और खोजें दबाएँ। ग्राहक की जानकारी यहाँ दिखेगी।',
+  'senders.card.loading': 'ग्राहक का कार्ड खोल रहे हैं…',
   'senders.loading': 'Eko पर {mobile} खोज रहे हैं…',
   'common.retry': 'फिर से कोशिश करें',
   'senders.refresh': 'रीफ़्रेश करें',
@@ -275,6 +276,9 @@ export const hi: Record<MessageKey, string> = {
   'receipt.speech.refund': '{amount} का रिफ़ंड। स्थिति: {status}।',
   'receipt.toStatus': 'ट्रांसफ़र की स्थिति',
 
+  'transfer.declined.loading': 'आगे क्या करें, खोल रहे हैं…',
+  'otp.loading': 'OTP फ़ील्ड खोल रहे हैं…',
+  'refund.loading': 'रिफ़ंड खोल रहे हैं…',
   'refund.title': 'ग्राहक को {amount} रिफ़ंड करें',
   'refund.intro': 'Eko ग्राहक के मोबाइल पर OTP भेजेगा। रिफ़ंड होने पर पैसा आपके Eko वॉलेट में वापस आएगा: वह ग्राहक को लौटा दें।',
   'refund.otp.send': 'ग्राहक को रिफ़ंड OTP भेजें',
