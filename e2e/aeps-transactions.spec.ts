@@ -125,6 +125,40 @@ test('cash withdrawal: a poor finger is refused with no “use it anyway”, the
   expect(await withdrawalCalls(request, mobile)).toHaveLength(1);
 });
 
+test('the customer’s details are checked in the form: each wrong field named, the first one focused, and nothing goes on until they are right', async ({
+  page,
+  request,
+}) => {
+  await readyAgent(page, request);
+  await page.goto('/aeps/withdrawal');
+  const step = page.getByTestId('aeps-customer-step');
+  const mobile = page.getByLabel('Customer’s mobile number');
+  const amount = page.getByLabel('Amount to withdraw (₹)');
+  await mobile.fill('12345');
+  await amount.fill('75');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(step.getByText(en['validation.mobile'])).toBeVisible();
+  await expect(step.getByText(en['validation.bank'])).toBeVisible();
+  await expect(mobile).toBeFocused();
+  await expect(page.getByLabel('Customer’s Aadhaar number')).toHaveCount(0);
+
+  // Corrected, a field's message goes; the amount is then checked against the withdrawal rule.
+  await mobile.fill(freshCustomerMobile());
+  await expect(step.getByText(en['validation.mobile'])).toHaveCount(0);
+  await page.getByLabel('Customer’s bank').selectOption('SBIN');
+  await expect(step.getByText(en['validation.bank'])).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(step.getByText(/^Enter a whole amount from ₹/)).toBeVisible();
+  await expect(amount).toBeFocused();
+  await expect(page.getByLabel('Customer’s Aadhaar number')).toHaveCount(0);
+
+  await amount.fill('500');
+  await expect(page.getByTestId('collect-nothing')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByLabel('Customer’s Aadhaar number')).toBeVisible();
+  await expect(page.getByTestId('summary-amount')).toHaveText('₹500');
+});
+
 test('a withdrawal the bank refuses: Eko’s words, the next step, and no cash', async ({ page, request }) => {
   await readyAgent(page, request);
   await page.goto('/aeps/withdrawal');

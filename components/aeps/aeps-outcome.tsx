@@ -1,7 +1,6 @@
 'use client';
 
-import type { AepsFlow } from '@/lib/aeps/types';
-import type { ReactNode } from 'react';
+import { type AepsFlow, dailyAuthPath } from '@/lib/aeps/types';
 import { maskedAadhaarOf } from '@/lib/aadhaar/mask';
 import { formatMobile } from '@/lib/i18n/core';
 import type { DeclineReason, TransactionView } from '@/lib/transfers/types';
@@ -12,6 +11,7 @@ import { Facts, IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
 import { onDemand, waitingButton } from '@/components/ui/on-demand';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { isPending } from '@/lib/transfers/types';
+import { DoNotPayOut } from './do-not-pay-out';
 import { useAepsTransaction } from './use-aeps-transaction';
 
 // "Check again" is for a withdrawal still pending, and carries react-query's mutation code, which
@@ -33,12 +33,6 @@ const aepsReason = (reason: DeclineReason | null): AepsReason => AEPS_REASONS.fi
 
 const FLOW_OF_KIND: Record<string, AepsFlow> = { aeps_withdrawal: 'withdrawal', aeps_balance: 'balance', aeps_statement: 'statement' };
 export const flowOf = (tx: Pick<TransactionView, 'kind'>): AepsFlow => FLOW_OF_KIND[tx.kind] ?? 'withdrawal';
-
-/**
- * Where the daily authentication is done, coming back to this transaction afterwards. `again`:
- * Eko asked for it (1467) although this app has today's recorded, so it is offered anyway.
- */
-export const dailyAuthPath = (flow: AepsFlow, { again = false } = {}) => `/aeps?next=${encodeURIComponent(`/aeps/${flow}`)}${again ? '&again=1' : ''}`;
 
 /** The customer's bank refused (or Eko did): Eko's reason word for word, and what to do next. */
 export function AepsDecline({ tx, onTryAgain }: { tx: TransactionView; onTryAgain?: () => void }) {
@@ -77,19 +71,6 @@ export function AepsDecline({ tx, onTryAgain }: { tx: TransactionView; onTryAgai
           </LinkButton>
         )}
       </div>
-    </Alert>
-  );
-}
-
-/** The one warning an agent must never miss while a withdrawal's outcome is open. */
-export function DoNotPayOut({ children }: { children?: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <Alert tone="warning" testId="do-not-pay-out">
-      <p className="text-lg font-bold">{t('aeps.doNotPayOut')}</p>
-      <p className="mt-1">{t('aeps.doNotPayOut.detail')}</p>
-      <p className="mt-1">{t('aeps.reversal')}</p>
-      {children}
     </Alert>
   );
 }

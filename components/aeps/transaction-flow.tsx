@@ -1,107 +1,132 @@
 'use client';
 
-import type { AepsFlow } from '@/lib/aeps/types';
+import { type AepsFlow, dailyAuthPath } from '@/lib/aeps/types';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
-import { checkWithdrawalAmount, MIN_WITHDRAWAL_NM_POINTS, type WithdrawalRule } from '@/lib/aeps/amount';
+import { useEffect, useRef, useState } from 'react';
+import { checkWithdrawalAmount, type WithdrawalRule } from '@/lib/aeps/amount';
 import { ApiClientError, OUTCOME_UNKNOWN } from '@/lib/api/client';
-import { formatMobile } from '@/lib/i18n/core';
-import type { AepsCustomerForm } from '@/lib/schemas/aeps';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { LinkButton } from '@/components/ui/link-button';
-import { Facts, useRupees } from '@/components/ui/money';
+import { onDemand, opening } from '@/components/ui/on-demand';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
-import { BankSelect, useBanks } from '@/components/forms/bank-select';
+import { BankSelect } from '@/components/forms/bank-select';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
-import { lazyZodResolver } from '@/components/forms/lazy-validation';
-import { AadhaarStep } from '@/components/ekyc/aadhaar-step';
-import { CaptureStep } from '@/components/ekyc/capture-step';
-import { AepsDecline, dailyAuthPath, DoNotPayOut } from './aeps-outcome';
-import { AepsReceipt } from './aeps-receipt';
-import { LocationField } from './location-field';
-import { type AepsAnswer, useAepsSubmit } from './use-aeps-transaction';
+import { type FieldMessages, lazySchema } from '@/components/forms/lazy-validation';
+import { DoNotPayOut } from './do-not-pay-out';
+import type { Customer, Identity } from './identity-steps';
+import { type AepsAnswer, useAepsSubmit } from './use-aeps-submit';
 import { aepsStatusKey, useAepsStatus } from './use-aeps-status';
 import { useLocation } from './use-location';
 
-const CUSTOMER_AADHAAR_TEXT = {
-  label: 'aeps.tx.aadhaar.label',
-  hint: 'aeps.tx.aadhaar.hint',
-  consentTitle: 'aeps.tx.consent.title',
-  consent: 'aeps.tx.consent',
-  checkbox: 'aeps.tx.consent.checkbox',
-  submit: 'aeps.tx.toFingerprint',
-} as const;
+// The checks (zod) are fetched on the form's first keystroke or tap, not with the page, and with
+// them the next steps' code (issue 16, part 2). Without the checks the form does not go on: the
+// mobile is sealed with the Aadhaar next, and the server could refuse it only after the fact.
+const customerForm = lazySchema(() => import('@/lib/schemas/aeps').then((m) => m.aepsCustomerFormSchema));
 
-interface Customer {
-  customerMobile: string;
-  bankCode: string;
-  /** Whole rupees; withdrawals only. */
-  amount: number | null;
-}
-interface Identity {
-  aadhaar: string;
-  masked: string;
-  latlong: string;
-}
+// The steps after the customer's details: the Aadhaar (react-hook-form, the seal's Web Crypto)
+// with the location, the fingerprint (the RD service), and an enquiry's answer with its receipt.
+// Their code starts coming with the first keystroke or tap in the customer's details, so it is
+// here when needed.
+const IdentitySteps = onDemand(() => import('./identity-steps').then((m) => m.IdentitySteps), opening('aeps.tx.step.loading'));
+const EnquiryAnswer = onDemand(() => import('./enquiry-answer').then((m) => m.EnquiryAnswer), opening('aeps.tx.step.loading'));
+const preloadSteps = () => {
+  customerForm.preload();
+  IdentitySteps.preload();
+  EnquiryAnswer.preload();
+};
 
-// The checks (zod) are fetched on the form's first keystroke or tap, not with the page (issue 16,
-// part 2). Without them the form does not go on: the mobile is sealed with the Aadhaar next.
-const customerForm = lazyZodResolver((zodResolver) => import('@/lib/schemas/aeps').then((m) => zodResolver(m.aepsCustomerFormSchema)), 'customerMobile');
+type CustomerFields = { customerMobile: string; bankCode: string; amount: string };
 
 /** Mobile, bank and (for a withdrawal) the amount: the seal binds the Aadhaar to this mobile, so it comes first. */
 function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: WithdrawalRule; initial: Customer | null; onDone: (c: Customer) => void }) {
   const { t, tMaybe, inr } = useI18n();
-  const { register, handleSubmit, formState, control, setError } = useForm<AepsCustomerForm>({
-    resolver: customerForm.resolver,
-    defaultValues: { customerMobile: initial?.customerMobile ?? '', bankCode: initial?.bankCode ?? '', amount: initial?.amount ? String(initial.amount) : '' },
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<CustomerFields>({
+    customerMobile: initial?.customerMobile ?? '',
+    bankCode: initial?.bankCode ?? '',
+    amount: initial?.amount ? String(initial.amount) : '',
   });
-  const typed = useWatch({ control, name: 'amount' }) ?? '';
-  const rupees = /^\d{1,6}$/.test(typed.trim()) ? Number(typed.trim()) : null;
+  const [fields, setFields] = useState<FieldMessages>({});
+  // Set while the checks may still be downloading: a second tap then does nothing.
+  const checking = useRef(false);
+  const typed = values.amount.trim();
+  const rupees = /^\d{1,6}$/.test(typed) ? Number(typed) : null;
   const amountOk = rupees !== null && checkWithdrawalAmount(rupees, rule) === null;
   const limits = { min: inr(rule.minRupees), max: inr(rule.maxRupees), step: inr(rule.stepRupees) };
 
-  const submit = handleSubmit((values) => {
-    if (flow !== 'withdrawal') return onDone({ customerMobile: values.customerMobile, bankCode: values.bankCode, amount: null });
-    if (rupees === null || !amountOk) return setError('amount', { message: t('validation.withdrawal.amount', limits) });
-    onDone({ customerMobile: values.customerMobile, bankCode: values.bankCode, amount: rupees });
-  });
+  // A field's message goes once the agent changes that field.
+  const change = (name: keyof CustomerFields, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    if (fields[name]) setFields(({ [name]: _, ...rest }) => rest);
+  };
+  const refuse = (messages: FieldMessages) => {
+    setFields(messages);
+    // As a form library would: the first field with a message gets the focus.
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  const submit = async () => {
+    const checked = await customerForm.check(values);
+    if (!checked.ok) return refuse(checked.fields);
+    if (checked.data === null) return refuse({ customerMobile: 'errors.network' });
+    const { customerMobile, bankCode } = checked.data;
+    if (flow !== 'withdrawal') return onDone({ customerMobile, bankCode, amount: null });
+    if (rupees === null || !amountOk) return refuse({ amount: t('validation.withdrawal.amount', limits) });
+    onDone({ customerMobile, bankCode, amount: rupees });
+  };
 
   return (
-    <form noValidate {...customerForm.preloadOnUse} onSubmit={submit} className="flex flex-col gap-4" data-testid="aeps-customer-step">
+    <form
+      ref={form}
+      noValidate
+      onInput={preloadSteps}
+      onPointerDown={preloadSteps}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (checking.current) return;
+        checking.current = true;
+        void submit().finally(() => {
+          checking.current = false;
+        });
+      }}
+      className="flex flex-col gap-4"
+      data-testid="aeps-customer-step"
+    >
       <TextField
-        {...register('customerMobile')}
+        name="customerMobile"
+        value={values.customerMobile}
+        onChange={(e) => change('customerMobile', e.target.value)}
         label={t('aeps.tx.mobile.label')}
         hint={t('aeps.tx.mobile.hint')}
-        error={fieldError(tMaybe, formState.errors.customerMobile?.message)}
+        error={fieldError(tMaybe, fields.customerMobile)}
         inputMode="numeric"
         autoComplete="off"
         maxLength={10}
         className="max-w-xs text-lg tabular-nums"
       />
-      <Controller
-        control={control}
-        name="bankCode"
-        render={({ field, fieldState }) => (
-          <div className="flex flex-col gap-1">
-            <BankSelect label={t('aeps.tx.bank.label')} placeholder={t('aeps.tx.bank.placeholder')} value={field.value} onChange={field.onChange} />
-            {fieldState.error && <p className="text-sm font-medium text-red-700">{fieldError(tMaybe, fieldState.error.message)}</p>}
-          </div>
-        )}
-      />
+      <div className="flex flex-col gap-1">
+        <BankSelect
+          label={t('aeps.tx.bank.label')}
+          placeholder={t('aeps.tx.bank.placeholder')}
+          value={values.bankCode}
+          onChange={(code) => change('bankCode', code)}
+        />
+        {fields.bankCode && <p className="text-sm font-medium text-red-700">{fieldError(tMaybe, fields.bankCode)}</p>}
+      </div>
       {flow === 'withdrawal' && (
         <div className="flex flex-col gap-2">
           <TextField
-            {...register('amount')}
+            name="amount"
+            value={values.amount}
+            onChange={(e) => change('amount', e.target.value)}
             label={t('aeps.tx.amount.label')}
             hint={t('aeps.tx.amount.hint', limits)}
-            error={formState.errors.amount?.message}
+            error={fields.amount}
             inputMode="numeric"
             autoComplete="off"
             maxLength={6}
@@ -118,65 +143,6 @@ function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: W
         <Button type="submit">{t('aeps.tx.continue')}</Button>
       </div>
     </form>
-  );
-}
-
-/** What the agent typed so far, with a way back to change it (nothing of the Aadhaar is shown but its mask). */
-function Summary({ flow, customer, masked, onChange }: { flow: AepsFlow; customer: Customer; masked: string | null; onChange: () => void }) {
-  const { t, inr } = useI18n();
-  const banks = useBanks();
-  const bank = banks.find((b) => b.code === customer.bankCode)?.name ?? customer.bankCode;
-  const rows: [string, string, string?][] = [
-    [t('aeps.receipt.customer'), formatMobile(customer.customerMobile)],
-    [t('receipt.bank'), bank],
-  ];
-  if (flow === 'withdrawal' && customer.amount !== null) rows.push([t('aeps.tx.payOutAmount'), inr(customer.amount), 'summary-amount']);
-  if (masked) rows.push([t('aeps.receipt.aadhaar'), masked, 'summary-aadhaar']);
-  return (
-    <div className="flex flex-col gap-3 rounded-lg bg-slate-50 p-4" data-testid="aeps-summary">
-      <Facts rows={rows} />
-      {flow === 'withdrawal' && customer.amount !== null && <p className="font-bold">{t('aeps.tx.collectNothing', { amount: inr(customer.amount) })}</p>}
-      <div>
-        <Button variant="ghost" onClick={onChange}>
-          {t('aeps.tx.change')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-/** The answer to a balance enquiry or mini statement: the figures, shown once, and the customer's copy. */
-function EnquiryAnswer({
-  answer,
-  training,
-  onAnother,
-}: {
-  answer: Extract<AepsAnswer, { flow: 'balance' | 'statement' }>;
-  training: boolean;
-  onAnother: () => void;
-}) {
-  const { t } = useI18n();
-  const rupees = useRupees();
-  const tx = answer.transaction;
-  if (tx.state !== 'success') return <AepsDecline tx={tx} onTryAgain={onAnother} />;
-  return (
-    <div className="flex flex-col gap-5">
-      <Alert tone="success" testId="aeps-enquiry-done">
-        {answer.balancePaise !== null ? (
-          <p className="text-2xl font-bold" data-testid="aeps-balance">
-            {t('aeps.balance.is', { balance: rupees(answer.balancePaise) })}
-          </p>
-        ) : (
-          <p className="font-semibold">{t('aeps.balance.none')}</p>
-        )}
-        <p className="mt-1">{t('aeps.enquiry.onceOnly')}</p>
-      </Alert>
-      <AepsReceipt tx={tx} training={training} balancePaise={answer.balancePaise} lines={answer.flow === 'statement' ? (answer.lines ?? []) : null} />
-      <div className="flex flex-wrap gap-3 print:hidden">
-        <Button onClick={onAnother}>{t('aeps.anotherCustomer')}</Button>
-        <LinkButton href="/aeps">{t('aeps.backToMenu')}</LinkButton>
-      </div>
-    </div>
   );
 }
 
@@ -309,43 +275,21 @@ export function AepsTransactionFlow({ flow, rule, training }: { flow: AepsFlow; 
           }}
         />
       ) : (
-        <>
-          <Summary flow={flow} customer={customer} masked={identity?.masked ?? null} onChange={() => setEditing(true)} />
-          {!identity ? (
-            <AadhaarStep
-              use={{ purpose: 'aeps_transaction', mobile: customer.customerMobile }}
-              text={CUSTOMER_AADHAAR_TEXT}
-              ready={location.state.kind === 'ok'}
-              serverError={aadhaarError}
-              onSealed={(aadhaar, masked) => {
-                if (location.state.kind !== 'ok') return;
-                setAadhaarError(undefined);
-                setIdentity({ aadhaar, masked, latlong: location.state.latlong });
-              }}
-            >
-              <LocationField state={location.state} onAsk={location.ask} />
-            </AadhaarStep>
-          ) : submit.busy ? (
-            <Alert tone="info" testId="aeps-sending">
-              {t(flow === 'withdrawal' ? 'aeps.tx.sendingWithdrawal' : 'aeps.tx.sending')}
-            </Alert>
-          ) : (
-            <>
-              {captureError && (
-                <Alert tone="error" testId="capture-refused">
-                  {captureError}
-                </Alert>
-              )}
-              <CaptureStep
-                purpose="auth"
-                stage={`aeps.${flow}`}
-                instructions="aeps.tx.capture.instructions"
-                minNmPoints={flow === 'withdrawal' ? MIN_WITHDRAWAL_NM_POINTS : undefined}
-                onCaptured={(pid) => void send(pid)}
-              />
-            </>
-          )}
-        </>
+        <IdentitySteps
+          flow={flow}
+          customer={customer}
+          identity={identity}
+          location={location}
+          aadhaarError={aadhaarError}
+          captureError={captureError}
+          sending={submit.busy}
+          onChange={() => setEditing(true)}
+          onSealed={(next) => {
+            setAadhaarError(undefined);
+            setIdentity(next);
+          }}
+          onCaptured={(pid) => void send(pid)}
+        />
       )}
     </section>
   );

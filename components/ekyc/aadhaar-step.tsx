@@ -7,7 +7,7 @@ import { maskAadhaar } from '@/lib/aadhaar/mask';
 import type { SealUse } from '@/lib/aadhaar/seal';
 import { sealAadhaarForTransport } from '@/lib/aadhaar/transport-client';
 import type { AadhaarEntry } from '@/lib/schemas/ekyc';
-import { lazyZodResolver } from '@/components/forms/lazy-validation';
+import { lazyZodResolver } from '@/components/forms/lazy-resolver';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Resolver } from 'react-hook-form';
 import { loginSchema } from '@/lib/schemas/auth';
-import { lazyResolver, lazySchema } from './lazy-validation';
+import { lazyResolver } from './lazy-resolver';
+import { lazySchema } from './lazy-validation';
 
 describe('lazySchema', () => {
   it('answers each field’s first message as a catalogue key, or the parsed values', async () => {

@@ -1,6 +1,3 @@
-import type { zodResolver } from '@hookform/resolvers/zod';
-import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
-
 // Validation code (a schema, zod with it, and for react-hook-form forms the zod resolver) fetched
 // on first use instead of with the page: about 17 KiB gzip that no agent page needs before its
 // first submit (issue 16, part 2). Forms start fetching it when the agent first types or taps in
@@ -10,9 +7,11 @@ import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 // If it cannot be fetched (the network dropped and the service worker has no copy yet) the form
 // submits as typed rather than do nothing, and the route handler refuses what the schema would
 // have; input that must not leave unchecked is refused in the form instead (`refuseUnchecked`).
-// Forms shown after an action (the transfer OTP) may also preload at mount.
+// Forms shown after an action (the transfer OTP) may also preload at mount. The same for
+// react-hook-form's resolvers is in lazy-resolver.ts.
 
-function lazily<T>(load: () => Promise<T>) {
+/** A load done once, on first use; `preloadOnUse` starts it on a form's first keystroke or tap. */
+export function lazily<T>(load: () => Promise<T>) {
   let loading: Promise<T> | null = null;
   // A failed fetch is not remembered: the next submit tries again.
   const get = () =>
@@ -23,41 +22,6 @@ function lazily<T>(load: () => Promise<T>) {
   const preload = () => void get().catch(() => undefined);
   return { get, preload, preloadOnUse: { onInput: preload, onPointerDown: preload } };
 }
-
-/**
- * A react-hook-form resolver whose schema is fetched on first use. `refuseUnchecked` names the
- * field that says "no connection" instead of sending unchecked input when the schema cannot be
- * fetched: for what must never leave unchecked (an Aadhaar number is sealed on this page, and
- * the server can only refuse it after the fact).
- */
-export function lazyResolver<Values extends FieldValues, Output = Values>(
-  load: () => Promise<Resolver<Values, unknown, Output>>,
-  refuseUnchecked?: keyof Values & string,
-) {
-  const { get, preload, preloadOnUse } = lazily(load);
-  const resolver: Resolver<Values, unknown, Output> = async (values, context, options) => {
-    let validate: Resolver<Values, unknown, Output>;
-    try {
-      validate = await get();
-    } catch {
-      if (refuseUnchecked) return { values: {}, errors: { [refuseUnchecked]: { type: 'network', message: 'errors.network' } } as FieldErrors<Values> };
-      return { values: values as unknown as Output, errors: {} };
-    }
-    return validate(values, context, options);
-  };
-  return { resolver, preload, preloadOnUse };
-}
-
-type ZodResolver = typeof zodResolver;
-
-/**
- * lazyResolver for a zod schema: `build` gets zodResolver and imports the schema's module, e.g.
- * `lazyZodResolver((zodResolver) => import('@/lib/schemas/aeps').then((m) => zodResolver(m.aepsCustomerFormSchema)))`.
- */
-export const lazyZodResolver = <Values extends FieldValues, Output>(
-  build: (zodResolver: ZodResolver) => Promise<Resolver<Values, unknown, Output>>,
-  refuseUnchecked?: keyof Values & string,
-) => lazyResolver(() => import('@hookform/resolvers/zod').then((m) => build(m.zodResolver)), refuseUnchecked);
 
 /** The part of a zod schema a form without a form library uses. */
 export interface SafeParser<Output> {

@@ -8,6 +8,12 @@ import type { TransactionView } from '@/lib/transfers/types';
 export const AEPS_FLOWS = ['balance', 'statement', 'withdrawal'] as const;
 export type AepsFlow = (typeof AEPS_FLOWS)[number];
 
+/**
+ * Where the daily authentication is done, coming back to this transaction afterwards. `again`:
+ * Eko asked for it (1467) although this app has today's recorded, so it is offered anyway.
+ */
+export const dailyAuthPath = (flow: AepsFlow, { again = false } = {}) => `/aeps?next=${encodeURIComponent(`/aeps/${flow}`)}${again ? '&again=1' : ''}`;
+
 export const AEPS_TRANSACTION_KINDS = ['aeps_withdrawal', 'aeps_balance', 'aeps_statement'] as const;
 export type AepsTransactionKind = (typeof AEPS_TRANSACTION_KINDS)[number];
 

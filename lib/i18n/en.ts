@@ -574,6 +574,7 @@ export const en = {
   'aeps.status.dailyDone': 'Done',
   'aeps.status.dailyDue': 'Due',
   'aeps.status.loading': 'Checking your AePS status…',
+  'aeps.tx.step.loading': 'Opening the next step…',
   'aeps.flow.loading': 'Opening the authentication steps…',
   'aeps.banner.ekyc': 'Complete your one-time AePS eKYC before AePS transactions.',
   'aeps.banner.due': 'Today’s AePS authentication is due. It takes a minute.',

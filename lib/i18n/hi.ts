@@ -569,6 +569,7 @@ export const hi: Record<MessageKey, string> = {
   'aeps.status.dailyDone': 'हो गया',
   'aeps.status.dailyDue': 'बाकी',
   'aeps.status.loading': 'आपका AePS स्टेटस जाँच रहे हैं…',
+  'aeps.tx.step.loading': 'अगला चरण खोल रहे हैं…',
   'aeps.flow.loading': 'ऑथेंटिकेशन के चरण खोल रहे हैं…',
   'aeps.banner.ekyc': 'AePS लेन-देन से पहले अपना एक बार का AePS eKYC पूरा करें।',
   'aeps.banner.due': 'आज का AePS ऑथेंटिकेशन बाकी है। इसमें एक मिनट लगता है।',
