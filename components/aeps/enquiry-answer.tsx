@@ -3,7 +3,7 @@
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LinkButton } from '@/components/ui/link-button';
-import { useRupees } from '@/components/ui/money';
+import { useRupees } from '@/components/ui/rupees';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { AepsDecline } from './aeps-outcome';
 import { AepsReceipt } from './aeps-receipt';

@@ -5,7 +5,7 @@ import type { AepsFlow } from '@/lib/aeps/types';
 import { formatMobile } from '@/lib/i18n/core';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Facts } from '@/components/ui/money';
+import { Facts } from '@/components/ui/facts';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { useBanks } from '@/components/forms/bank-select';
 import { AadhaarStep } from '@/components/ekyc/aadhaar-step';

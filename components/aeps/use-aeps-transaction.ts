@@ -2,10 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api/client';
-import { isPending, type TransactionView } from '@/lib/transfers/types';
-
-/** While a withdrawal is pending its screen asks again this often; the server's reconciler asks Eko. */
-export const PENDING_REFRESH_MS = 10_000;
+import { isPending, PENDING_REFRESH_MS, type TransactionView } from '@/lib/transfers/types';
 
 export const aepsTxKey = (id: string) => ['aeps', 'tx', id] as const;
 

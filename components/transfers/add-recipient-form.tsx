@@ -13,7 +13,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
-import { errorCode } from './parts';
+import { errorCode } from './error-code';
 import { useAddRecipient } from './use-transfer-actions';
 import { useIfscLookup } from './use-transfers';
 

@@ -1,6 +1,7 @@
 'use client';
 
-import { onDemand, waitingButton } from '@/components/ui/on-demand';
+import { onDemand } from '@/components/ui/on-demand';
+import { waitingButton } from '@/components/ui/waiting-button';
 
 /**
  * "Check status again" for the history's and the status page's pending transfers: only some are

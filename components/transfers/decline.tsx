@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { useRupees } from '@/components/ui/money';
+import { useRupees } from '@/components/ui/rupees';
 import { useLastSuccessfulTransfer } from './use-history';
 
 /** The reasons a money transfer is refused for (the others are AePS ones, shown as Eko's own). */

@@ -16,7 +16,8 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
-import { IndiaTime, StateBadge, useRupees } from '@/components/ui/money';
+import { IndiaTime, StateBadge } from '@/components/ui/money';
+import { useRupees } from '@/components/ui/rupees';
 import { CheckAgainOnDemand } from './check-again-on-demand';
 import { historyQuery, useHistory } from './use-history';
 

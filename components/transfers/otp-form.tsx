@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/field';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { fieldError } from '@/components/forms/field-error';
 import { lazySchema } from '@/components/forms/lazy-validation';
-import { useNow } from './parts';
+import { useNow } from './use-now';
 
 /** Eko's transfer and refund OTPs: a new one may be asked for a minute after the last. */
 export const TRANSFER_RESEND_AFTER_S = 60;

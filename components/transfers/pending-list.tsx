@@ -4,8 +4,9 @@ import { formatAge, formatMobile } from '@/lib/i18n/core';
 import type { TransactionView } from '@/lib/transfers/types';
 import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { StateBadge, useRupees } from '@/components/ui/money';
-import { useNow } from './parts';
+import { StateBadge } from '@/components/ui/money';
+import { useRupees } from '@/components/ui/rupees';
+import { useNow } from './use-now';
 
 function PendingItem({ tx, showSender }: { tx: TransactionView; showSender: boolean }) {
   const { t, locale } = useI18n();

@@ -4,7 +4,7 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { onDemand } from '@/components/ui/on-demand';
 import { DoNotPayAgain } from './do-not-pay-again';
-import { usePendingTransfers } from './use-transfers';
+import { usePendingTransfers } from './use-pending';
 
 // Most loads find no open transfer: the list's code (items, ages, badges) is fetched when there is
 // one; "do not pay again" above it shows at once.

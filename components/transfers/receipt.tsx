@@ -3,7 +3,7 @@
 import { formatIndiaDateTime, formatMobile, type MessageKey } from '@/lib/i18n/core';
 import { isPending, type TransactionView } from '@/lib/transfers/types';
 import { LinkButton } from '@/components/ui/link-button';
-import { useRupees } from '@/components/ui/money';
+import { useRupees } from '@/components/ui/rupees';
 import { ReceiptFrame, type ReceiptRow } from '@/components/ui/receipt-frame';
 import { useI18n } from '@/components/i18n/i18n-provider';
 

@@ -10,7 +10,7 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
-import { useRupees } from '@/components/ui/money';
+import { useRupees } from '@/components/ui/rupees';
 import { useRecipients } from './use-transfers';
 
 // The form (react-hook-form, zod, the IFSC look-up) is for a sender with no recipients or an agent

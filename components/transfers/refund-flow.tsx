@@ -10,8 +10,8 @@ import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { OtpForm, type OtpSentHere } from './otp-form';
-import { useRupees } from '@/components/ui/money';
-import { errorCode } from './parts';
+import { useRupees } from '@/components/ui/rupees';
+import { errorCode } from './error-code';
 import { useRefund, useRefundOtp } from './use-transfer-actions';
 
 /** OTP errors the agent fixes by typing again (wrong) or by asking for a new OTP (expired). */

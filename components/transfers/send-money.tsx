@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
-import { ApiClientError, OUTCOME_UNKNOWN } from '@/lib/api/client';
+import { OUTCOME_UNKNOWN } from '@/lib/api/client';
 import { formatMobile, paiseToRupees } from '@/lib/i18n/core';
 import { parseTransferRupees, TRANSFER_MIN_RUPEES } from '@/lib/schemas/rupees';
 import { estimateFee, type FeeRule } from '@/lib/transfers/fees';
-import { isPending, panBlocksAll, type Recipient, type TransactionView } from '@/lib/transfers/types';
+import { isPending, panBlocksAll, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -19,22 +19,33 @@ import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
 import { lazySchema } from '@/components/forms/lazy-validation';
 import type { OtpSentHere } from './otp-form';
-import { Facts, useRupees } from '@/components/ui/money';
+import { Facts } from '@/components/ui/facts';
+import { useRupees } from '@/components/ui/rupees';
 import { DoNotPayAgain } from './do-not-pay-again';
-import { errorCode } from './parts';
-import { useInitiateTransfer, useSendTransferOtp } from './use-transfer-actions';
-import { usePendingTransfers, useRecipients, useSender } from './use-transfers';
+import { errorCode } from './error-code';
+import { useInitiateTransfer, useSendTransferOtp } from './use-transfer-calls';
+import { usePendingTransfers } from './use-pending';
+import { useRecipients, useSender } from './use-transfers';
 
 // The amount is the page's first view: its check (zod) is fetched while the agent types, not with
 // the page (issue 16, part 2); the fee beside it uses the same rule without zod.
-// Parts of the later steps, fetched when they show: the OTP field's while the agent confirms the
-// amount (before Eko's OTP arrives), a decline's next step, the open transfers under "do not pay
-// again" (shown at once).
-const OtpForm = onDemand(() => import('./otp-form').then((m) => m.OtpForm), opening('otp.loading'));
-const DeclineNextStep = onDemand(() => import('./decline').then((m) => m.DeclineNextStep), opening('transfer.declined.loading'));
-const PendingItems = onDemand(() => import('./pending-list').then((m) => m.PendingItems));
+// The later steps, fetched apart from the page (their code starts coming with the first keystroke
+// in the amount): the summary to read out, the OTP, a decline's next step, and the list of open
+// transfers under a "do not pay again" that shows at once.
+// One module: the steps after the summary come from the step that has already loaded it, so only
+// the summary has something to show while it arrives.
+const loadSteps = () => import('./transfer-steps');
+const ConfirmStep = onDemand(() => loadSteps().then((m) => m.ConfirmStep), opening('send.confirm.loading'));
+const OtpStep = onDemand(() => loadSteps().then((m) => m.OtpStep));
+const DeclinedStep = onDemand(() => loadSteps().then((m) => m.DeclinedStep));
+const UnsureStep = onDemand(() => loadSteps().then((m) => m.UnsureStep));
+const PendingItems = onDemand(() => loadSteps().then((m) => m.PendingItems));
 
 const amountEntry = lazySchema(() => import('@/lib/schemas/transfer').then((m) => m.amountEntrySchema));
+const preloadNext = () => {
+  amountEntry.preload();
+  ConfirmStep.preload();
+};
 
 type Step =
   | { kind: 'amount' }
@@ -102,7 +113,8 @@ function AmountStep({
   return (
     <form
       noValidate
-      {...amountEntry.preloadOnUse}
+      onInput={preloadNext}
+      onPointerDown={preloadNext}
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -154,56 +166,6 @@ function AmountStep({
   );
 }
 
-/** Sender, recipient and money, as the agent reads them out before the OTP is sent. */
-function TransferSummary({
-  senderName,
-  mobile,
-  recipient,
-  amount,
-  rule,
-}: {
-  senderName: string | null;
-  mobile: string;
-  recipient: Recipient;
-  amount: number;
-  rule: FeeRule;
-}) {
-  const { t } = useI18n();
-  const rupees = useRupees();
-  const fee = estimateFee(amount * 100, rule);
-  return (
-    <Facts
-      testId="transfer-summary"
-      rows={[
-        [t('send.summary.sender'), `${senderName ?? t('sender.unnamed')} (${formatMobile(mobile)})`],
-        [t('send.summary.recipient'), recipient.name, 'summary-recipient'],
-        [t('send.summary.bank'), `${recipient.bank} · ${recipient.ifsc}`],
-        [
-          t('send.summary.account'),
-          <span key="acc" className="tabular-nums">
-            {recipient.accountMasked}
-          </span>,
-          'summary-account',
-        ],
-        [
-          t('send.summary.amount'),
-          <span key="amt" className="text-xl tabular-nums">
-            {rupees(fee.amountPaise)}
-          </span>,
-          'summary-amount',
-        ],
-        [t('send.fee.estimate'), rupees(fee.feePaise)],
-        [
-          t('send.total'),
-          <span key="tot" className="text-xl tabular-nums">
-            {rupees(fee.totalPaise)}
-          </span>,
-        ],
-      ]}
-    />
-  );
-}
-
 export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recipientId: string; rule: FeeRule }) {
   const { t, inr } = useI18n();
   const router = useRouter();
@@ -216,6 +178,7 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
   const [step, setStep] = useState<Step>({ kind: 'amount' });
   const [lastAmount, setLastAmount] = useState('');
   const [transferError, setTransferError] = useState<unknown>(null);
+  const [otpError, setOtpError] = useState<unknown>(null);
   // From the OTP on, an update of the app must not reload the page under the agent.
   useFlowInProgress(step.kind === 'otp' || transfer.busy);
 
@@ -273,18 +236,19 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
   const maxRupees = Math.max(0, Math.floor(Math.min(paiseToRupees(rule.maxTransferPaise), availableRupees, panRupees)));
   const senderName = sender.data.name;
 
-  const requestOtp = (amount: number) => {
+  const requestOtp = async (amount: number) => {
     setTransferError(null);
-    sendOtp.mutate(
-      { senderMobile: mobile, recipientId, amount },
-      {
-        onSuccess: (sent) => setStep({ kind: 'otp', amount, otp: { ...sent, receivedAt: Date.now() }, wrongOtp: false }),
-        onError: (error) => {
-          if (errorCode(error) === 'transfer_pending') void pending.refetch();
-        },
-      },
-    );
+    setOtpError(null);
+    try {
+      const sent = await sendOtp.run({ senderMobile: mobile, recipientId, amount });
+      if (sent) setStep({ kind: 'otp', amount, otp: { ...sent, receivedAt: Date.now() }, wrongOtp: false });
+    } catch (error) {
+      setOtpError(error);
+      if (errorCode(error) === 'transfer_pending') void pending.refetch();
+    }
   };
+  // What the confirm and OTP steps show of Send OTP.
+  const otpCall = { isPending: sendOtp.busy, isError: otpError !== null, error: otpError };
 
   const doTransfer = async (amount: number, otp: OtpSentHere, typed: string) => {
     setTransferError(null);
@@ -346,127 +310,54 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
           rule={rule}
           onNext={(amount) => {
             setLastAmount(String(amount));
-            sendOtp.reset();
-            // The OTP field's code arrives while the sender reads the summary, before Eko's OTP.
-            OtpForm.preload();
+            setOtpError(null);
             setStep({ kind: 'confirm', amount });
           }}
         />
       )}
 
       {step.kind === 'confirm' && (
-        <section aria-labelledby="confirm-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4" data-testid="confirm-step">
-          <h3 id="confirm-title" className="text-xl font-bold">
-            {t('send.confirm.title')}
-          </h3>
-          <p>{t('send.confirm.readOut')}</p>
-          <TransferSummary senderName={senderName} mobile={mobile} recipient={recipient} amount={step.amount} rule={rule} />
-          {sendOtp.isError &&
-            (errorCode(sendOtp.error) === 'transfer_limit_exhausted' ? (
-              <Alert tone="error" testId="limit-exhausted">
-                <p className="font-semibold">{t('send.otp.limitExhausted', { amount: inr(step.amount) })}</p>
-                <p className="mt-1">{t('send.otp.limitExhausted.next')}</p>
-              </Alert>
-            ) : (
-              <ApiErrorAlert error={sendOtp.error} onRetry={() => requestOtp(step.amount)} />
-            ))}
-          <div className="flex flex-wrap gap-3">
-            <Button onClick={() => requestOtp(step.amount)} disabled={sendOtp.isPending}>
-              {sendOtp.isPending ? t('send.otp.sending') : t('send.otp.send')}
-            </Button>
-            <Button variant="secondary" onClick={() => setStep({ kind: 'amount' })} disabled={sendOtp.isPending}>
-              {t('send.changeAmount')}
-            </Button>
-          </div>
-        </section>
+        <ConfirmStep
+          senderName={senderName}
+          mobile={mobile}
+          recipient={recipient}
+          amount={step.amount}
+          rule={rule}
+          sendOtp={otpCall}
+          onSendOtp={() => void requestOtp(step.amount)}
+          onChangeAmount={() => setStep({ kind: 'amount' })}
+        />
       )}
 
       {step.kind === 'otp' && (
-        <section aria-labelledby="otp-title" className="flex flex-col gap-4 rounded-xl border-2 border-brand-600 bg-white p-4" data-testid="otp-step">
-          <h3 id="otp-title" className="text-xl font-bold">
-            {t('send.otp.title', { amount: inr(step.amount), name: recipient.name })}
-          </h3>
-          <Alert tone="success">{t('send.otp.sent', { mobile: formatMobile(mobile) })}</Alert>
-          {step.wrongOtp && (
-            <Alert tone="error" testId="wrong-otp">
-              {t('transfer.decline.wrong_otp')}
-            </Alert>
-          )}
-          {transferError !== null && <TransferErrorAlert error={transferError} />}
-          {sendOtp.isError && <ApiErrorAlert error={sendOtp.error} />}
-          <OtpForm
-            otp={step.otp}
-            label={t('send.otp.label')}
-            submitLabel={t('send.transfer', { amount: inr(step.amount) })}
-            busyLabel={t('send.transferring')}
-            busy={transfer.busy}
-            resending={sendOtp.isPending}
-            serverError={transferError instanceof ApiClientError ? transferError.fields.otp : undefined}
-            onSubmit={(typed) => void doTransfer(step.amount, step.otp, typed)}
-            onResend={() => requestOtp(step.amount)}
-          />
-          {transfer.busy && (
-            <p className="font-semibold text-amber-950" role="status">
-              {t('send.transferring.wait')}
-            </p>
-          )}
-          <div>
-            <Button variant="ghost" onClick={() => setStep({ kind: 'amount' })} disabled={transfer.busy}>
-              {t('send.cancel')}
-            </Button>
-          </div>
-        </section>
+        <OtpStep
+          mobile={mobile}
+          recipient={recipient}
+          amount={step.amount}
+          otp={step.otp}
+          wrongOtp={step.wrongOtp}
+          transferError={transferError}
+          sendOtp={otpCall}
+          busy={transfer.busy}
+          onSubmit={(typed) => void doTransfer(step.amount, step.otp, typed)}
+          onResend={() => void requestOtp(step.amount)}
+          onCancel={() => setStep({ kind: 'amount' })}
+        />
       )}
 
       {step.kind === 'declined' && (
-        <section aria-labelledby="declined-title" className="flex flex-col gap-4" data-testid="declined">
-          <h3 id="declined-title" className="sr-only">
-            {t('transfer.state.declined')}
-          </h3>
-          <DeclineNextStep
-            tx={step.tx}
-            onNewOtp={() => {
-              sendOtp.reset();
-              setStep({ kind: 'confirm', amount: step.amount });
-            }}
-            onChangeAmount={() => setStep({ kind: 'amount' })}
-          />
-        </section>
+        <DeclinedStep
+          tx={step.tx}
+          onNewOtp={() => {
+            setOtpError(null);
+            setStep({ kind: 'confirm', amount: step.amount });
+          }}
+          onChangeAmount={() => setStep({ kind: 'amount' })}
+        />
       )}
 
-      {step.kind === 'unsure' && (
-        <section className="flex flex-col gap-4" data-testid="transfer-unsure">
-          <DoNotPayAgain>
-            <p className="mt-2">{t('send.unsure')}</p>
-            {open.length > 0 && <PendingItems pending={open} showSender={false} />}
-          </DoNotPayAgain>
-          <div className="flex flex-wrap gap-3">
-            <LinkButton href="/transactions" variant="primary">
-              {t('send.unsure.history')}
-            </LinkButton>
-            {back}
-          </div>
-        </section>
-      )}
+      {/* Only ever after the OTP step, whose module this is in: no fetch before it shows. */}
+      {step.kind === 'unsure' && <UnsureStep open={open} back={back} />}
     </div>
-  );
-}
-
-/** A refusal of the transfer call itself (nothing was sent to the bank), with what to do next. */
-function TransferErrorAlert({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  const code = errorCode(error);
-  const about = error instanceof ApiClientError ? error.transactionId : null;
-  const open = about && (
-    <div className="mt-3">
-      <LinkButton href={`/transactions/${about}`}>{t('transfer.pending.open')}</LinkButton>
-    </div>
-  );
-  if (code === 'transfer_pending') return <DoNotPayAgain>{open}</DoNotPayAgain>;
-  return (
-    <ApiErrorAlert error={error}>
-      {code === 'otp_already_used' && <p className="mt-1">{t('send.otpAlreadyUsed')}</p>}
-      {open}
-    </ApiErrorAlert>
   );
 }

@@ -6,7 +6,7 @@ import { todayInIndia } from '@/lib/dates';
 import type { TransferHistoryFilters } from '@/lib/schemas/transfer';
 import { filterQuery } from '@/lib/transfers/filter-query';
 import type { TransactionView } from '@/lib/transfers/types';
-import { transferKeys } from './use-transfers';
+import { transferKeys } from './transfer-keys';
 
 export interface HistoryPage {
   rows: TransactionView[];

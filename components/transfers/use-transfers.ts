@@ -2,26 +2,14 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api/client';
-import type { TransferHistoryFilters } from '@/lib/schemas/transfer';
 import type { Sender } from '@/lib/senders/types';
-import { type IfscDetails, isPending, type RecipientList, type TransactionView } from '@/lib/transfers/types';
+import { type IfscDetails, isPending, PENDING_REFRESH_MS, type RecipientList, type TransactionView } from '@/lib/transfers/types';
+import { transferKeys } from './transfer-keys';
 
-/** While a transfer is pending its screens ask again this often; the server's reconciler does the asking of Eko. */
-export const PENDING_REFRESH_MS = 10_000;
-
-// What the screens read. The history's reads are in use-history.ts, and what the screens send
-// (transfers, refunds, recipients, OTPs) in use-transfer-actions.ts: a page carries the code of
-// what it does, not of every screen (issue 16, part 2).
-
-export const transferKeys = {
-  sender: (mobile: string) => ['sender', mobile] as const,
-  recipients: (mobile: string) => ['recipients', mobile] as const,
-  ifsc: (ifsc: string) => ['ifsc', ifsc] as const,
-  pending: (senderMobile: string | null) => ['transfers', 'pending', senderMobile ?? '*'] as const,
-  transaction: (id: string) => ['transfers', 'tx', id] as const,
-  history: (filters: TransferHistoryFilters) => ['transfers', 'history', filters] as const,
-  lastSuccess: ['transfers', 'last-success'] as const,
-};
+// What the screens read about a sender and a transaction. The open transfers are read in
+// use-pending.ts, the history in use-history.ts, and what the screens send (transfers, refunds,
+// recipients, OTPs) in use-transfer-actions.ts: a page carries the code of what it does, not of
+// every screen (issue 16, part 2). The cache's keys are in transfer-keys.ts.
 
 export function useSender(mobile: string) {
   return useQuery({ queryKey: transferKeys.sender(mobile), queryFn: async () => (await apiRequest<{ sender: Sender }>(`/api/senders/${mobile}`)).sender });
@@ -51,16 +39,6 @@ export function useIfscLookup(ifsc: string | null) {
     enabled: ifsc !== null,
     staleTime: Infinity,
     gcTime: 10 * 60_000,
-  });
-}
-
-/** The agent's transfers whose outcome is not known yet (one sender's, or all): from the server, never from browser storage. */
-export function usePendingTransfers(senderMobile: string | null) {
-  return useQuery({
-    queryKey: transferKeys.pending(senderMobile),
-    queryFn: async () =>
-      (await apiRequest<{ pending: TransactionView[] }>(`/api/transfers/pending${senderMobile ? `?senderMobile=${senderMobile}` : ''}`)).pending,
-    refetchInterval: (query) => ((query.state.data?.length ?? 0) > 0 ? PENDING_REFRESH_MS : false),
   });
 }
 

@@ -1,19 +1,13 @@
 'use client';
 
 import clsx from 'clsx';
-import type { ReactNode } from 'react';
-import { formatIndiaDateTime, paiseToRupees } from '@/lib/i18n/core';
+import { formatIndiaDateTime } from '@/lib/i18n/core';
 import type { TransactionState } from '@/lib/transfers/types';
 import { useI18n } from '@/components/i18n/i18n-provider';
 
-// What every money screen shows the same way (transfers and AePS): rupees, a transaction's state,
-// label and value pairs.
-
-/** Money as the agent reads it, from paise. */
-export function useRupees() {
-  const { inr } = useI18n();
-  return (paise: number) => inr(paiseToRupees(paise));
-}
+// What every money screen shows the same way (transfers and AePS): a moment, a transaction's
+// state. Rupees are in rupees.ts, label and value pairs in facts.tsx (apart, so that a page
+// carries only what it shows).
 
 /**
  * A moment in India's time, in the agent's language. The server's and the browser's Intl data
@@ -47,21 +41,5 @@ export function StateBadge({ state, className }: { state: TransactionState; clas
     >
       {t(`transfer.state.${state}`)}
     </span>
-  );
-}
-
-/** Label and value pairs: side by side where there is room, stacked on a phone and a 58 mm receipt. */
-export function Facts({ rows, testId, className }: { rows: [label: string, value: ReactNode, testId?: string][]; testId?: string; className?: string }) {
-  return (
-    <dl className={clsx('facts grid grid-cols-1 gap-x-4 gap-y-1 sm:grid-cols-[minmax(9rem,auto)_1fr]', className)} data-testid={testId}>
-      {rows.map(([label, value, id]) => (
-        <div key={label} className="contents">
-          <dt className="text-sm text-slate-700 sm:text-base">{label}</dt>
-          <dd className="mb-1 font-semibold break-words text-slate-900 sm:mb-0" data-testid={id}>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -3,7 +3,6 @@
 import { type ComponentType, type JSX, lazy, Suspense } from 'react';
 import type { MessageKey } from '@/lib/i18n/core';
 import { useI18n } from '@/components/i18n/i18n-provider';
-import { Button } from './button';
 import { Spinner } from './spinner';
 
 /**
@@ -34,17 +33,4 @@ export const opening = (label: MessageKey) =>
   function Opening() {
     const { t } = useI18n();
     return <Spinner label={t(label)} />;
-  };
-
-/** A Fallback for onDemand: the button it will show, not usable yet. */
-export const waitingButton = (label: MessageKey, className?: string) =>
-  function WaitingButton() {
-    const { t } = useI18n();
-    return (
-      <div className={className}>
-        <Button variant="secondary" disabled>
-          {t(label)}
-        </Button>
-      </div>
-    );
   };

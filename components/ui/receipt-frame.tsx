@@ -8,7 +8,7 @@ import { formatIndiaDateTime } from '@/lib/i18n/core';
 import type { TransactionView } from '@/lib/transfers/types';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { Button } from './button';
-import { Facts } from './money';
+import { Facts } from './facts';
 import { ReadAloud } from './read-aloud';
 
 // The customer's copy of any transaction (a transfer, a refund, an AePS withdrawal or enquiry):

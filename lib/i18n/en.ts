@@ -194,6 +194,7 @@ export const en = {
 
   'send.title': 'Send money',
   'send.intro': 'Enter the amount, read the details out to the sender, then send with the OTP the sender receives.',
+  'send.confirm.loading': 'Opening the summary…',
   'send.loading': 'Loading the sender and the recipient…',
   'send.to': 'To {name}',
   'send.from': 'From {name} ({mobile})',
@@ -280,7 +281,6 @@ export const en = {
   'receipt.toStatus': 'Transfer status',
 
   'transfer.declined.loading': 'Opening what to do next…',
-  'otp.loading': 'Opening the OTP field…',
   'refund.loading': 'Opening the refund…',
   'refund.title': 'Refund {amount} to the sender',
   'refund.intro': 'Eko sends an OTP to the sender’s mobile. When the refund is done, the money comes back to your Eko wallet: give it back to the customer.',

@@ -191,6 +191,7 @@ export const hi: Record<MessageKey, string> = {
 
   'send.title': 'पैसे भेजें',
   'send.intro': 'रकम लिखें, विवरण ग्राहक को पढ़कर सुनाएँ, फिर ग्राहक को मिले OTP से भेजें।',
+  'send.confirm.loading': 'सारांश खोल रहे हैं…',
   'send.loading': 'ग्राहक और लाभार्थी की जानकारी लाई जा रही है…',
   'send.to': '{name} को',
   'send.from': '{name} ({mobile}) की ओर से',
@@ -277,7 +278,6 @@ export const hi: Record<MessageKey, string> = {
   'receipt.toStatus': 'ट्रांसफ़र की स्थिति',
 
   'transfer.declined.loading': 'आगे क्या करें, खोल रहे हैं…',
-  'otp.loading': 'OTP फ़ील्ड खोल रहे हैं…',
   'refund.loading': 'रिफ़ंड खोल रहे हैं…',
   'refund.title': 'ग्राहक को {amount} रिफ़ंड करें',
   'refund.intro': 'Eko ग्राहक के मोबाइल पर OTP भेजेगा। रिफ़ंड होने पर पैसा आपके Eko वॉलेट में वापस आएगा: वह ग्राहक को लौटा दें।',

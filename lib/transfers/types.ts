@@ -71,6 +71,9 @@ export type TransactionState = (typeof TRANSACTION_STATES)[number];
 export const PENDING_STATES: readonly TransactionState[] = ['sending', 'unknown', 'awaited', 'hold'];
 
 /** Whether the outcome is still open (a state in PENDING_STATES). */
+/** While a transaction is pending its screens ask the server again this often; the server's reconciler does the asking of Eko. */
+export const PENDING_REFRESH_MS = 10_000;
+
 export const isPending = (tx: { state: TransactionState }) => PENDING_STATES.includes(tx.state);
 
 /** Whether Eko lets this sender send anything until their PAN is with Eko. */
