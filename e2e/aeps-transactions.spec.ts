@@ -142,11 +142,16 @@ test('the customer’s details are checked in the form: each wrong field named, 
   await expect(mobile).toBeFocused();
   await expect(page.getByLabel('Customer’s Aadhaar number')).toHaveCount(0);
 
-  // Corrected, a field's message goes; the amount is then checked against the withdrawal rule.
+  // Corrected, a field's message goes; the next wrong field takes the focus.
   await mobile.fill(freshCustomerMobile());
   await expect(step.getByText(en['validation.mobile'])).toHaveCount(0);
-  await page.getByLabel('Customer’s bank').selectOption('SBIN');
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  const bank = page.getByLabel('Customer’s bank');
+  await expect(bank).toBeFocused();
+  await expect(bank).toHaveAttribute('aria-invalid', 'true');
+  await bank.selectOption('SBIN');
   await expect(step.getByText(en['validation.bank'])).toHaveCount(0);
+  // The amount is then checked against the withdrawal rule.
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await expect(step.getByText(/^Enter a whole amount from ₹/)).toBeVisible();
   await expect(amount).toBeFocused();

@@ -37,6 +37,24 @@ test.describe('sender search', () => {
     await expect(page).toHaveURL(/mobile=9000000001/);
   });
 
+  test('a part of the page whose code cannot be fetched says so in its place, and comes when tried again', async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== 'desktop', 'viewport-independent');
+    // The signal drops after the page has loaded: the sender card's code (fetched on demand) cannot come.
+    let offline = true;
+    await page.route('**/_next/static/chunks/**', (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await search(page, '9000000001');
+    // (An open transfer left by another test may show its own "do not pay again" with its list unavailable.)
+    const unavailable = page.getByTestId('sender-result').getByTestId('part-unavailable');
+    await expect(unavailable).toContainText('This part of the page did not load');
+    // Only that part: the search and the page around it are still there.
+    await expect(page.getByLabel('Sender mobile number')).toHaveValue('9000000001');
+    await expect(page.getByTestId('page-error')).toHaveCount(0);
+    offline = false;
+    await unavailable.getByRole('button', { name: 'Try again' }).click();
+    await expect(card(page).getByRole('heading', { name: 'Asha Verma' })).toBeVisible();
+    await expect(unavailable).toHaveCount(0);
+  });
+
   test('a non-KYC sender shows what eKYC would raise the limit to', async ({ page }) => {
     await search(page, '9000000002');
     await expect(page.getByTestId('kyc-badge')).toHaveText('Not KYC');

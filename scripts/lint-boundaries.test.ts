@@ -53,6 +53,14 @@ describe('lint-enforced boundaries', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('links are AppLink, in components and in pages: next/link is refused', async () => {
+    expect(await problems('components/senders/x.tsx', "import Link from 'next/link';\nexport const x = Link;\n")).toEqual([expect.stringMatching(/AppLink/)]);
+    expect(await problems('app/(app)/(site)/x/page.tsx', "import Link from 'next/link';\nexport const x = Link;\n")).toEqual([
+      expect.stringMatching(/AppLink/),
+    ]);
+    expect(await problems('components/senders/x.tsx', "import { AppLink } from '@/components/ui/app-link';\nexport const x = AppLink;\n")).toEqual([]);
+  });
+
   it('pages and route handlers reach data through lib/ loaders and services', async () => {
     expect(await problems('app/api/x/route.ts', "import { listAgents } from '@/lib/db/queries/users';\nexport const x = listAgents;\n")).toEqual([
       expect.stringMatching(/not the database/),

@@ -4,6 +4,7 @@ import { type AepsFlow, dailyAuthPath } from '@/lib/aeps/types';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { checkWithdrawalAmount, type WithdrawalRule } from '@/lib/aeps/amount';
 import { ApiClientError, OUTCOME_UNKNOWN } from '@/lib/api/client';
 import { Button } from '@/components/ui/button';
@@ -65,9 +66,10 @@ function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: W
     if (fields[name]) setFields(({ [name]: _, ...rest }) => rest);
   };
   const refuse = (messages: FieldMessages) => {
-    setFields(messages);
-    // As a form library would: the first field with a message gets the focus.
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    // Committed at once, so that the first field with a message can take the focus, as a form
+    // library would give it.
+    flushSync(() => setFields(messages));
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
 
   const submit = async () => {
@@ -109,15 +111,13 @@ function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: W
         maxLength={10}
         className="max-w-xs text-lg tabular-nums"
       />
-      <div className="flex flex-col gap-1">
-        <BankSelect
-          label={t('aeps.tx.bank.label')}
-          placeholder={t('aeps.tx.bank.placeholder')}
-          value={values.bankCode}
-          onChange={(code) => change('bankCode', code)}
-        />
-        {fields.bankCode && <p className="text-sm font-medium text-red-700">{fieldError(tMaybe, fields.bankCode)}</p>}
-      </div>
+      <BankSelect
+        label={t('aeps.tx.bank.label')}
+        placeholder={t('aeps.tx.bank.placeholder')}
+        value={values.bankCode}
+        error={fieldError(tMaybe, fields.bankCode)}
+        onChange={(code) => change('bankCode', code)}
+      />
       {flow === 'withdrawal' && (
         <div className="flex flex-col gap-2">
           <TextField
@@ -126,7 +126,7 @@ function CustomerStep({ flow, rule, initial, onDone }: { flow: AepsFlow; rule: W
             onChange={(e) => change('amount', e.target.value)}
             label={t('aeps.tx.amount.label')}
             hint={t('aeps.tx.amount.hint', limits)}
-            error={fields.amount}
+            error={fieldError(tMaybe, fields.amount)}
             inputMode="numeric"
             autoComplete="off"
             maxLength={6}
@@ -189,7 +189,7 @@ export function AepsTransactionFlow({ flow, rule, training }: { flow: AepsFlow; 
     setCaptureError(null);
     const body = { customerMobile: customer.customerMobile, aadhaar: identity.aadhaar, latlong: identity.latlong, bankCode: customer.bankCode, piddata };
     try {
-      const result = await submit.run(flow, flow === 'withdrawal' ? { ...body, amount: customer.amount ?? 0 } : body);
+      const result = await submit.run({ flow, input: flow === 'withdrawal' ? { ...body, amount: customer.amount ?? 0 } : body });
       if (!result) return;
       setIdentity(null); // nothing of the Aadhaar outlives the call
       const tx = result.transaction;

@@ -1,34 +1,26 @@
 'use client';
 
-import { useRef, useState } from 'react';
 import { apiRequest } from '@/lib/api/client';
 import type { AepsEnquiryResult, AepsFlow } from '@/lib/aeps/types';
 import type { AepsCustomerInput } from '@/lib/schemas/aeps';
 import type { TransactionView } from '@/lib/transfers/types';
+import { useOneAtATime } from '@/components/forms/use-one-at-a-time';
 
 export type AepsAnswer = { flow: 'withdrawal'; transaction: TransactionView } | ({ flow: 'balance' | 'statement' } & AepsEnquiryResult);
 
 /**
- * The one call that carries the customer's sealed Aadhaar and fingerprint. One at a time (a double
- * click sends nothing more) and nothing of it is kept: no mutation cache holding its variables.
+ * The one call that carries the customer's sealed Aadhaar and fingerprint: one at a time (a double
+ * click sends nothing more), nothing of it kept.
  */
 export function useAepsSubmit() {
-  const inFlight = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const run = async (flow: AepsFlow, input: AepsCustomerInput & { amount?: number }): Promise<AepsAnswer | null> => {
-    if (inFlight.current) return null;
-    inFlight.current = true;
-    setBusy(true);
-    try {
+  return useOneAtATime(
+    async ({ flow, input }: { flow: AepsFlow; input: AepsCustomerInput & { amount?: number } }): Promise<AepsAnswer> => {
       if (flow === 'withdrawal') {
         const { transaction } = await apiRequest<{ transaction: TransactionView }>('/api/aeps/transactions/withdrawal', { method: 'POST', json: input });
         return { flow, transaction };
       }
       return { flow, ...(await apiRequest<AepsEnquiryResult>(`/api/aeps/transactions/${flow}`, { method: 'POST', json: input })) };
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  };
-  return { run, busy };
+    },
+    () => undefined,
+  );
 }

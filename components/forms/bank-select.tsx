@@ -18,10 +18,22 @@ export function useBanks(): readonly Bank[] {
 }
 
 /** A bank choice by Eko bank code, labelled by the caller (the agent's bank, the customer's). */
-export function BankSelect({ label, placeholder, value, onChange }: { label: string; placeholder: string; value: string; onChange: (code: string) => void }) {
+export function BankSelect({
+  label,
+  placeholder,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  error?: string;
+  onChange: (code: string) => void;
+}) {
   const banks = useBanks();
   return (
-    <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+    <SelectField label={label} value={value} error={error} onChange={(e) => onChange(e.target.value)}>
       <option value="" disabled>
         {placeholder}
       </option>

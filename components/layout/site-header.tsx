@@ -34,11 +34,7 @@ export async function SiteHeader() {
               <ul className="flex flex-wrap gap-1">
                 {NAV[user.role].map((item) => (
                   <li key={item.href}>
-                    <AppLink
-                      href={item.href}
-
-                      className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50"
-                    >
+                    <AppLink href={item.href} className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50">
                       {t(item.label)}
                     </AppLink>
                   </li>
@@ -48,11 +44,7 @@ export async function SiteHeader() {
             <span className="hidden text-sm text-slate-700 md:inline" data-testid="signed-in-as">
               {t('nav.signedInAs', { name: user.name })}
             </span>
-            <AppLink
-              href="/account/password"
-
-              className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50"
-            >
+            <AppLink href="/account/password" className="inline-flex min-h-touch items-center rounded-lg px-3 font-semibold text-brand-700 hover:bg-brand-50">
               {t('nav.password')}
             </AppLink>
             <LogoutButton label={t('nav.logout')} />

@@ -1,12 +1,13 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type FieldPath, useForm, useWatch } from 'react-hook-form';
-import { ApiClientError } from '@/lib/api/client';
+import { ApiClientError, apiRequest } from '@/lib/api/client';
 import { normaliseMobileInput } from '@/lib/schemas/mobile';
 import { IFSC_PATTERN, type RecipientForm, type RecipientInput, recipientFormSchema } from '@/lib/schemas/transfer';
-import type { AddRecipientOutcome } from '@/lib/transfers/types';
+import type { AddRecipientOutcome, IfscDetails } from '@/lib/transfers/types';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
@@ -14,8 +15,19 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
 import { errorCode } from './error-code';
+import { transferKeys } from './transfer-keys';
 import { useAddRecipient } from './use-transfer-actions';
-import { useIfscLookup } from './use-transfers';
+
+/** Bank and branch of a complete, well-formed IFSC (the caller debounces); a branch never changes, so it is kept. */
+export function useIfscLookup(ifsc: string | null) {
+  return useQuery({
+    queryKey: transferKeys.ifsc(ifsc ?? ''),
+    queryFn: () => apiRequest<IfscDetails>(`/api/banks/ifsc/${ifsc}`),
+    enabled: ifsc !== null,
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+  });
+}
 
 const SERVER_FIELDS = new Set(['name', 'mobile', 'ifsc', 'account']);
 /** Eko's own field names, should a message arrive under one. */

@@ -11,7 +11,7 @@ import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { PendingTransfers } from './pending-transfers';
 import { useRupees } from '@/components/ui/rupees';
-import { useRecipients } from './use-transfers';
+import { RECIPIENTS_PREFETCHED_FOR, useRecipients } from './use-transfers';
 
 // The form (react-hook-form, zod, the IFSC look-up) is for a sender with no recipients or an agent
 // adding one: it loads then, not with the sender desk every agent opens first (issue 16, part 2).
@@ -73,7 +73,8 @@ function RecipientItem({ recipient, mobile, blocked, highlight }: { recipient: R
 /** The sender card's money part: transfers still open, the recipients, and Add recipient. */
 export function RecipientsSection({ mobile }: { mobile: string }) {
   const { t } = useI18n();
-  const recipients = useRecipients(mobile);
+  // Asked for a moment before, while this section's code loaded (sender-money.tsx).
+  const recipients = useRecipients(mobile, RECIPIENTS_PREFETCHED_FOR);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<AddRecipientOutcome | null>(null);
 

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useFlowInProgress } from '@/components/pwa/flow-guard';
 import { OUTCOME_UNKNOWN } from '@/lib/api/client';
 import { formatMobile, paiseToRupees } from '@/lib/i18n/core';
-import { parseTransferRupees, TRANSFER_MIN_RUPEES } from '@/lib/schemas/rupees';
+import { parseTransferRupees, TRANSFER_MIN_RUPEES, transferRupeesProblem } from '@/lib/schemas/rupees';
 import { estimateFee, type FeeRule } from '@/lib/transfers/fees';
 import { isPending, panBlocksAll, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
@@ -17,7 +17,6 @@ import { Spinner } from '@/components/ui/spinner';
 import { useI18n } from '@/components/i18n/i18n-provider';
 import { ApiErrorAlert } from '@/components/forms/api-error-alert';
 import { fieldError } from '@/components/forms/field-error';
-import { lazySchema } from '@/components/forms/lazy-validation';
 import type { OtpSentHere } from './otp-form';
 import { Facts } from '@/components/ui/facts';
 import { useRupees } from '@/components/ui/rupees';
@@ -27,25 +26,18 @@ import { useInitiateTransfer, useSendTransferOtp } from './use-transfer-calls';
 import { usePendingTransfers } from './use-pending';
 import { useRecipients, useSender } from './use-transfers';
 
-// The amount is the page's first view: its check (zod) is fetched while the agent types, not with
-// the page (issue 16, part 2); the fee beside it uses the same rule without zod.
-// The later steps, fetched apart from the page (their code starts coming with the first keystroke
-// in the amount): the summary to read out, the OTP, a decline's next step, and the list of open
-// transfers under a "do not pay again" that shows at once.
-// One module: the steps after the summary come from the step that has already loaded it, so only
-// the summary has something to show while it arrives.
+// The amount is the page's first view, checked as the agent types and on Continue without zod
+// (lib/schemas/rupees.ts, tested to agree with the route handler's schema; issue 16, part 2).
+// The later steps are fetched apart from the page, their code starting with the first keystroke
+// in the amount: the summary to read out, the OTP, a decline's next step, and the list of open
+// transfers under a "do not pay again" that shows at once. One module: the OTP and a decline come
+// only from the summary, which has loaded it, so only the summary has something to show while it
+// arrives.
 const loadSteps = () => import('./transfer-steps');
 const ConfirmStep = onDemand(() => loadSteps().then((m) => m.ConfirmStep), opening('send.confirm.loading'));
 const OtpStep = onDemand(() => loadSteps().then((m) => m.OtpStep));
 const DeclinedStep = onDemand(() => loadSteps().then((m) => m.DeclinedStep));
-const UnsureStep = onDemand(() => loadSteps().then((m) => m.UnsureStep));
 const PendingItems = onDemand(() => loadSteps().then((m) => m.PendingItems));
-
-const amountEntry = lazySchema(() => import('@/lib/schemas/transfer').then((m) => m.amountEntrySchema));
-const preloadNext = () => {
-  amountEntry.preload();
-  ConfirmStep.preload();
-};
 
 type Step =
   | { kind: 'amount' }
@@ -113,20 +105,18 @@ function AmountStep({
   return (
     <form
       noValidate
-      onInput={preloadNext}
-      onPointerDown={preloadNext}
+      onInput={ConfirmStep.preload}
+      onPointerDown={ConfirmStep.preload}
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
-        void amountEntry.check({ amount: input.current?.value ?? '' }).then((checked) => {
-          if (!checked.ok) return fail(checked.fields.amount ?? 'validation.amount');
-          // No copy of the check (offline, no service worker copy yet): the same rule without zod.
-          const value = checked.data?.amount ?? parseTransferRupees(input.current?.value ?? '');
-          if (value === null) return fail('validation.amount');
-          if (value > maxRupees) return fail(t('send.amount.overMax', { max: inr(maxRupees) }));
-          setError(undefined);
-          onNext(value);
-        });
+        const typed = input.current?.value ?? '';
+        const problem = transferRupeesProblem(typed);
+        if (problem) return fail(problem);
+        const value = parseTransferRupees(typed)!;
+        if (value > maxRupees) return fail(t('send.amount.overMax', { max: inr(maxRupees) }));
+        setError(undefined);
+        onNext(value);
       }}
     >
       <div className="grid gap-4 md:grid-cols-[minmax(0,20rem)_1fr] md:items-start">
@@ -356,8 +346,20 @@ export function SendMoney({ mobile, recipientId, rule }: { mobile: string; recip
         />
       )}
 
-      {/* Only ever after the OTP step, whose module this is in: no fetch before it shows. */}
-      {step.kind === 'unsure' && <UnsureStep open={open} back={back} />}
+      {step.kind === 'unsure' && (
+        <section className="flex flex-col gap-4" data-testid="transfer-unsure">
+          <DoNotPayAgain>
+            <p className="mt-2">{t('send.unsure')}</p>
+            {open.length > 0 && <PendingItems pending={open} showSender={false} />}
+          </DoNotPayAgain>
+          <div className="flex flex-wrap gap-3">
+            <LinkButton href="/transactions" variant="primary">
+              {t('send.unsure.history')}
+            </LinkButton>
+            {back}
+          </div>
+        </section>
+      )}
     </div>
   );
 }

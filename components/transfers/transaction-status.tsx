@@ -1,7 +1,9 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '@/lib/api/client';
 import { formatMobile } from '@/lib/i18n/core';
-import { isPending, type TransactionView } from '@/lib/transfers/types';
+import { isPending, PENDING_REFRESH_MS, type TransactionView } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { LinkButton } from '@/components/ui/link-button';
 import { useI18n } from '@/components/i18n/i18n-provider';
@@ -11,7 +13,17 @@ import { useRupees } from '@/components/ui/rupees';
 import { onDemand, opening } from '@/components/ui/on-demand';
 import { DoNotPayAgain } from './do-not-pay-again';
 import { CheckAgainOnDemand } from './check-again-on-demand';
-import { useTransaction } from './use-transfers';
+import { transferKeys } from './transfer-keys';
+
+/** One transaction, asked again every few seconds while it is pending. */
+export function useTransaction(id: string, initial?: TransactionView) {
+  return useQuery({
+    queryKey: transferKeys.transaction(id),
+    queryFn: async () => (await apiRequest<{ transaction: TransactionView }>(`/api/transfers/${id}`)).transaction,
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data && isPending(query.state.data) ? PENDING_REFRESH_MS : false),
+  });
+}
 
 // Only some transfers are declined or wait for a refund: those steps' code comes when one shows.
 const DeclineNextStep = onDemand(() => import('./decline').then((m) => m.DeclineNextStep), opening('transfer.declined.loading'));

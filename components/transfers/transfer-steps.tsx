@@ -1,10 +1,9 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import { ApiClientError } from '@/lib/api/client';
 import { formatMobile } from '@/lib/i18n/core';
 import { estimateFee, type FeeRule } from '@/lib/transfers/fees';
-import type { Recipient, TransactionView } from '@/lib/transfers/types';
+import type { Recipient } from '@/lib/transfers/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Facts } from '@/components/ui/facts';
@@ -16,15 +15,15 @@ import { DeclineNextStep } from './decline';
 import { DoNotPayAgain } from './do-not-pay-again';
 import { OtpForm, type OtpSentHere } from './otp-form';
 import { PendingItems } from './pending-list';
-
-// With the steps, for send-money.tsx's "do not pay again" (one chunk for all it fetches later).
-export { PendingItems };
 import { errorCode } from './error-code';
+
+// With the steps, for the lists under send-money.tsx's "do not pay again": one chunk for all the
+// step fetches later.
+export { PendingItems };
 
 // The send-money steps after the amount, fetched apart from the page (send-money.tsx holds the
 // state and makes the calls): the summary the agent reads out, with the fee and the total the
-// customer pays, before the OTP is asked for; then the OTP and Transfer; a decline's next step,
-// or "do not pay again" when Transfer's answer was lost.
+// customer pays, before the OTP is asked for; then the OTP and Transfer; a decline's next step.
 
 /** What the steps need of the Send OTP call's state. */
 interface OtpCallState {
@@ -204,28 +203,6 @@ export function DeclinedStep(props: Parameters<typeof DeclineNextStep>[0]) {
         {t('transfer.state.declined')}
       </h3>
       <DeclineNextStep {...props} />
-    </section>
-  );
-}
-
-/**
- * The answer to Transfer never reached this screen: the transfer may be under way. "Do not pay
- * again", the sender's open transfers as the server now has them, and where to follow it.
- */
-export function UnsureStep({ open, back }: { open: TransactionView[]; back: ReactNode }) {
-  const { t } = useI18n();
-  return (
-    <section className="flex flex-col gap-4" data-testid="transfer-unsure">
-      <DoNotPayAgain>
-        <p className="mt-2">{t('send.unsure')}</p>
-        {open.length > 0 && <PendingItems pending={open} showSender={false} />}
-      </DoNotPayAgain>
-      <div className="flex flex-wrap gap-3">
-        <LinkButton href="/transactions" variant="primary">
-          {t('send.unsure.history')}
-        </LinkButton>
-        {back}
-      </div>
     </section>
   );
 }

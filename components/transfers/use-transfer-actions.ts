@@ -5,7 +5,8 @@ import { apiRequest } from '@/lib/api/client';
 import type { RecipientInput, RefundInput } from '@/lib/schemas/transfer';
 import type { AddRecipientOutcome, TransactionView, TransferOtpSent } from '@/lib/transfers/types';
 import { transferKeys } from './transfer-keys';
-import { useOneAtATime, useTransferChanged } from './use-transfer-calls';
+import { useOneAtATime } from '@/components/forms/use-one-at-a-time';
+import { useTransferChanged } from './use-transfer-calls';
 
 // The calls whose screens come later or on demand (adding a recipient, the refund and its OTP,
 // Check status again). The send-money step's calls are in use-transfer-calls.ts, which carries no

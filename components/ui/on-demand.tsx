@@ -1,8 +1,10 @@
 'use client';
 
-import { type ComponentType, type JSX, lazy, Suspense } from 'react';
+import { type ComponentType, type JSX, lazy, Suspense, useSyncExternalStore } from 'react';
 import type { MessageKey } from '@/lib/i18n/core';
 import { useI18n } from '@/components/i18n/i18n-provider';
+import { Alert } from './alert';
+import { Button } from './button';
 import { Spinner } from './spinner';
 
 /**
@@ -11,20 +13,64 @@ import { Spinner } from './spinner';
  * some loads need, so that the others do not download and run them (issue 16, part 2). Until it
  * arrives `Fallback` stands in (nothing without one). Declare it once per module, at the top.
  *
- * Each use costs its page a few hundred bytes (the wrapper and the part's chunk list), so it is for
- * parts of a kilobyte or more. What must be seen at once stays outside it: a "do not pay again"
- * is shown by its caller, and only the list under it waits.
+ * If the code cannot be fetched (the signal dropped), the part says so in its place, with a way
+ * to try again; the rest of the page, and what the page holds in its state, stay as they are.
+ *
+ * Each use costs its page about a hundred bytes (the wrapper and the chunk's address), so parts
+ * of one screen share one module. What must be seen at once stays outside it: a "do not pay
+ * again" is drawn by its caller, and only the list under it waits.
  */
 export function onDemand<Props extends object>(load: () => Promise<ComponentType<Props>>, Fallback?: ComponentType) {
-  const Part = lazy(() => load().then((component) => ({ default: component })));
+  // One fetch however often it is asked for (a preload on every keystroke); a failed one is
+  // forgotten, so the next attempt fetches again.
+  let loading: Promise<ComponentType<Props>> | null = null;
+  const get = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
+
+  // A new lazy component on "Try again": React keeps a lazy whose load failed failed.
+  const listeners = new Set<() => void>();
+  const make = () =>
+    lazy(() =>
+      get().then(
+        (component) => ({ default: component }),
+        () => ({ default: Unavailable as ComponentType<Props> }),
+      ),
+    );
+  let Part = make();
+  const retry = () => {
+    Part = make();
+    listeners.forEach((listener) => listener());
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const current = () => Part;
+
+  function Unavailable() {
+    const { t } = useI18n();
+    return (
+      <Alert tone="error" testId="part-unavailable">
+        <p>{t('ondemand.unavailable')}</p>
+        <Button variant="secondary" className="mt-3" onClick={retry}>
+          {t('common.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+
   function OnDemand(props: Props) {
+    const Current = useSyncExternalStore(subscribe, current, current);
     return (
       <Suspense fallback={Fallback ? <Fallback /> : null}>
-        <Part {...(props as Props & JSX.IntrinsicAttributes)} />
+        <Current {...(props as Props & JSX.IntrinsicAttributes)} />
       </Suspense>
     );
   }
-  OnDemand.preload = () => void load().catch(() => undefined);
+  OnDemand.preload = () => void get().catch(() => undefined);
   return OnDemand;
 }
 

@@ -50,6 +50,7 @@ export const en = {
   'senders.empty': 'Enter a mobile number and press Search. The sender’s details appear here.',
   'senders.card.loading': 'Opening the sender’s card…',
   'senders.loading': 'Looking up {mobile} with Eko…',
+  'ondemand.unavailable': 'This part of the page did not load. Check your internet connection and try again.',
   'common.retry': 'Try again',
   'senders.refresh': 'Refresh',
   'senders.newSearch': 'Search another sender',

@@ -50,6 +50,7 @@ export const hi: Record<MessageKey, string> = {
   'senders.empty': 'मोबाइल नंबर डालें और खोजें दबाएँ। ग्राहक की जानकारी यहाँ दिखेगी।',
   'senders.card.loading': 'ग्राहक का कार्ड खोल रहे हैं…',
   'senders.loading': 'Eko पर {mobile} खोज रहे हैं…',
+  'ondemand.unavailable': 'पेज का यह हिस्सा नहीं खुला। इंटरनेट कनेक्शन जाँचें और फिर से कोशिश करें।',
   'common.retry': 'फिर से कोशिश करें',
   'senders.refresh': 'रीफ़्रेश करें',
   'senders.newSearch': 'दूसरा ग्राहक खोजें',

@@ -16,8 +16,17 @@ export function typedRupeesValue(value: unknown): unknown {
   return trimmed === '' ? undefined : /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
+/** What amountRupeesSchema says of `typed` (its message's catalogue key), or null when it takes it. */
+export function transferRupeesProblem(typed: string): 'validation.required' | 'validation.amount' | 'validation.amount.min' | 'validation.amount.max' | null {
+  const value = typedRupeesValue(typed);
+  if (value === undefined) return 'validation.required';
+  if (typeof value !== 'number' || !Number.isInteger(value)) return 'validation.amount';
+  if (value < TRANSFER_MIN_RUPEES) return 'validation.amount.min';
+  if (value > TRANSFER_MAX_RUPEES) return 'validation.amount.max';
+  return null;
+}
+
 /** The transfer amount in `typed` as amountRupeesSchema would take it, or null. */
 export function parseTransferRupees(typed: string): number | null {
-  const value = typedRupeesValue(typed);
-  return typeof value === 'number' && Number.isInteger(value) && value >= TRANSFER_MIN_RUPEES && value <= TRANSFER_MAX_RUPEES ? value : null;
+  return transferRupeesProblem(typed) === null ? (typedRupeesValue(typed) as number) : null;
 }

@@ -101,10 +101,10 @@ describe('filters', () => {
   });
 });
 
-describe('the amount rule without zod (the send form’s live fee)', () => {
-  it('takes exactly what amountRupeesSchema takes, and the same number', async () => {
+describe('the amount rule without zod (the send form’s live fee and its check)', () => {
+  it('takes exactly what amountRupeesSchema takes, and the same number, and refuses the rest with the same message', async () => {
     const { amountRupeesSchema } = await import('./transfer');
-    const { parseTransferRupees } = await import('./rupees');
+    const { parseTransferRupees, transferRupeesProblem } = await import('./rupees');
     const typed = [
       '',
       ' ',
@@ -129,6 +129,7 @@ describe('the amount rule without zod (the send form’s live fee)', () => {
     for (const text of typed) {
       const parsed = amountRupeesSchema.safeParse(text);
       expect(parseTransferRupees(text), JSON.stringify(text)).toBe(parsed.success ? parsed.data : null);
+      expect(transferRupeesProblem(text), JSON.stringify(text)).toBe(parsed.success ? null : parsed.error.issues[0]!.message);
     }
   });
 });

@@ -92,9 +92,6 @@ export type RefundInput = z.infer<typeof refundSchema>;
 /** The transfer OTP field on its own (the form; the reference travels beside it). */
 export const transferOtpEntrySchema = z.object({ otp: otpSchema });
 
-/** The amount field on its own (the send form). */
-export const amountEntrySchema = z.object({ amount: amountRupeesSchema });
-
 // Query strings: the agent's history and the admin table (and its CSV). Blank filters count as absent.
 const isoDay = z.iso.date({ error: 'validation.date' }).check(z.refine((v) => v >= '2000-01-01', 'validation.date'));
 const optionalParam = <T extends z.ZodMiniType>(s: T) =>
