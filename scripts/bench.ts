@@ -39,7 +39,7 @@ import {
   writeResults,
 } from './lib/bench/report';
 import { compareWithFloor, type RouteComparison } from './lib/bench/routes';
-import { CARD_SENDER, pageScene, SANDBOX_OTP, TRANSFER_FIXTURE } from './lib/bench/scene';
+import { aepsReady, CARD_SENDER, pageScene, SANDBOX_OTP, TRANSFER_FIXTURE } from './lib/bench/scene';
 import { round } from './lib/bench/stats';
 import { ensureBuild, ROOT } from './lib/build';
 
@@ -48,7 +48,7 @@ const FLOOR_PATH = '/api/health';
 const CONTROL = '/control';
 
 /** The pages Lighthouse measures, the control first in every round; `path` is what is opened. */
-function lighthousePageList(receiptId: string | null): { name: string; path: string; signedIn: boolean }[] {
+function lighthousePageList(receiptId: string | null, aeps: boolean): { name: string; path: string; signedIn: boolean }[] {
   const { senderMobile, recipientId } = TRANSFER_FIXTURE;
   return [
     { name: CONTROL, path: CONTROL, signedIn: true },
@@ -56,6 +56,8 @@ function lighthousePageList(receiptId: string | null): { name: string; path: str
     { name: '/senders?mobile=', path: `/senders?mobile=${CARD_SENDER}`, signedIn: true },
     { name: '/aeps', path: '/aeps', signedIn: true },
     { name: '/senders/[mobile]/send/[recipientId]', path: `/senders/${senderMobile}/send/${recipientId}`, signedIn: true },
+    // The AePS transaction page on its first view, the customer's details (the agent's day is set up).
+    ...(aeps ? [{ name: '/aeps/[flow]', path: '/aeps/withdrawal', signedIn: true }] : []),
     ...(receiptId ? [{ name: '/receipts/[id]', path: `/receipts/${receiptId}`, signedIn: true }] : []),
   ];
 }
@@ -120,8 +122,14 @@ async function rdOnly(runs: number, chromiumPath: string) {
 }
 
 /** Lighthouse over every agent page and the control, interleaved; never throws. */
-async function lighthouseAll(stack: AppStack, cookie: string, receiptId: string | null, runs: number, chromiumPath: string, notes: string[]) {
-  const pages = lighthousePageList(receiptId);
+async function lighthouseAll(
+  stack: AppStack,
+  cookie: string,
+  pages: ReturnType<typeof lighthousePageList>,
+  runs: number,
+  chromiumPath: string,
+  notes: string[],
+) {
   console.log(`[bench] Lighthouse: ${pages.map((p) => p.name).join(', ')} × ${runs}`);
   try {
     const lighthouse = await lighthousePages({
@@ -155,14 +163,30 @@ async function feelAll(stack: AppStack, cookie: string, runs: number, chromiumPa
 }
 
 /** An agent of its own for the pages (its lookup budget untouched by the route runs), and the receipt to open. */
-async function pageAgent(stack: AppStack, notes: string[]): Promise<{ cookie: string; receiptId: string | null }> {
+/** `withAeps`: also set the agent's AePS up for the day (needs the stack's RD sandbox). */
+async function pageAgent(
+  stack: AppStack,
+  chromiumPath: string,
+  withAeps: boolean,
+  notes: string[],
+): Promise<{ cookie: string; receiptId: string | null; aeps: boolean }> {
   const [cookie] = await signedInAgents(stack.origin, 1);
+  let receiptId: string | null = null;
+  let aeps = false;
   try {
-    return { cookie: cookie!, receiptId: (await pageScene(stack.origin, cookie!)).receiptId };
+    receiptId = (await pageScene(stack.origin, cookie!)).receiptId;
   } catch (err) {
     notes.push(`no receipt to measure: ${message(err)}`);
-    return { cookie: cookie!, receiptId: null };
   }
+  try {
+    if (withAeps) {
+      await aepsReady(stack.origin, cookie!, chromiumPath);
+      aeps = true;
+    }
+  } catch (err) {
+    notes.push(`no AePS transaction page to measure (the agent's eKYC and daily authentication): ${message(err)}`);
+  }
+  return { cookie: cookie!, receiptId, aeps };
 }
 
 /** `--only lookup|lighthouse|feel|bundle`: one part on a fresh app (bundle needs none). */
@@ -185,16 +209,28 @@ async function partOnly(
     return writePartial(part, machine, bundleRows(bundles, bundleError), notes, bundles);
   }
   const databaseUrl = part === 'lookup' ? process.env.BENCH_DATABASE_URL : undefined;
-  const stack = await startAppStack({ ...LOAD_STACK, databaseUrl, logFile: join(ROOT, 'test-results', `bench-server-${part}.log`) });
+  const stack = await startAppStack({
+    ...LOAD_STACK,
+    databaseUrl,
+    rdSandbox: part === 'lighthouse',
+    logFile: join(ROOT, 'test-results', `bench-server-${part}.log`),
+  });
   try {
     if (part === 'lookup') {
       const { routes, routeError } = await lookupAgainstFloor(stack, await lookupAgents(stack, options), options, notes);
       return writePartial(part, machine, routeRows(routes, routeError, ROUTE_PATH, FLOOR_PATH, databaseUrl ? 'PostgreSQL' : undefined), notes, routes);
     }
-    const { cookie, receiptId } = await pageAgent(stack, notes);
+    const { cookie, receiptId, aeps } = await pageAgent(stack, chromiumPath, part === 'lighthouse', notes);
     if (part === 'lighthouse') {
-      const { lighthouse, lighthouseError } = await lighthouseAll(stack, cookie, receiptId, options.lighthouseRuns, chromiumPath, notes);
-      const names = lighthousePageList(receiptId).map((p) => p.name);
+      const { lighthouse, lighthouseError } = await lighthouseAll(
+        stack,
+        cookie,
+        lighthousePageList(receiptId, aeps),
+        options.lighthouseRuns,
+        chromiumPath,
+        notes,
+      );
+      const names = lighthousePageList(receiptId, aeps).map((p) => p.name);
       return writePartial(part, machine, lighthouseRows(lighthouse, lighthouseError, names, CONTROL), notes, lighthouse);
     }
     const { feel, feelError } = await feelAll(stack, cookie, options.feelRuns, chromiumPath, notes);
@@ -261,16 +297,17 @@ async function main() {
   let lighthouseError: string | null = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath}`;
   let feel: FeelFigures | null = null;
   let feelError: string | null = lighthouseError;
-  let receiptId: string | null = null;
+  let pageNames: string[] = lighthousePageList(null, false).map((p) => p.name);
   console.log(`[bench] starting the built app on :${LOAD_STACK.appPort} (Eko sandbox on :${LOAD_STACK.ekoPort}, ${LOAD_STACK.dataDir})`);
-  const stack = await startAppStack({ ...LOAD_STACK, logFile: join(ROOT, 'test-results', 'bench-server.log') });
+  const stack = await startAppStack({ ...LOAD_STACK, rdSandbox: !lighthouseError, logFile: join(ROOT, 'test-results', 'bench-server.log') });
   try {
     const cookies = await lookupAgents(stack, options);
     ({ routes, routeError } = await lookupAgainstFloor(stack, cookies, options, notes));
     if (!lighthouseError) {
-      const agent = await pageAgent(stack, notes);
-      receiptId = agent.receiptId;
-      ({ lighthouse, lighthouseError } = await lighthouseAll(stack, agent.cookie, receiptId, options.lighthouseRuns, chromiumPath, notes));
+      const agent = await pageAgent(stack, chromiumPath, true, notes);
+      const pages = lighthousePageList(agent.receiptId, agent.aeps);
+      pageNames = pages.map((p) => p.name);
+      ({ lighthouse, lighthouseError } = await lighthouseAll(stack, agent.cookie, pages, options.lighthouseRuns, chromiumPath, notes));
       ({ feel, feelError } = await feelAll(stack, agent.cookie, options.feelRuns, chromiumPath, notes));
     }
   } finally {
@@ -300,12 +337,7 @@ async function main() {
     ...(databaseUrl ? routeRows(pgRoutes, pgRouteError, ROUTE_PATH, FLOOR_PATH, 'PostgreSQL') : []),
     ...rdRows(rd, rdError),
     ...bundleRows(bundles, bundleError),
-    ...lighthouseRows(
-      lighthouse,
-      lighthouseError,
-      lighthousePageList(receiptId).map((p) => p.name),
-      CONTROL,
-    ),
+    ...lighthouseRows(lighthouse, lighthouseError, pageNames, CONTROL),
     ...feelRows(feel, feelError),
   ];
   const report = markdownReport(rows, machine, date, notes);

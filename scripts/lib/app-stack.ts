@@ -24,6 +24,8 @@ export interface StackOptions {
   appEnv?: Record<string, string>;
   /** Flags for the app's Node process, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
+  /** The RD sandbox too, on its own ports (a fingerprint for the AePS pages the bench measures). */
+  rdSandbox?: boolean;
 }
 
 export interface AppStack {
@@ -167,6 +169,12 @@ function startEkoSandbox(groups: ServerGroups, port: number, logFile: string): P
   return waitForHttp(`http://127.0.0.1:${port}/health`, 30_000, eko);
 }
 
+/** The RD sandbox on its fixed ports (sandbox/rd/main.ts; its control port answers /health). */
+function startRdSandbox(groups: ServerGroups, logFile: string): Promise<void> {
+  const rd = groups.spawn([TSX_CLI, 'sandbox/rd/main.ts'], {}, logFile);
+  return waitForHttp('http://127.0.0.1:11290/health', 30_000, rd);
+}
+
 /** The built app as `npm start` serves it (scripts/serve.ts in front of Next), talking to the Eko sandbox on `ekoPort`. */
 function startApp(
   groups: ServerGroups,
@@ -192,6 +200,7 @@ export async function startAppStack(options: StackOptions): Promise<AppStack> {
   let app: ChildProcess;
   try {
     await startEkoSandbox(groups, options.ekoPort, options.logFile);
+    if (options.rdSandbox) await startRdSandbox(groups, options.logFile);
     const started = startApp(
       groups,
       options.appPort,
